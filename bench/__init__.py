@@ -1,0 +1,1 @@
+"""Benchmarks: medians and ratios measured in one run (``make bench``)."""
