@@ -1,0 +1,257 @@
+"""The ``walkthrough`` command (interchange.md): open the app, import, list, analyze, export.
+
+Exit codes: 0 done; 2 bad input, with one clear line on stderr; 1 anything else, with the
+log file's path. Heavy modules are imported inside the commands that need them, so that
+opening the app does not pay for SQLAlchemy before its window shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app import __version__
+
+if TYPE_CHECKING:
+    from app.models.database import Database
+    from app.process.model import Process
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class UserError(Exception):
+    """Bad input from the user: reported in one line, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="walkthrough",
+        description="Interview, measure, map and improve a business process, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"walkthrough {__version__}")
+    db_help = "database file or SQLAlchemy URL (default: your database in the data folder)"
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=db_help)
+    parser.set_defaults(handler=command_open)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    opener = commands.add_parser("open", help="open the app (the default)")
+    opener.set_defaults(handler=command_open)
+
+    importer = commands.add_parser("import", help="import a process file; prints the new id")
+    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.set_defaults(handler=command_import)
+
+    lister = commands.add_parser("list", help="list the processes in the database")
+    lister.add_argument("--json", action="store_true", help="print JSON")
+    lister.set_defaults(handler=command_list)
+
+    analyzer = commands.add_parser("analyze", help="print a process's metrics and findings")
+    analyzer.add_argument("process", metavar="PROCESS", help="id, exact name or process file")
+    analyzer.add_argument("--json", action="store_true", help="print JSON")
+    analyzer.set_defaults(handler=command_analyze)
+
+    exporter = commands.add_parser("export", help="write a process to a file (by extension)")
+    exporter.add_argument("process", metavar="PROCESS", help="id, exact name or process file")
+    exporter.add_argument("--to", type=Path, required=True, metavar="FILE")
+    exporter.set_defaults(handler=command_export)
+
+    sampler = commands.add_parser("sample", help="add the built-in example processes")
+    sampler.set_defaults(handler=command_sample)
+    for sub in (opener, importer, lister, analyzer, exporter, sampler):
+        sub.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code."""
+    args = build_parser().parse_args(argv)
+    from app.logs import setup_logging
+
+    log_file = setup_logging()
+    try:
+        result: int = args.handler(args)
+        return result
+    except UserError as error:
+        return _fail(str(error))
+    except Exception as error:
+        message = _user_message(error)
+        if message is not None:
+            return _fail(message)
+        log.exception("command failed")
+        print(f"walkthrough: unexpected error ({error}); details in {log_file}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _fail(message: str) -> int:
+    print(f"walkthrough: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _user_message(error: Exception) -> str | None:
+    """The one-line message for errors that are the input's fault, else None."""
+    from app.export.formats import UnsupportedFormatError
+    from app.models.database import DatabaseError
+    from app.models.repository import ProcessNotFoundError
+    from app.process.file import ProcessFileError
+
+    if isinstance(error, ProcessNotFoundError):
+        return str(error.args[0])
+    if isinstance(error, ProcessFileError | DatabaseError | UnsupportedFormatError):
+        return str(error)
+    return None
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from app.models.database import open_database
+
+    return open_database(getattr(args, "db", None))
+
+
+def command_open(args: argparse.Namespace) -> int:
+    """Open the desktop app."""
+    problem = display_problem()
+    if problem:
+        return _fail(problem)
+    from app.ui.application import run_app
+
+    return run_app(database=getattr(args, "db", None))
+
+
+def display_problem(environ: dict[str, str] | None = None) -> str | None:
+    """Why no window can be shown here, or None when a display is available."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open a window on (DISPLAY is not set); run it under a virtual "
+        "screen with: xvfb-run -a walkthrough"
+    )
+
+
+def command_import(args: argparse.Namespace) -> int:
+    from app.models.transfer import import_process_file
+    from app.process.file import read_process_file
+
+    read_process_file(args.file)  # refuse a bad file before the database is touched
+    database = _open(args)
+    try:
+        print(import_process_file(database, args.file))
+    finally:
+        database.close()
+    return EXIT_OK
+
+
+def command_list(args: argparse.Namespace) -> int:
+    from app.models.repository import list_processes
+
+    database = _open(args)
+    try:
+        with database.session() as session:
+            summaries = list_processes(session)
+    finally:
+        database.close()
+    if args.json:
+        rows = [
+            {"id": item.id, "name": item.name, "owner": item.owner, "steps": item.step_count,
+             "updated_at": item.updated_at.isoformat()}
+            for item in summaries
+        ]  # fmt: skip
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not summaries:
+        print("No processes yet: 'walkthrough sample' adds two examples.")
+    for item in summaries:
+        print(f"{item.id}  {item.step_count:>4} steps  {item.name}")
+    return EXIT_OK
+
+
+def load_process_argument(args: argparse.Namespace) -> Process:
+    """The process PROCESS names: a process file's path, else an id or exact name."""
+    reference = args.process
+    candidate = Path(reference)
+    if reference.lower().endswith(".json") or candidate.is_file():
+        from app.process.file import read_process_file
+
+        return read_process_file(candidate)
+    from app.models.repository import find_process_id, load_process
+
+    database = _open(args)
+    try:
+        with database.session() as session:
+            return load_process(session, find_process_id(session, reference))
+    finally:
+        database.close()
+
+
+def command_analyze(args: argparse.Namespace) -> int:
+    from app.analysis.report import analysis_json
+
+    process = load_process_argument(args)
+    payload = analysis_json(process)
+    if args.json:
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print(analysis_summary(process, payload))
+    return EXIT_OK
+
+
+def analysis_summary(process: Process, payload: dict[str, Any]) -> str:
+    """The analysis as a few readable lines for the terminal."""
+    from app.process.durations import format_duration
+
+    lines = [
+        process.name,
+        f"  lead time   {format_duration(payload['lead_time_minutes'])}"
+        f" (touch {format_duration(payload['touch_minutes'])},"
+        f" wait {format_duration(payload['wait_minutes'])})",
+        f"  PCE         {payload['pce']:.1%}   first-pass yield {payload['first_pass_yield']:.0%}",
+        f"  handoffs    {payload['handoffs']:.2f}   approvals {payload['approvals']}",
+        f"  cost        {payload['cost_per_run']:,.2f} {process.currency} per run,"
+        f" {payload['annual_cost']:,.0f} {process.currency} per year",
+    ]
+    lines += [f"  finding     {item['title']}" for item in payload["findings"][:5]]
+    lines += [f"  problem     {item['message']}" for item in payload["problems"]]
+    return "\n".join(lines)
+
+
+def command_export(args: argparse.Namespace) -> int:
+    from app.export.formats import export_process, format_for
+
+    export_format = format_for(args.to)
+    process = load_process_argument(args)
+    if export_format.needs_qt:
+        from app.ui.image_export import export_map_image
+
+        export_map_image(process, args.to)
+    else:
+        try:
+            export_process(process, args.to)
+        except OSError as error:
+            raise UserError(f"cannot write {args.to} ({error.strerror})") from error
+    print(args.to)
+    return EXIT_OK
+
+
+def command_sample(args: argparse.Namespace) -> int:
+    from app.models.transfer import add_samples
+
+    database = _open(args)
+    try:
+        for name, process_id in add_samples(database):
+            print(f"{process_id}  {name}" if process_id else f"already there: {name}")
+    finally:
+        database.close()
+    return EXIT_OK

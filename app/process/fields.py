@@ -1,0 +1,128 @@
+"""Typed reading of one JSON object, collecting every broken rule with its place.
+
+The process file is refused as a whole when anything is wrong, and the user is told every
+place at once (``steps[3].touch_minutes: must be a number >= 0, got "ten"``), so readers
+record problems here instead of raising at the first one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Problems:
+    """The broken rules found so far, each as ``place: what is wrong``."""
+
+    items: list[str] = field(default_factory=list)
+
+    def add(self, place: str, message: str) -> None:
+        self.items.append(f"{place}: {message}" if place else message)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def describe(value: Any) -> str:
+    """A short rendering of a bad value for a message."""
+    text = repr(value) if isinstance(value, str) else str(value).lower()
+    if isinstance(value, dict):
+        text = "an object"
+    elif isinstance(value, list):
+        text = "a list"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+@dataclass(slots=True)
+class ObjectReader:
+    """Reads typed fields from one JSON object at ``place``; unknown keys are kept as extra."""
+
+    data: Mapping[str, Any]
+    place: str
+    problems: Problems
+    known: set[str] = field(default_factory=set)
+
+    def _get(self, key: str) -> Any:
+        self.known.add(key)
+        return self.data.get(key)
+
+    def _bad(self, key: str, rule: str, value: Any) -> None:
+        self.problems.add(f"{self.place}.{key}", f"{rule}, got {describe(value)}")
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        value = self._get(key)
+        if value is None:
+            if required:
+                self.problems.add(f"{self.place}.{key}", "is required")
+            return ""
+        if not isinstance(value, str):
+            self._bad(key, "must be text", value)
+            return ""
+        if required and not value.strip():
+            self.problems.add(f"{self.place}.{key}", "must not be empty")
+        return value
+
+    def number(self, key: str, *, default: float | None = 0.0, maximum: float | None = None) -> Any:
+        """A finite number >= 0 (and <= ``maximum``); ``default`` when absent or null."""
+        value = self._get(key)
+        if value is None:
+            return default
+        limit = "" if maximum is None else f" and <= {maximum:g}"
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            self._bad(key, f"must be a number >= 0{limit}", value)
+            return default
+        if value < 0 or (maximum is not None and value > maximum):
+            self._bad(key, f"must be a number >= 0{limit}", value)
+            return default
+        return float(value)
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self._bad(key, "must be true or false", value)
+            return False
+        return value
+
+    def choice(self, key: str, choices: Collection[str], *, default: str | None) -> Any:
+        value = self._get(key)
+        if value is None or (value == "" and default is None):
+            return default
+        if value not in choices:
+            allowed = ", ".join(sorted(choices))
+            self._bad(key, f"must be one of {allowed}", value)
+            return default
+        return value
+
+    def date(self, key: str) -> dt.date | None:
+        value = self._get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self._bad(key, "must be a date written YYYY-MM-DD", value)
+        return None
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self._get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self._bad(key, "must be a list of texts", value)
+            return ()
+        return tuple(value)
+
+    def raw(self, key: str) -> Any:
+        return self._get(key)
+
+    def extra(self) -> dict[str, Any]:
+        """The keys this reader did not ask for, kept so a round trip loses nothing."""
+        return {key: value for key, value in self.data.items() if key not in self.known}
