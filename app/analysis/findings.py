@@ -1,0 +1,234 @@
+"""Findings: where the process loses time, ranked by the minutes per year each one costs.
+
+Every finding counts minutes per run from the visits ``v(s)`` of the metrics, and a reader can
+redo the sum by hand (``minutes_per_year`` is that times the runs per year):
+
+- wait: one per step in the 80 % focus of the wait Pareto (approvals have their own finding):
+  ``v(s) · wait(s)``.
+- approval: one per approval step: ``v(s) · (touch(s) + wait(s))``; its rejection rate is the
+  probability of its rework flows.
+- rework: one per rework flow a→b: the flow is taken ``n = v(a) · p(a→b)`` times per run, and
+  each time the work goes again through the steps the first pass took from b to a (the
+  depth-first search path, b and a included): ``n · Σ (touch + wait)`` over that path.
+- handoff: one per pair of lanes work passes between: ``Σ v(a) · p(a→b) · wait(b)`` over the
+  flows a→b from the one lane to the other, the time work sits after being passed on.
+- habit: one per step done out of habit: ``v(s) · (touch(s) + wait(s))``, all that stopping it
+  would save.
+- rekeyed: one per step that types in data again: ``v(s) · touch(s)``.
+
+``cost_per_year`` is money for hands-on time only (the touch minutes counted above, at the
+step's lane rate): waiting costs no wages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from app.analysis.chain import Chain, build_chain
+from app.analysis.graph import depth_first
+from app.analysis.metrics import Metrics, lane_rates
+from app.analysis.pareto import wait_pareto
+from app.analysis.wording import percent, plain_number, quoted_names
+from app.process.durations import format_duration
+from app.process.model import Process, Step
+
+KIND_ORDER = ("rework", "approval", "wait", "handoff", "habit", "rekeyed")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One place the process loses time; ``waste`` is one of the eight DOWNTIME wastes."""
+
+    kind: str
+    title: str
+    step_ids: tuple[str, ...]
+    waste: str
+    minutes_per_run: float
+    minutes_per_year: float
+    cost_per_year: float
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    process: Process
+    metrics: Metrics
+    chain: Chain
+    rates: dict[str, float]
+
+    def visits(self, step: Step) -> float:
+        return self.metrics.visits.get(step.id, 0.0)
+
+    def money(self, step: Step, touch_runs: float) -> float:
+        """Yearly cost of ``touch_runs`` × the step's touch time at its lane rate."""
+        hours = touch_runs * step.touch_minutes / 60
+        return hours * self.rates[step.lane] * self.process.runs_per_year
+
+    def finding(
+        self,
+        kind: str,
+        title: str,
+        steps: list[Step],
+        waste: str,
+        *,
+        minutes: float,
+        cost: float = 0.0,
+    ) -> Finding:
+        """A finding of ``minutes`` per run, with its yearly figures and their sentence."""
+        per_year = minutes * self.process.runs_per_year
+        detail = f"{format_duration(minutes)} per run, {format_duration(per_year)} a year"
+        detail += f" ({plain_number(self.process.runs_per_year)} runs)."
+        return Finding(
+            kind, title, tuple(s.id for s in steps), waste, minutes, per_year, cost, detail
+        )
+
+
+def find_findings(process: Process, metrics: Metrics) -> tuple[Finding, ...]:
+    """All findings, the costliest first; none when the metrics could not be computed."""
+    if not metrics.computable:
+        return ()
+    context = _Context(process, metrics, build_chain(process), lane_rates(process))
+    found = [
+        *_waits(context),
+        *_approvals(context),
+        *_rework(context),
+        *_handoffs(context),
+        *_habits(context),
+        *_rekeyed(context),
+    ]
+    return tuple(sorted(found, key=lambda finding: _rank(context, finding)))
+
+
+def _rank(context: _Context, finding: Finding) -> tuple[float, float, int, int, str]:
+    first = context.chain.position.get(finding.step_ids[0], -1) if finding.step_ids else -1
+    kind = KIND_ORDER.index(finding.kind)
+    return (-finding.minutes_per_year, -finding.minutes_per_run, kind, first, finding.title)
+
+
+def _waits(context: _Context) -> Iterator[Finding]:
+    steps = context.process.step_by_id()
+    for bar in wait_pareto(context.process, context.metrics):
+        step = steps[bar.step_id]
+        if not bar.in_focus or step.kind == "approval":
+            continue
+        title = f"Work waits {format_duration(step.wait_minutes)} before '{step.name}'"
+        found = context.finding("wait", title + ".", [step], "Waiting", minutes=bar.minutes_per_run)
+        yield _add(found, f"{percent(bar.share)} of all waiting.")
+
+
+def _approvals(context: _Context) -> Iterator[Finding]:
+    rework = set(context.metrics.rework_flows)
+    for index, step in enumerate(context.chain.steps):
+        visits = context.visits(step)
+        if step.kind != "approval" or visits <= 0:
+            continue
+        rejected = sum(e.probability for e in context.chain.edges[index] if e.flow in rework)
+        minutes = visits * (step.touch_minutes + step.wait_minutes)
+        outcome = f"sends back {percent(rejected)}" if rejected else "never sends work back"
+        title = (
+            f"Approval '{step.name}' holds work {format_duration(minutes)} per run and {outcome}."
+        )
+        cost = context.money(step, visits)
+        found = context.finding(
+            "approval", title, [step], "Extra-processing", minutes=minutes, cost=cost
+        )
+        yield _add(
+            found,
+            f"It waits {format_duration(step.wait_minutes)} and takes "
+            f"{format_duration(step.touch_minutes)} of hands-on time each time.",
+        )
+
+
+def _rework(context: _Context) -> Iterator[Finding]:
+    chain = context.chain
+    if chain.start is None:
+        return
+    successors = [[edge.target for edge in edges] for edges in chain.edges]
+    search = depth_first(successors, chain.start)
+    for source, child in search.back_edges:
+        edge = chain.edges[source][child]
+        taken = context.visits(chain.steps[source]) * edge.probability
+        if taken <= 0:
+            continue
+        path = [chain.steps[i] for i in search.tree_path(edge.target, source)]
+        yield _rework_finding(context, path, edge.probability, taken)
+
+
+def _rework_finding(
+    context: _Context, path: list[Step], probability: float, taken: float
+) -> Finding:
+    one_pass = sum(step.touch_minutes + step.wait_minutes for step in path)
+    sender, receiver = path[-1], path[0]
+    title = (
+        f"'{sender.name}' sends work back to '{receiver.name}' {percent(probability)} of the time."
+    )
+    cost = sum(context.money(step, taken) for step in path)
+    found = context.finding("rework", title, path, "Defects", minutes=taken * one_pass, cost=cost)
+    names = quoted_names([step.name for step in path])
+    return _add(
+        found,
+        f"Sent back {plain_number(taken, decimals=2)} times per run; each time "
+        f"{names} run again ({format_duration(one_pass)}).",
+    )
+
+
+def _handoffs(context: _Context) -> Iterator[Finding]:
+    chain = context.chain
+    pairs: dict[tuple[str, str], tuple[float, float, list[Step]]] = {}
+    for source, edges in enumerate(chain.edges):
+        sender = chain.steps[source]
+        for edge in edges:
+            receiver = chain.steps[edge.target]
+            taken = context.visits(sender) * edge.probability
+            if receiver.lane == sender.lane or taken <= 0:
+                continue
+            count, minutes, steps = pairs.get((sender.lane, receiver.lane), (0.0, 0.0, []))
+            if receiver not in steps:
+                steps.append(receiver)
+            pairs[(sender.lane, receiver.lane)] = (
+                count + taken,
+                minutes + taken * receiver.wait_minutes,
+                steps,
+            )
+    lanes = {lane.id: lane.name for lane in context.process.lanes}
+    for (give, take), (count, minutes, steps) in pairs.items():
+        title = (
+            f"Work passes from {lanes.get(give, give)} to {lanes.get(take, take)} "
+            f"{plain_number(count, decimals=2)} times per run."
+        )
+        found = context.finding("handoff", title, steps, "Transportation", minutes=minutes)
+        yield _add(found, f"It then waits at {quoted_names([s.name for s in steps])}.")
+
+
+def _habits(context: _Context) -> Iterator[Finding]:
+    for step in context.chain.steps:
+        visits = context.visits(step)
+        if step.habit and visits > 0:
+            minutes = visits * (step.touch_minutes + step.wait_minutes)
+            title = f"'{step.name}' is done out of habit: what would break if it stopped?"
+            cost = context.money(step, visits)
+            yield context.finding(
+                "habit", title, [step], "Overproduction", minutes=minutes, cost=cost
+            )
+
+
+def _rekeyed(context: _Context) -> Iterator[Finding]:
+    for step in context.chain.steps:
+        visits = context.visits(step)
+        if step.rekeys_data and visits > 0:
+            title = f"'{step.name}' types in data that already exists elsewhere."
+            cost = context.money(step, visits)
+            yield context.finding(
+                "rekeyed",
+                title,
+                [step],
+                "Extra-processing",
+                minutes=visits * step.touch_minutes,
+                cost=cost,
+            )
+
+
+def _add(finding: Finding, sentence: str) -> Finding:
+    """The finding with ``sentence`` put in front of its detail."""
+    return replace(finding, detail=f"{sentence} {finding.detail}")

@@ -1,0 +1,47 @@
+"""Small helpers that put numbers and step names into the sentences people read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def quoted_names(names: Sequence[str], *, limit: int = 5) -> str:
+    """``'A', 'B' and 'C'``; after ``limit`` names, ``… and 12 more``."""
+    shown = [f"'{name}'" for name in names[:limit]]
+    hidden = len(names) - len(shown)
+    if hidden:
+        return ", ".join(shown) + f" and {hidden} more"
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def plain_number(value: float, *, decimals: int = 1) -> str:
+    """A number with at most ``decimals`` decimals and no trailing zeros: ``2``, ``1.4``."""
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def percent(fraction: float) -> str:
+    """A fraction as a percentage for people: ``0.3`` → ``30 %``, ``0.125`` → ``12.5 %``."""
+    return f"{plain_number(fraction * 100)} %"
+
+
+def money(amount: float, currency: str) -> str:
+    """An amount with its currency: ``1,250 USD``; cents only below 100."""
+    decimals = 2 if abs(amount) < 100 and amount != int(amount) else 0
+    text = f"{amount:,.{decimals}f}"
+    return f"{text} {currency}".strip()
+
+
+def long_date(day_month_year: tuple[int, int, int]) -> str:
+    """``(31, 3, 2027)`` → ``31 March 2027``, whatever the machine's locale."""
+    day, month, year = day_month_year
+    return f"{day} {_MONTHS[month - 1]} {year}"
