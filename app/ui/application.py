@@ -1,0 +1,56 @@
+"""Starting the app: the window first, then the database, with a crash dialog as the net."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.ui import messages, settings
+from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named so the platform can place settings and icons."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Walkthrough")
+    app.setApplicationDisplayName("Walkthrough")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Walkthrough")
+    app.setDesktopFileName("walkthrough")
+    return app
+
+
+def install_excepthook(window: MainWindow) -> None:
+    """Show unexpected errors in a dialog that names the log file instead of quitting."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.critical("unexpected error", exc_info=(kind, error, trace))
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        messages.show_crash(window, error)
+
+    sys.excepthook = hook
+
+
+def run_app(*, database: str | None = None) -> int:
+    """Show the main window at once, then open the database in the background."""
+    app = create_application()
+    window = MainWindow()
+    geometry = settings.settings().value("window/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    install_excepthook(window)
+    window.show()
+    QTimer.singleShot(0, lambda: window.open_database_async(database))
+    return app.exec()

@@ -1,0 +1,77 @@
+"""Undoable edits (QUndoCommand): each redo/undo is one short saved transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from app.models.tables import new_id
+from app.process.model import Process
+
+if TYPE_CHECKING:
+    from app.ui.store import ProcessStore
+
+
+class AddProcess(QUndoCommand):
+    """Add a process (import, sample); undo deletes it again."""
+
+    def __init__(self, store: ProcessStore, process: Process, text: str) -> None:
+        super().__init__(text)
+        self.store = store
+        self.process_id = new_id()
+        self.process = replace(process, id=self.process_id)
+        self.store.write_insert(self.process)
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already written in __init__, so errors surface at the call
+            self._first = False
+            return
+        self.store.write_insert(self.process)
+
+    def undo(self) -> None:
+        self.process = self.store.write_delete(self.process_id)
+
+
+class DeleteProcess(QUndoCommand):
+    """Delete a process; undo puts it back with the same id and content."""
+
+    def __init__(self, store: ProcessStore, process_id: str, name: str) -> None:
+        super().__init__(f"Delete “{name}”")
+        self.store = store
+        self.process_id = process_id
+        self.snapshot: Process | None = None
+
+    def redo(self) -> None:
+        self.snapshot = self.store.write_delete(self.process_id)
+
+    def undo(self) -> None:
+        if self.snapshot is not None:
+            self.store.write_insert(self.snapshot)
+
+
+class EditProcessFields(QUndoCommand):
+    """Change Define fields of one process."""
+
+    def __init__(
+        self,
+        store: ProcessStore,
+        process_id: str,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+    ) -> None:
+        names = ", ".join(name.replace("_", " ") for name in after)
+        super().__init__(f"Edit {names}")
+        self.store = store
+        self.process_id = process_id
+        self.before = dict(before)
+        self.after = dict(after)
+
+    def redo(self) -> None:
+        self.store.write_fields(self.process_id, self.after)
+
+    def undo(self) -> None:
+        self.store.write_fields(self.process_id, self.before)

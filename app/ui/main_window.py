@@ -1,0 +1,299 @@
+"""The main window: the process list on the left, the open process on the right."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.database import Database, DatabaseError, open_database
+from app.models.transfer import sample_processes
+from app.process.file import ProcessFileError, write_process_file
+from app.process.model import Process
+from app.ui import messages, settings
+from app.ui.define_view import DefineView
+from app.ui.process_list import ProcessListPanel
+from app.ui.store import ProcessStore
+from app.ui.welcome import WelcomePage
+from app.ui.worker import run_task
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = "Walkthrough process (*.walkthrough.json *.json)"
+DATABASE_FILTER = "Walkthrough database (*.sqlite *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Lists the processes of the open database and shows the selected one."""
+
+    database_opened = Signal(str)
+
+    def __init__(self, store: ProcessStore | None = None) -> None:
+        super().__init__()
+        self.store = store or ProcessStore(self)
+        self.setWindowTitle("Walkthrough")
+        self.resize(1200, 780)
+        self.process_list = ProcessListPanel(self.store, self)
+        self.define_view = DefineView(self.store, self)
+        self.welcome = WelcomePage(self)
+        self.process_page = self._build_process_page()
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.process_page)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.process_list)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 860])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status)
+        self._build_menus()
+        self._connect()
+        self._update_actions()
+
+    def _build_process_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(page)
+        self.heading.setObjectName("processHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setContentsMargins(24, 16, 24, 0)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subheading = QLabel(page)
+        self.subheading.setTextFormat(Qt.TextFormat.PlainText)
+        self.subheading.setContentsMargins(24, 0, 24, 8)
+        self.tabs = QTabWidget(page)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.define_view, "Define")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.tabs, 1)
+        return page
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_db_action = self._action("&Open database…", QKeySequence.StandardKey.Open,
+                                           self.choose_database)  # fmt: skip
+        self.new_db_action = self._action("&New database…", None, self.choose_new_database)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.import_action = self._action("&Import process file…", "Ctrl+I", self.choose_import)
+        self.export_action = self._action("&Export process file…", "Ctrl+E", self.choose_export)
+        self.samples_action = self._action("Add &example processes", None, self.add_samples)
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        for action in (self.open_db_action, self.new_db_action):
+            file_menu.insertAction(self.recent_menu.menuAction(), action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action, self.samples_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.store.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.store.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.delete_action = self._action("&Delete process", QKeySequence.StandardKey.Delete,
+                                          self.delete_current)  # fmt: skip
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.process_list.tree.addAction(self.delete_action)
+        self.find_action = self._action("&Find process", QKeySequence.StandardKey.Find,
+                                        self.process_list.search.setFocus)  # fmt: skip
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.delete_action, self.find_action])
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About Walkthrough", None, self.show_about))
+
+    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut))  # type: ignore[arg-type]
+            hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({hint})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.process_list.process_selected.connect(self.show_process)
+        self.store.processes_changed.connect(self._update_actions)
+        self.store.database_changed.connect(self._database_changed)
+        self.store.process_changed.connect(self._process_changed)
+        self.welcome.samples_requested.connect(self.add_samples)
+        self.welcome.import_requested.connect(self.choose_import)
+
+    # Database
+
+    def open_database_async(self, path_or_url: str | None) -> None:
+        """Open a database off the GUI thread, so the window stays responsive."""
+        self.statusBar().showMessage("Opening the database…")
+        run_task(lambda: open_database(path_or_url), self._database_ready, self._database_failed)
+
+    def _database_ready(self, database: Database) -> None:
+        self.statusBar().clearMessage()
+        self.store.set_database(database)
+        settings.remember_database(database.label)
+        self.database_opened.emit(database.label)
+
+    def _database_failed(self, error: Exception) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(error, DatabaseError):
+            messages.show_error(self, "Cannot open the database", str(error))
+        else:
+            log.error("opening the database failed", exc_info=error)
+            messages.show_crash(self, error)
+        self._update_actions()
+
+    def _database_changed(self) -> None:
+        database = self.store.database
+        name = Path(database.label).name if database and database.path else (
+            database.label if database else "no database")  # fmt: skip
+        self.setWindowTitle(f"Walkthrough — {name}")
+        self.status.setText(database.label if database else "")
+        self.process_list.refresh()
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open database", "", DATABASE_FILTER)
+        if path:
+            self.open_database_async(path)
+
+    def choose_new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New database", "walkthrough.sqlite",
+                                              DATABASE_FILTER)  # fmt: skip
+        if path:
+            self.open_database_async(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for label in settings.recent_databases():
+            action = self.recent_menu.addAction(label)
+            action.triggered.connect(lambda _checked=False, value=label: self.open_database_async(value))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    # Processes
+
+    def show_process(self, process_id: str) -> None:
+        if not process_id or self.store.database is None:
+            self.pages.setCurrentWidget(self.welcome)
+            self.welcome.set_empty(not self.store.summaries())
+            self._update_actions()
+            return
+        self._show_snapshot(self.store.load(process_id))
+
+    def _show_snapshot(self, process: Process) -> None:
+        self.heading.setText(process.name)
+        self.subheading.setText(_subheading(process))
+        self.define_view.show_process(process)
+        self.pages.setCurrentWidget(self.process_page)
+        self._update_actions()
+
+    def _process_changed(self, process_id: str) -> None:
+        if process_id == self.process_list.current_id():
+            self._show_snapshot(self.store.load(process_id))
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import process file", "", FILE_FILTER)
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        try:
+            process_id = self.store.import_file(path)
+        except (ProcessFileError, DatabaseError) as error:
+            messages.show_error(self, "Cannot import the file", str(error))
+            return
+        self.process_list.select(process_id)
+        self.statusBar().showMessage(f"Imported {path.name}", 5000)
+
+    def choose_export(self) -> None:
+        process_id = self.process_list.current_id()
+        if not process_id:
+            return
+        process = self.store.load(process_id)
+        suggestion = f"{_file_stem(process.name)}.walkthrough.json"
+        path, _ = QFileDialog.getSaveFileName(self, "Export process file", suggestion, FILE_FILTER)
+        if path:
+            self.export_file(process, Path(path))
+
+    def export_file(self, process: Process, path: Path) -> None:
+        try:
+            write_process_file(process, path)
+        except OSError as error:
+            messages.show_error(self, "Cannot export", f"Cannot write {path}: {error.strerror}.")
+            return
+        self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    def add_samples(self) -> None:
+        if self.store.database is None:
+            return
+        present = {summary.name for summary in self.store.summaries()}
+        missing = [item for item in sample_processes() if item.name not in present]
+        if not missing:
+            self.statusBar().showMessage("The example processes are already here.", 5000)
+            return
+        self.store.add_processes(missing, "Add example processes")
+        self.statusBar().showMessage(f"Added {len(missing)} example processes.", 5000)
+
+    def delete_current(self) -> None:
+        item = self.process_list.tree.currentItem()
+        if item is None:
+            return
+        name = item.text(0)
+        self.store.delete(self.process_list.current_id(), name)
+        undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.statusBar().showMessage(f"Deleted “{name}”. {undo} brings it back.", 8000)
+
+    def show_about(self) -> None:
+        from app import __version__
+
+        QMessageBox.about(self, "About Walkthrough", f"Walkthrough {__version__}\n\n"
+                          "Interview, measure, map and improve a business process, offline.")  # fmt: skip
+
+    def _update_actions(self) -> None:
+        has_db = self.store.database is not None
+        has_process = bool(self.process_list.current_id())
+        for action in (self.import_action, self.samples_action):
+            action.setEnabled(has_db)
+        for action in (self.export_action, self.delete_action):
+            action.setEnabled(has_process)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # a field being typed in saves on focus out
+        settings.settings().setValue("window/geometry", self.saveGeometry())
+        self.store.set_database(None)
+        super().closeEvent(event)
+
+
+def _subheading(process: Process) -> str:
+    parts = [f"{len(process.steps)} steps", f"{len(process.lanes)} lanes"]
+    if process.owner:
+        parts.append(f"owner: {process.owner}")
+    return " · ".join(parts)
+
+
+def _file_stem(name: str) -> str:
+    safe = "".join(char if char.isalnum() or char in " -_" else "_" for char in name).strip()
+    return safe[:80] or "process"

@@ -1,0 +1,100 @@
+"""The list of processes in the open database, with a search box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.repository import ProcessSummary
+from app.ui.store import ProcessStore
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ProcessListPanel(QWidget):
+    """Search and pick a process; emits ``process_selected`` with its id (or '' for none)."""
+
+    process_selected = Signal(str)
+    process_activated = Signal(str)
+
+    def __init__(self, store: ProcessStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search processes")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search processes")
+        self.search.setToolTip(f"Filter by name or owner ({_shortcut(QKeySequence.StandardKey.Find)})")
+        self.tree = self._build_tree()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 0, 8)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree)
+        self.search.textChanged.connect(self.refresh)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemActivated.connect(lambda item: self.process_activated.emit(item.data(0, ID_ROLE)))
+        store.processes_changed.connect(self.refresh)
+
+    def _build_tree(self) -> QTreeWidget:
+        tree = QTreeWidget(self)
+        tree.setAccessibleName("Processes")
+        tree.setHeaderLabels(["Process", "Owner", "Steps"])
+        tree.setRootIsDecorated(False)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        return tree
+
+    def current_id(self) -> str:
+        item = self.tree.currentItem()
+        return str(item.data(0, ID_ROLE)) if item is not None else ""
+
+    def refresh(self) -> None:
+        """Reload the list, keeping the current process selected if it is still there."""
+        keep = self.current_id()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for summary in self.store.summaries(self.search.text()):
+            self.tree.addTopLevelItem(_item(summary))
+        self.tree.blockSignals(False)
+        self.select(keep)
+
+    def select(self, process_id: str) -> None:
+        """Make ``process_id`` current (or the first process, or none)."""
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None and item.data(0, ID_ROLE) == process_id:
+                self.tree.setCurrentItem(item)
+                return
+        self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        if self.tree.topLevelItemCount() == 0:
+            self.process_selected.emit("")
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        self.process_selected.emit(str(current.data(0, ID_ROLE)) if current else "")
+
+
+def _item(summary: ProcessSummary) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([summary.name, summary.owner, str(summary.step_count)])
+    item.setData(0, ID_ROLE, summary.id)
+    item.setToolTip(0, summary.name)
+    item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _shortcut(key: QKeySequence.StandardKey) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)

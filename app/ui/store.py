@@ -1,0 +1,104 @@
+"""The open database as the UI sees it: snapshots out, small undoable edits in, signals after.
+
+Views never hold ORM objects: they ask the store for snapshots and send edits as commands on
+its undo stack. Each edit is one short transaction, saved at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from app.models import repository
+from app.models.database import Database
+from app.process.file import read_process_file
+from app.process.model import Process
+from app.ui import commands
+
+
+class ProcessStore(QObject):
+    """Owns the open database and the undo stack; tells views what changed."""
+
+    database_changed = Signal()
+    processes_changed = Signal()
+    process_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database: Database | None = None
+        self.undo_stack = QUndoStack(self)
+
+    def set_database(self, database: Database | None) -> None:
+        """Switch to another database (closing the current one); the undo history is cleared."""
+        if self.database is not None:
+            self.database.close()
+        self.database = database
+        self.undo_stack.clear()
+        self.database_changed.emit()
+        self.processes_changed.emit()
+
+    def _db(self) -> Database:
+        if self.database is None:
+            raise RuntimeError("no database is open")
+        return self.database
+
+    def summaries(self, search: str = "") -> list[repository.ProcessSummary]:
+        if self.database is None:
+            return []
+        with self.database.session() as session:
+            return repository.list_processes(session, search=search)
+
+    def load(self, process_id: str) -> Process:
+        with self._db().session() as session:
+            return repository.load_process(session, process_id)
+
+    # Edits: each goes through the undo stack.
+
+    def import_file(self, path: Path) -> str:
+        """Import a process file as one undoable edit; return the new process id."""
+        process = read_process_file(path)
+        command = commands.AddProcess(self, process, f"Import {path.name}")
+        self.undo_stack.push(command)
+        return command.process_id
+
+    def add_processes(self, processes: list[Process], text: str) -> None:
+        """Add several processes (the samples) as one undoable edit."""
+        self.undo_stack.beginMacro(text)
+        for process in processes:
+            self.undo_stack.push(commands.AddProcess(self, process, text))
+        self.undo_stack.endMacro()
+
+    def delete(self, process_id: str, name: str) -> None:
+        self.undo_stack.push(commands.DeleteProcess(self, process_id, name))
+
+    def update_fields(self, process_id: str, changes: Mapping[str, Any]) -> None:
+        """Change Define fields; a no-op change is not put on the undo stack."""
+        current = self.load(process_id)
+        before = {name: getattr(current, name) for name in changes}
+        if before == dict(changes):
+            return
+        self.undo_stack.push(commands.EditProcessFields(self, process_id, before, changes))
+
+    # Raw writes, used by the commands.
+
+    def write_insert(self, process: Process) -> str:
+        with self._db().session() as session:
+            process_id = repository.insert_process(session, process)
+        self.processes_changed.emit()
+        return process_id
+
+    def write_delete(self, process_id: str) -> Process:
+        with self._db().session() as session:
+            snapshot = repository.delete_process(session, process_id)
+        self.processes_changed.emit()
+        return snapshot
+
+    def write_fields(self, process_id: str, changes: Mapping[str, Any]) -> None:
+        with self._db().session() as session:
+            repository.update_process_fields(session, process_id, changes)
+        self.process_changed.emit(process_id)
+        self.processes_changed.emit()
