@@ -29,7 +29,7 @@ from app.analysis.chain import Chain, build_chain
 from app.analysis.graph import depth_first
 from app.analysis.metrics import Metrics, lane_rates
 from app.analysis.pareto import wait_pareto
-from app.analysis.wording import percent, plain_number, quoted_names
+from app.analysis.wording import percent, plain_number, quoted_names, times
 from app.process.durations import format_duration
 from app.process.model import Process, Step
 
@@ -77,8 +77,9 @@ class _Context:
     ) -> Finding:
         """A finding of ``minutes`` per run, with its yearly figures and their sentence."""
         per_year = minutes * self.process.runs_per_year
-        detail = f"{format_duration(minutes)} per run, {format_duration(per_year)} a year"
-        detail += f" ({plain_number(self.process.runs_per_year)} runs)."
+        hours = plain_number(per_year / 60, decimals=0)
+        runs = plain_number(self.process.runs_per_year)
+        detail = f"{format_duration(minutes)} per run, {hours} h a year ({runs} runs)."
         return Finding(
             kind, title, tuple(s.id for s in steps), waste, minutes, per_year, cost, detail
         )
@@ -125,10 +126,10 @@ def _approvals(context: _Context) -> Iterator[Finding]:
             continue
         rejected = sum(e.probability for e in context.chain.edges[index] if e.flow in rework)
         minutes = visits * (step.touch_minutes + step.wait_minutes)
-        outcome = f"sends back {percent(rejected)}" if rejected else "never sends work back"
-        title = (
-            f"Approval '{step.name}' holds work {format_duration(minutes)} per run and {outcome}."
-        )
+        title = f"Approval '{step.name}' holds work {format_duration(minutes)} per run"
+        if rejected > 0:
+            title += f" and sends {percent(rejected)} of it back"
+        title += "."
         cost = context.money(step, visits)
         found = context.finding(
             "approval", title, [step], "Extra-processing", minutes=minutes, cost=cost
@@ -160,15 +161,13 @@ def _rework_finding(
 ) -> Finding:
     one_pass = sum(step.touch_minutes + step.wait_minutes for step in path)
     sender, receiver = path[-1], path[0]
-    title = (
-        f"'{sender.name}' sends work back to '{receiver.name}' {percent(probability)} of the time."
-    )
+    title = f"Work goes back from '{sender.name}' to '{receiver.name}' {times(taken)} per run."
     cost = sum(context.money(step, taken) for step in path)
     found = context.finding("rework", title, path, "Defects", minutes=taken * one_pass, cost=cost)
     names = quoted_names([step.name for step in path])
     return _add(
         found,
-        f"Sent back {plain_number(taken, decimals=2)} times per run; each time "
+        f"{percent(probability)} of the work leaving '{sender.name}' goes back; each time "
         f"{names} run again ({format_duration(one_pass)}).",
     )
 
@@ -195,7 +194,7 @@ def _handoffs(context: _Context) -> Iterator[Finding]:
     for (give, take), (count, minutes, steps) in pairs.items():
         title = (
             f"Work passes from {lanes.get(give, give)} to {lanes.get(take, take)} "
-            f"{plain_number(count, decimals=2)} times per run."
+            f"{times(count)} per run."
         )
         found = context.finding("handoff", title, steps, "Transportation", minutes=minutes)
         yield _add(found, f"It then waits at {quoted_names([s.name for s in steps])}.")

@@ -86,8 +86,8 @@ def _trapped_loops(chain: Chain) -> list[Problem]:
         is_loop = len(component) > 1 or component[0] in successors[component[0]]
         if is_loop and not has_way_out(component, live, members):
             message = (
-                f"{step_names(chain, component)} form a loop with no way out, so the work "
-                "never ends and no metric can be computed: add the flow that leaves the loop."
+                f"{step_names(chain, component)} form a loop with no way out: work that gets "
+                "there never ends, so add the flow that leaves the loop."
             )
             problems.append(Problem("trapped_loop", message, _ids(chain, component)))
     return problems

@@ -45,3 +45,9 @@ def long_date(day_month_year: tuple[int, int, int]) -> str:
     """``(31, 3, 2027)`` → ``31 March 2027``, whatever the machine's locale."""
     day, month, year = day_month_year
     return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+def times(count: float) -> str:
+    """How often, in words: ``once``, ``twice``, ``0.33 times``, ``3 times``."""
+    text = plain_number(count, decimals=2)
+    return {"1": "once", "2": "twice"}.get(text, f"{text} times")
