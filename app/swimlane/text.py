@@ -41,14 +41,23 @@ def char_width_em(char: str) -> float:
     return _AVERAGE_EM
 
 
+class _EmWidths(dict[str, float]):
+    """Character → width in ems, filled on first use (a dict so lookups stay in C)."""
+
+    def __missing__(self, char: str) -> float:
+        width = self[char] = char_width_em(char)
+        return width
+
+
 class ApproximateMeasure:
     """A deterministic stand-in for font metrics: per-character widths at ``font_size``."""
 
     def __init__(self, font_size: float) -> None:
         self.font_size = font_size
+        self._em = _EmWidths()
 
     def __call__(self, text: str, /) -> float:
-        return sum(char_width_em(char) for char in text) * self.font_size
+        return sum(map(self._em.__getitem__, text)) * self.font_size
 
 
 def approximate_measure(font_size: float) -> TextMeasure:
