@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.analysis.problems import Problem
 from app.analysis.wording import percent, quoted_names
@@ -19,9 +20,11 @@ from app.process.model import BRANCHING_KINDS, Flow, Process, Step
 SUM_TOLERANCE = 1e-6
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
-    """One usable flow: its index in ``process.flows``, the target's position, its probability."""
+class Edge(NamedTuple):
+    """One usable flow: its index in ``process.flows``, the target's position, its probability.
+
+    A named tuple rather than a dataclass: maps have thousands of them and this is cheaper.
+    """
 
     flow: int
     target: int

@@ -3,8 +3,8 @@
 Every finding counts minutes per run from the visits ``v(s)`` of the metrics, and a reader can
 redo the sum by hand (``minutes_per_year`` is that times the runs per year):
 
-- wait: one per step in the 80 % focus of the wait Pareto (approvals have their own finding):
-  ``v(s) · wait(s)``.
+- wait: one per step in the 80 % focus of the wait Pareto, the longest ten at most (approvals
+  have their own finding): ``v(s) · wait(s)``.
 - approval: one per approval step: ``v(s) · (touch(s) + wait(s))``; its rejection rate is the
   probability of its rework flows.
 - rework: one per rework flow a→b: the flow is taken ``n = v(a) · p(a→b)`` times per run, and
@@ -25,15 +25,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from app.analysis.chain import Chain, build_chain
-from app.analysis.graph import depth_first
+from app.analysis.chain import Chain
+from app.analysis.graph import DepthFirst
 from app.analysis.metrics import Metrics, lane_rates
 from app.analysis.pareto import wait_pareto
+from app.analysis.structure import map_structure
 from app.analysis.wording import percent, plain_number, quoted_names, times
 from app.process.durations import format_duration
 from app.process.model import Process, Step
 
 KIND_ORDER = ("rework", "approval", "wait", "handoff", "habit", "rekeyed")
+# Wait findings are the steps in the 80 % focus of the wait Pareto, at most this many.
+MAX_WAIT_FINDINGS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class _Context:
     process: Process
     metrics: Metrics
     chain: Chain
+    search: DepthFirst | None
     rates: dict[str, float]
 
     def visits(self, step: Step) -> float:
@@ -89,7 +93,8 @@ def find_findings(process: Process, metrics: Metrics) -> tuple[Finding, ...]:
     """All findings, the costliest first; none when the metrics could not be computed."""
     if not metrics.computable:
         return ()
-    context = _Context(process, metrics, build_chain(process), lane_rates(process))
+    structure = map_structure(process)
+    context = _Context(process, metrics, structure.chain, structure.search, lane_rates(process))
     found = [
         *_waits(context),
         *_approvals(context),
@@ -109,10 +114,10 @@ def _rank(context: _Context, finding: Finding) -> tuple[float, float, int, int, 
 
 def _waits(context: _Context) -> Iterator[Finding]:
     steps = context.process.step_by_id()
-    for bar in wait_pareto(context.process, context.metrics):
+    focus = [bar for bar in wait_pareto(context.process, context.metrics) if bar.in_focus]
+    waits = [bar for bar in focus if steps[bar.step_id].kind != "approval"]
+    for bar in waits[:MAX_WAIT_FINDINGS]:
         step = steps[bar.step_id]
-        if not bar.in_focus or step.kind == "approval":
-            continue
         title = f"Work waits {format_duration(step.wait_minutes)} before '{step.name}'"
         found = context.finding("wait", title + ".", [step], "Waiting", minutes=bar.minutes_per_run)
         yield _add(found, f"{percent(bar.share)} of all waiting.")
@@ -142,11 +147,9 @@ def _approvals(context: _Context) -> Iterator[Finding]:
 
 
 def _rework(context: _Context) -> Iterator[Finding]:
-    chain = context.chain
-    if chain.start is None:
+    chain, search = context.chain, context.search
+    if search is None:
         return
-    successors = [[edge.target for edge in edges] for edges in chain.edges]
-    search = depth_first(successors, chain.start)
     for source, child in search.back_edges:
         edge = chain.edges[source][child]
         taken = context.visits(chain.steps[source]) * edge.probability
@@ -174,7 +177,7 @@ def _rework_finding(
 
 def _handoffs(context: _Context) -> Iterator[Finding]:
     chain = context.chain
-    pairs: dict[tuple[str, str], tuple[float, float, list[Step]]] = {}
+    pairs: dict[tuple[str, str], tuple[float, float, dict[str, Step]]] = {}
     for source, edges in enumerate(chain.edges):
         sender = chain.steps[source]
         for edge in edges:
@@ -182,9 +185,8 @@ def _handoffs(context: _Context) -> Iterator[Finding]:
             taken = context.visits(sender) * edge.probability
             if receiver.lane == sender.lane or taken <= 0:
                 continue
-            count, minutes, steps = pairs.get((sender.lane, receiver.lane), (0.0, 0.0, []))
-            if receiver not in steps:
-                steps.append(receiver)
+            count, minutes, steps = pairs.get((sender.lane, receiver.lane), (0.0, 0.0, {}))
+            steps.setdefault(receiver.id, receiver)
             pairs[(sender.lane, receiver.lane)] = (
                 count + taken,
                 minutes + taken * receiver.wait_minutes,
@@ -196,8 +198,9 @@ def _handoffs(context: _Context) -> Iterator[Finding]:
             f"Work passes from {lanes.get(give, give)} to {lanes.get(take, take)} "
             f"{times(count)} per run."
         )
-        found = context.finding("handoff", title, steps, "Transportation", minutes=minutes)
-        yield _add(found, f"It then waits at {quoted_names([s.name for s in steps])}.")
+        receivers = list(steps.values())
+        found = context.finding("handoff", title, receivers, "Transportation", minutes=minutes)
+        yield _add(found, f"It then waits at {quoted_names([s.name for s in receivers])}.")
 
 
 def _habits(context: _Context) -> Iterator[Finding]:

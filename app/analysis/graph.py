@@ -29,28 +29,27 @@ def strongly_connected_components(
         counter += 1
         stack.append(root)
         on_stack[root] = True
-        work = [(root, 0)]
-        while work:
-            node, next_child = work[-1]
-            children = successors[node]
-            if next_child < len(children):
-                work[-1] = (node, next_child + 1)
-                child = children[next_child]
+        path, children = [root], [iter(successors[root])]
+        while path:
+            node = path[-1]
+            for child in children[-1]:
                 if index[child] == -1:
                     index[child] = low[child] = counter
                     counter += 1
                     stack.append(child)
                     on_stack[child] = True
-                    work.append((child, 0))
-                elif on_stack[child]:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                components.append(_pop_component(stack, on_stack, node))
+                    path.append(child)
+                    children.append(iter(successors[child]))
+                    break
+                if on_stack[child] and index[child] < low[node]:
+                    low[node] = index[child]
+            else:
+                path.pop()
+                children.pop()
+                if path and low[node] < low[path[-1]]:
+                    low[path[-1]] = low[node]
+                if low[node] == index[node]:
+                    components.append(_pop_component(stack, on_stack, node))
     return components
 
 
@@ -70,12 +69,14 @@ class DepthFirst:
 
     ``back_edges`` are (source, child index) pairs whose target was on the search path when
     met; ``parent`` is each reached node's parent in the search tree (-1 for the root and for
-    nodes not reached).
+    nodes not reached). ``finished`` lists the reached nodes as the search leaves them: read
+    backwards it is a topological order of the graph without its back edges.
     """
 
     reached: tuple[bool, ...]
     parent: tuple[int, ...]
     back_edges: tuple[tuple[int, int], ...]
+    finished: tuple[int, ...]
 
     def tree_path(self, ancestor: int, node: int) -> list[int]:
         """The tree path from ``ancestor`` down to ``node`` (both included)."""
@@ -90,6 +91,7 @@ def depth_first(successors: Successors, root: int) -> DepthFirst:
     state = [0] * len(successors)  # 0 unseen, 1 on the search path, 2 done
     parent = [-1] * len(successors)
     back_edges: list[tuple[int, int]] = []
+    finished: list[int] = []
     state[root] = 1
     work = [(root, 0)]
     while work:
@@ -97,6 +99,7 @@ def depth_first(successors: Successors, root: int) -> DepthFirst:
         children = successors[node]
         if next_child == len(children):
             state[node] = 2
+            finished.append(node)
             work.pop()
             continue
         work[-1] = (node, next_child + 1)
@@ -107,4 +110,5 @@ def depth_first(successors: Successors, root: int) -> DepthFirst:
             work.append((child, 0))
         elif state[child] == 1:
             back_edges.append((node, next_child))
-    return DepthFirst(tuple(s > 0 for s in state), tuple(parent), tuple(back_edges))
+    reached = tuple(s > 0 for s in state)
+    return DepthFirst(reached, tuple(parent), tuple(back_edges), tuple(finished))

@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from app.analysis.chain import Chain, build_chain
-from app.analysis.graph import depth_first
+from app.analysis.chain import Chain
+from app.analysis.graph import DepthFirst
 from app.analysis.problems import Problem
+from app.analysis.structure import map_structure
 from app.analysis.validate import check_chain
-from app.analysis.visits import solve_visits
+from app.analysis.visits import first_pass_visits, solve_visits
 from app.process.model import Process
 
 
@@ -57,29 +58,23 @@ class Metrics:
 
 def compute_metrics(process: Process) -> Metrics:
     """All metrics of ``process``; never raises on an incomplete or broken map."""
-    chain = build_chain(process)
-    problems = check_chain(chain)
+    structure = map_structure(process)
+    chain, components, search = structure.chain, structure.components, structure.search
+    problems = check_chain(chain, search=search, components=components)
     approvals = sum(1 for step in process.steps if step.kind == "approval")
-    start = chain.start
-    if start is None:
+    if chain.start is None or search is None:
         return Metrics(approvals=approvals, problems=problems)
-    rework = rework_flows(chain)
-    solution = solve_visits(chain, start)
-    first_pass = solve_visits(chain, start, skipped=rework)
-    if solution.trapped or first_pass.trapped:
+    rework = rework_flows(chain, search)
+    solution = solve_visits(chain, chain.start, components=components)
+    if solution.trapped:
         return Metrics(approvals=approvals, problems=problems)
-    return _figures(process, chain, solution.visits, first_pass.visits, rework, problems)
+    first_pass = first_pass_visits(chain, search, frozenset(rework))
+    return _figures(process, chain, solution.visits, first_pass, rework, problems)
 
 
-def rework_flows(chain: Chain) -> tuple[int, ...]:
-    """Indices (into ``process.flows``) of the back edges of a depth-first search from the start.
-
-    Flows are followed in file order, all of them, whatever their probability.
-    """
-    if chain.start is None:
-        return ()
-    successors = [[edge.target for edge in edges] for edges in chain.edges]
-    search = depth_first(successors, chain.start)
+def rework_flows(chain: Chain, search: DepthFirst) -> tuple[int, ...]:
+    """Indices (into ``process.flows``) of the back edges of ``search``, the depth-first search
+    from the start along all flows in file order (see ``validate.search_from_start``)."""
     return tuple(sorted(chain.edges[source][child].flow for source, child in search.back_edges))
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.analysis.chain import Chain, build_chain, step_names
-from app.analysis.graph import depth_first, strongly_connected_components
+from app.analysis.graph import DepthFirst, depth_first
 from app.analysis.problems import Problem
-from app.analysis.visits import has_way_out
+from app.analysis.visits import has_way_out, live_edges, loop_components
 from app.process.model import BRANCHING_KINDS, Process
 
 __all__ = ["Problem", "check_chain", "check_map"]
@@ -22,18 +22,37 @@ def check_map(process: Process) -> tuple[Problem, ...]:
     return check_chain(build_chain(process))
 
 
-def check_chain(chain: Chain) -> tuple[Problem, ...]:
-    """The problems of a map already read as a chain (see ``check_map``)."""
+def check_chain(
+    chain: Chain,
+    *,
+    search: DepthFirst | None = None,
+    components: Sequence[Sequence[int]] | None = None,
+) -> tuple[Problem, ...]:
+    """The problems of a map already read as a chain (see ``check_map``).
+
+    ``search`` (the depth-first search from the start) and ``components`` (``loop_components``)
+    are computed when not given.
+    """
     if not chain.steps:
         return (Problem("empty", "The map has no steps yet: add the step where it starts."),)
+    if search is None and chain.start is not None:
+        search = search_from_start(chain)
     return (
         *_start_problems(chain),
         *chain.problems,
-        *_unreachable(chain),
+        *_unreachable(chain, search),
         *_dead_ends(chain),
-        *_trapped_loops(chain),
+        *_trapped_loops(chain, loop_components(chain) if components is None else components),
         *_one_way_decisions(chain),
     )
+
+
+def search_from_start(chain: Chain) -> DepthFirst | None:
+    """The depth-first search from the start step along all flows, in file order."""
+    if chain.start is None:
+        return None
+    successors = [[edge.target for edge in edges] for edges in chain.edges]
+    return depth_first(successors, chain.start)
 
 
 def _ids(chain: Chain, positions: Sequence[int]) -> tuple[str, ...]:
@@ -54,12 +73,10 @@ def _start_problems(chain: Chain) -> list[Problem]:
     return [Problem("several_starts", message, _ids(chain, chain.starts))]
 
 
-def _unreachable(chain: Chain) -> list[Problem]:
-    if chain.start is None:
+def _unreachable(chain: Chain, search: DepthFirst | None) -> list[Problem]:
+    if search is None:
         return []
-    successors = [[edge.target for edge in edges] for edges in chain.edges]
-    reached = depth_first(successors, chain.start).reached
-    lost = [i for i, seen in enumerate(reached) if not seen]
+    lost = [i for i, seen in enumerate(search.reached) if not seen]
     if not lost:
         return []
     verb = "is" if len(lost) == 1 else "are"
@@ -76,14 +93,14 @@ def _dead_ends(chain: Chain) -> list[Problem]:
     return problems
 
 
-def _trapped_loops(chain: Chain) -> list[Problem]:
+def _trapped_loops(chain: Chain, components: Sequence[Sequence[int]]) -> list[Problem]:
     """Loops that keep all of their work: the one case where no metric can be computed."""
-    live = [[edge for edge in edges if edge.probability > 0] for edges in chain.edges]
-    successors = [[edge.target for edge in edges] for edges in live]
+    live = live_edges(chain)
     problems = []
-    for component in reversed(strongly_connected_components(successors)):
+    for component in reversed(components):
         members = set(component)
-        is_loop = len(component) > 1 or component[0] in successors[component[0]]
+        first = component[0]
+        is_loop = len(component) > 1 or any(edge.target == first for edge in live[first])
         if is_loop and not has_way_out(component, live, members):
             message = (
                 f"{step_names(chain, component)} form a loop with no way out: work that gets "

@@ -12,7 +12,7 @@ from collections.abc import Collection, Container, Sequence
 from dataclasses import dataclass
 
 from app.analysis.chain import Chain, Edge
-from app.analysis.graph import strongly_connected_components
+from app.analysis.graph import DepthFirst, strongly_connected_components
 
 # A pivot this small means the part keeps (almost) all of its work: a loop with no way out.
 _SINGULAR = 1e-12
@@ -28,17 +28,24 @@ class VisitSolution:
     trapped: tuple[int, ...] = ()
 
 
-def solve_visits(chain: Chain, start: int, *, skipped: Collection[int] = ()) -> VisitSolution:
-    """Expected visits from ``start``; flows whose index is in ``skipped`` are never taken.
+def solve_visits(
+    chain: Chain, start: int, *, components: Sequence[Sequence[int]] | None = None
+) -> VisitSolution:
+    """Expected visits from ``start``.
 
-    Skipping flows leaves their probability unused: that share of the work leaves the chain.
+    ``components`` are the strongly connected components of the flows that can carry work,
+    in reverse topological order (``loop_components``); computed when not given.
     """
-    edges = _live_edges(chain, frozenset(skipped))
-    successors = [[edge.target for edge in step_edges] for step_edges in edges]
+    edges = live_edges(chain)
+    if components is None:
+        successors = [[edge.target for edge in step_edges] for step_edges in edges]
+        components = strongly_connected_components(successors, [start])
     inflow = [0.0] * len(edges)
     inflow[start] = 1.0
     visits = [0.0] * len(edges)
-    for component in reversed(strongly_connected_components(successors, [start])):
+    for component in reversed(components):
+        if not any(inflow[node] for node in component):
+            continue  # never reached from the start
         solved = _solve_component(component, edges, inflow)
         if solved is None:
             return VisitSolution(tuple(visits), tuple(sorted(component)))
@@ -49,25 +56,51 @@ def solve_visits(chain: Chain, start: int, *, skipped: Collection[int] = ()) -> 
     return VisitSolution(tuple(visits))
 
 
-def _live_edges(chain: Chain, skipped: frozenset[int]) -> list[tuple[Edge, ...]]:
-    """Edges that can carry work: positive probability and not skipped."""
+def first_pass_visits(
+    chain: Chain, search: DepthFirst, rework: Collection[int]
+) -> tuple[float, ...]:
+    """Visits when no rework flow is ever taken: the share it would carry leaves the chain.
+
+    Without the back edges of ``search`` the reached steps form no loop, so one sweep in
+    reverse finishing order (a topological order) adds up each step's probability.
+    """
+    visits = [0.0] * len(chain.steps)
+    if not search.finished:
+        return tuple(visits)
+    visits[search.finished[-1]] = 1.0
+    for node in reversed(search.finished):
+        value = visits[node]
+        if value:
+            for edge in chain.edges[node]:
+                if edge.flow not in rework:
+                    visits[edge.target] += value * edge.probability
+    return tuple(visits)
+
+
+def live_edges(chain: Chain) -> list[tuple[Edge, ...]]:
+    """Edges that can carry work: those of positive probability."""
     return [
-        tuple(edge for edge in step_edges if edge.probability > 0 and edge.flow not in skipped)
-        for step_edges in chain.edges
+        tuple(edge for edge in step_edges if edge.probability > 0) for step_edges in chain.edges
     ]
+
+
+def loop_components(chain: Chain) -> list[list[int]]:
+    """Strongly connected components of the live edges, all steps, reverse topological order."""
+    successors = [[edge.target for edge in step_edges] for step_edges in live_edges(chain)]
+    return strongly_connected_components(successors)
 
 
 def _solve_component(
     component: Sequence[int], edges: Sequence[Sequence[Edge]], inflow: list[float]
 ) -> list[float] | None:
     """Visits of one part from its inflow, with the inflow inside it taken out again."""
-    members = {node: local for local, node in enumerate(component)}
     if len(component) == 1:
         node = component[0]
         stay = sum(edge.probability for edge in edges[node] if edge.target == node)
         if 1 - stay < _SINGULAR:
             return None
         return [inflow[node] / (1 - stay)]
+    members = {node: local for local, node in enumerate(component)}
     matrix = [[0.0] * len(component) for _ in component]
     for node, local in members.items():
         matrix[local][local] = 1.0
@@ -100,12 +133,14 @@ def solve_linear(matrix: list[list[float]], rhs: list[float]) -> list[float] | N
     skipped, so the sparse rows of a process map stay cheap.
     """
     size = len(rhs)
+    right_of_pivot: list[list[int]] = []
     for col in range(size):
         pivot_row = matrix[col]
         pivot = pivot_row[col]
         if abs(pivot) < _SINGULAR:
             return None
         used = [k for k in range(col + 1, size) if pivot_row[k] != 0.0]
+        right_of_pivot.append(used)
         for row in range(col + 1, size):
             factor = matrix[row][col]
             if factor == 0.0:
@@ -117,6 +152,6 @@ def solve_linear(matrix: list[list[float]], rhs: list[float]) -> list[float] | N
             rhs[row] -= factor * rhs[col]
     result = [0.0] * size
     for row in range(size - 1, -1, -1):
-        known = sum(matrix[row][k] * result[k] for k in range(row + 1, size))
+        known = sum(matrix[row][k] * result[k] for k in right_of_pivot[row])
         result[row] = (rhs[row] - known) / matrix[row][row]
     return result
