@@ -1,0 +1,96 @@
+"""Findings: each one's minutes redone by hand, and the ranking by minutes per year."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.analysis.findings import MAX_WAIT_FINDINGS, find_findings
+from app.analysis.metrics import compute_metrics
+from app.process.model import Lane, Process
+from tests.analysis.builder import flow, process, sequential, step
+
+
+def invoice_process() -> Process:
+    # S → A (clerk, touch 10, wait 5, re-keys) → C (manager approval, touch 5, wait 60, habit)
+    # C sends 30 % back to A; v(A) = v(C) = 1/0.7. Clerk at the process rate 60, manager 120.
+    steps = [
+        step("S", "start"),
+        step("A", touch=10, wait=5, rekeys_data=True),
+        step("C", "approval", touch=5, wait=60, lane="b", habit=True),
+        step("E", "end", lane="b"),
+    ]
+    flows = [flow("S", "A"), flow("A", "C"), flow("C", "A", 0.3), flow("C", "E")]
+    lanes = [Lane("a", "Clerk"), Lane("b", "Manager", hourly_rate=120)]
+    return process(steps, flows, lanes=lanes, runs=100, rate=60)
+
+
+def findings_by_kind(proc: Process) -> dict[str, list[object]]:
+    result: dict[str, list[object]] = {}
+    for finding in find_findings(proc, compute_metrics(proc)):
+        result.setdefault(finding.kind, []).append(finding)
+    return result
+
+
+def test_each_finding_counts_the_documented_minutes() -> None:
+    loop = 1 / 0.7
+    found = findings_by_kind(invoice_process())
+    (approval,) = found["approval"]
+    # v(C) · (touch 5 + wait 60) = 92.86 min per run; money: v · 5/60 h · 120 · 100 runs
+    assert approval.minutes_per_run == pytest.approx(loop * 65)  # type: ignore[attr-defined]
+    assert approval.minutes_per_year == pytest.approx(loop * 6500)  # type: ignore[attr-defined]
+    assert approval.cost_per_year == pytest.approx(loop * 1000)  # type: ignore[attr-defined]
+    assert "sends 30 % of it back" in approval.title  # type: ignore[attr-defined]
+    (rework,) = found["rework"]
+    # taken v(C) · 0.3 = 0.4286 times; a pass is A + C = (10 + 5) + (5 + 60) = 80 min
+    assert rework.minutes_per_run == pytest.approx(loop * 0.3 * 80)  # type: ignore[attr-defined]
+    assert rework.step_ids == ("A", "C")  # type: ignore[attr-defined]
+    # money: 0.4286 · (10/60 h · 60 + 5/60 h · 120) · 100 runs = 0.4286 · 20 · 100
+    assert rework.cost_per_year == pytest.approx(loop * 0.3 * 2000)  # type: ignore[attr-defined]
+    to_manager, to_clerk = found["handoff"]
+    # Clerk → Manager: A→C taken v(A) = 1.4286 times, then C waits 60
+    assert to_manager.minutes_per_run == pytest.approx(loop * 60)  # type: ignore[attr-defined]
+    assert to_manager.cost_per_year == 0  # type: ignore[attr-defined]
+    # Manager → Clerk: C→A taken 0.4286 times, then A waits 5
+    assert to_clerk.minutes_per_run == pytest.approx(loop * 0.3 * 5)  # type: ignore[attr-defined]
+    (habit,) = found["habit"]
+    assert habit.minutes_per_run == pytest.approx(loop * 65)  # type: ignore[attr-defined]
+    (rekeyed,) = found["rekeyed"]
+    assert rekeyed.minutes_per_run == pytest.approx(loop * 10)  # type: ignore[attr-defined]
+    assert rekeyed.waste == "Extra-processing"  # type: ignore[attr-defined]
+    # Waits: C is an approval (own finding); A waits 7.14 of 92.86 min, outside the 80 % focus.
+    assert "wait" not in found
+
+
+def test_findings_are_ranked_by_minutes_per_year() -> None:
+    proc = invoice_process()
+    found = find_findings(proc, compute_metrics(proc))
+    years = [finding.minutes_per_year for finding in found]
+    assert years == sorted(years, reverse=True)
+    # Equal minutes (approval and habit on C): the kind order decides, approval first.
+    assert [f.kind for f in found][:2] == ["approval", "habit"]
+    assert found == find_findings(proc, compute_metrics(proc))
+
+
+def test_waits_are_the_pareto_focus_at_most_ten() -> None:
+    proc = sequential([1.0] * 30, [float(100 + i) for i in range(30)], runs=5)
+    waits = [f for f in find_findings(proc, compute_metrics(proc)) if f.kind == "wait"]
+    assert len(waits) == MAX_WAIT_FINDINGS
+    assert waits[0].step_ids == ("t29",)  # the longest wait, 129 min · 5 runs
+    assert waits[0].minutes_per_year == 645
+    assert waits[0].waste == "Waiting"
+    assert waits[0].title == "Work waits 2.1 h before 'Step t29'."
+
+
+def test_wastes_are_downtime_words() -> None:
+    wastes = {
+        "Defects", "Overproduction", "Waiting", "Non-utilised talent",
+        "Transportation", "Inventory", "Motion", "Extra-processing",
+    }  # fmt: skip
+    proc = invoice_process()
+    assert {f.waste for f in find_findings(proc, compute_metrics(proc))} <= wastes
+
+
+def test_no_findings_when_metrics_cannot_be_computed() -> None:
+    steps = [step("S", "start"), step("A", wait=50), step("B")]
+    proc = process(steps, [flow("S", "A"), flow("A", "B"), flow("B", "A")])
+    assert find_findings(proc, compute_metrics(proc)) == ()
