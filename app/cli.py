@@ -165,10 +165,15 @@ def command_list(args: argparse.Namespace) -> int:
         database.close()
     if args.json:
         rows = [
-            {"id": item.id, "name": item.name, "owner": item.owner, "steps": item.step_count,
-             "updated_at": item.updated_at.isoformat()}
+            {
+                "id": item.id,
+                "name": item.name,
+                "owner": item.owner,
+                "steps": item.step_count,
+                "updated_at": item.updated_at.isoformat(),
+            }
             for item in summaries
-        ]  # fmt: skip
+        ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not summaries:
@@ -230,17 +235,12 @@ def analysis_summary(process: Process, payload: dict[str, Any]) -> str:
 def command_export(args: argparse.Namespace) -> int:
     from app.export.formats import export_process, format_for
 
-    export_format = format_for(args.to)
+    format_for(args.to)  # an unknown extension is refused before anything is loaded
     process = load_process_argument(args)
-    if export_format.needs_qt:
-        from app.ui.image_export import export_map_image
-
-        export_map_image(process, args.to)
-    else:
-        try:
-            export_process(process, args.to)
-        except OSError as error:
-            raise UserError(f"cannot write {args.to} ({error.strerror})") from error
+    try:
+        export_process(process, args.to)
+    except OSError as error:
+        raise UserError(f"cannot write {args.to} ({error.strerror})") from error
     print(args.to)
     return EXIT_OK
 

@@ -16,6 +16,9 @@ def setup_logging(*, verbose: bool = False) -> Path:
     log_file = paths.log_path()
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for existing in root.handlers:
+        if getattr(existing, "baseFilename", None) == str(log_file):
+            return log_file
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(

@@ -34,8 +34,13 @@ class Report:
         """Add the row ``name`` again with its ratio against the earlier row ``over``."""
         top = self._median(name)
         bottom = self._median(over)
-        row = Row(f"{name} / {over}", top, ratio=top / bottom if bottom else None,
-                  ratio_of=over, note=note)
+        row = Row(
+            f"{name} / {over}",
+            top,
+            ratio=top / bottom if bottom else None,
+            ratio_of=over,
+            note=note,
+        )
         self.rows.append(row)
         return row
 

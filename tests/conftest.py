@@ -21,3 +21,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Every test gets its own data folder: logs, backups and settings never leak."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("WALKTHROUGH_DATA_DIR", str(folder))
+    return folder

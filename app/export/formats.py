@@ -57,9 +57,7 @@ def format_for(path: Path) -> ExportFormat:
 
 
 def available_suffixes() -> str:
-    return ", ".join(
-        suffix for item in FORMATS if item.available for suffix in item.suffixes
-    )
+    return ", ".join(suffix for item in FORMATS if item.available for suffix in item.suffixes)
 
 
 def export_process(process: Process, path: Path) -> None:

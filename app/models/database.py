@@ -116,11 +116,16 @@ def _check_sqlite_file(path: Path) -> None:
         header = handle.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
         raise DatabaseError(f"{path} is not a Walkthrough database (it is not an SQLite file).")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not _writable(path) or not os.access(path.parent, os.W_OK):
         raise DatabaseError(
             f"{path} is read-only: Walkthrough saves every edit, so it needs write access to "
             "the file and its folder (copy it somewhere writable)."
         )
+
+
+def _writable(path: Path) -> bool:
+    """Writable by us, and not marked read-only (which root would otherwise ignore)."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
 def _existing_parent(path: Path) -> Path:

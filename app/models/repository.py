@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models.tables import (
@@ -26,9 +26,23 @@ from app.models.tables import (
 )
 from app.process.model import Flow, Goal, Interview, Lane, Process, Step
 
-PROCESS_FIELDS = ("name", "description", "trigger", "outcome", "customer", "customer_need",
-                  "owner", "organisation", "problem", "scope_in", "scope_out", "inputs",
-                  "runs_per_year", "hourly_rate", "currency")  # fmt: skip
+PROCESS_FIELDS = (
+    "name",
+    "description",
+    "trigger",
+    "outcome",
+    "customer",
+    "customer_need",
+    "owner",
+    "organisation",
+    "problem",
+    "scope_in",
+    "scope_out",
+    "inputs",
+    "runs_per_year",
+    "hourly_rate",
+    "currency",
+)
 
 
 class ProcessNotFoundError(LookupError):
@@ -84,44 +98,79 @@ def _process_values(process: Process) -> dict[str, Any]:
 
 def _interview_row(item: Interview, position: int) -> InterviewRow:
     return InterviewRow(
-        id=new_id(), position=position, interviewee=item.interviewee, role=item.role,
-        interviewer=item.interviewer, date=item.date, notes=item.notes, extra=dict(item.extra),
-    )  # fmt: skip
+        id=new_id(),
+        position=position,
+        interviewee=item.interviewee,
+        role=item.role,
+        interviewer=item.interviewer,
+        date=item.date,
+        notes=item.notes,
+        extra=dict(item.extra),
+    )
 
 
 def _lane_row(lane: Lane, position: int) -> LaneRow:
     return LaneRow(
-        id=new_id(), key=lane.id, position=position, name=lane.name,
-        hourly_rate=lane.hourly_rate, kind=lane.kind, extra=dict(lane.extra),
-    )  # fmt: skip
+        id=new_id(),
+        key=lane.id,
+        position=position,
+        name=lane.name,
+        hourly_rate=lane.hourly_rate,
+        kind=lane.kind,
+        extra=dict(lane.extra),
+    )
 
 
 def _step_row(step: Step, position: int, lane: LaneRow) -> StepRow:
     return StepRow(
-        id=new_id(), key=step.id, position=position, lane_id=lane.id, name=step.name,
-        kind=step.kind, touch_minutes=step.touch_minutes, wait_minutes=step.wait_minutes,
-        value=step.value, why=step.why, habit=step.habit, systems=list(step.systems),
-        rekeys_data=step.rekeys_data, pain_points=step.pain_points, notes=step.notes,
+        id=new_id(),
+        key=step.id,
+        position=position,
+        lane_id=lane.id,
+        name=step.name,
+        kind=step.kind,
+        touch_minutes=step.touch_minutes,
+        wait_minutes=step.wait_minutes,
+        value=step.value,
+        why=step.why,
+        habit=step.habit,
+        systems=list(step.systems),
+        rekeys_data=step.rekeys_data,
+        pain_points=step.pain_points,
+        notes=step.notes,
         extra=dict(step.extra),
-    )  # fmt: skip
+    )
 
 
 def _flow_row(flow: Flow, position: int, steps: Mapping[str, StepRow]) -> FlowRow:
     return FlowRow(
-        id=new_id(), position=position, source_id=steps[flow.source].id,
-        target_id=steps[flow.target].id, label=flow.label, probability=flow.probability,
+        id=new_id(),
+        position=position,
+        source_id=steps[flow.source].id,
+        target_id=steps[flow.target].id,
+        label=flow.label,
+        probability=flow.probability,
         extra=dict(flow.extra),
-    )  # fmt: skip
+    )
 
 
 def _goal_row(goal: Goal, position: int) -> GoalRow:
     return GoalRow(
-        id=new_id(), position=position, metric=goal.metric, target=goal.target,
-        baseline=goal.baseline, unit=goal.unit, direction=goal.direction, due=goal.due,
-        owner=goal.owner, measured_by=goal.measured_by, statement=goal.statement,
-        baseline_date=goal.baseline_date, baseline_source=goal.baseline_source,
+        id=new_id(),
+        position=position,
+        metric=goal.metric,
+        target=goal.target,
+        baseline=goal.baseline,
+        unit=goal.unit,
+        direction=goal.direction,
+        due=goal.due,
+        owner=goal.owner,
+        measured_by=goal.measured_by,
+        statement=goal.statement,
+        baseline_date=goal.baseline_date,
+        baseline_source=goal.baseline_source,
         extra=dict(goal.extra),
-    )  # fmt: skip
+    )
 
 
 def load_process(session: Session, process_id: str) -> Process:
@@ -136,8 +185,13 @@ def load_process(session: Session, process_id: str) -> Process:
     return _snapshot(row)
 
 
-_CHILDREN = (ProcessRow.interviews, ProcessRow.lanes, ProcessRow.steps, ProcessRow.flows,
-             ProcessRow.goals)  # fmt: skip
+_CHILDREN = (
+    ProcessRow.interviews,
+    ProcessRow.lanes,
+    ProcessRow.steps,
+    ProcessRow.flows,
+    ProcessRow.goals,
+)
 
 
 def _snapshot(row: ProcessRow) -> Process:
@@ -161,42 +215,69 @@ def _snapshot(row: ProcessRow) -> Process:
 
 def _interview(row: InterviewRow) -> Interview:
     return Interview(
-        interviewee=row.interviewee, role=row.role, interviewer=row.interviewer,
-        date=row.date, notes=row.notes, extra=dict(row.extra or {}),
-    )  # fmt: skip
+        interviewee=row.interviewee,
+        role=row.role,
+        interviewer=row.interviewer,
+        date=row.date,
+        notes=row.notes,
+        extra=dict(row.extra or {}),
+    )
 
 
 def _lane(row: LaneRow) -> Lane:
     return Lane(
-        id=row.key, name=row.name, hourly_rate=row.hourly_rate,
-        kind=cast(Any, row.kind), extra=dict(row.extra or {}),
-    )  # fmt: skip
+        id=row.key,
+        name=row.name,
+        hourly_rate=row.hourly_rate,
+        kind=cast(Any, row.kind),
+        extra=dict(row.extra or {}),
+    )
 
 
 def _step(row: StepRow, lane_keys: Mapping[str, str]) -> Step:
     return Step(
-        id=row.key, lane=lane_keys[row.lane_id], name=row.name, kind=cast(Any, row.kind),
-        touch_minutes=row.touch_minutes, wait_minutes=row.wait_minutes,
-        value=cast(Any, row.value), why=row.why, habit=row.habit,
-        systems=tuple(row.systems or ()), rekeys_data=row.rekeys_data,
-        pain_points=row.pain_points, notes=row.notes, extra=dict(row.extra or {}),
-    )  # fmt: skip
+        id=row.key,
+        lane=lane_keys[row.lane_id],
+        name=row.name,
+        kind=cast(Any, row.kind),
+        touch_minutes=row.touch_minutes,
+        wait_minutes=row.wait_minutes,
+        value=cast(Any, row.value),
+        why=row.why,
+        habit=row.habit,
+        systems=tuple(row.systems or ()),
+        rekeys_data=row.rekeys_data,
+        pain_points=row.pain_points,
+        notes=row.notes,
+        extra=dict(row.extra or {}),
+    )
 
 
 def _flow(row: FlowRow, step_keys: Mapping[str, str]) -> Flow:
     return Flow(
-        source=step_keys[row.source_id], target=step_keys[row.target_id], label=row.label,
-        probability=row.probability, extra=dict(row.extra or {}),
-    )  # fmt: skip
+        source=step_keys[row.source_id],
+        target=step_keys[row.target_id],
+        label=row.label,
+        probability=row.probability,
+        extra=dict(row.extra or {}),
+    )
 
 
 def _goal(row: GoalRow) -> Goal:
     return Goal(
-        metric=row.metric, target=row.target, baseline=row.baseline, unit=row.unit,
-        direction=cast(Any, row.direction), due=row.due, owner=row.owner,
-        measured_by=row.measured_by, statement=row.statement, baseline_date=row.baseline_date,
-        baseline_source=row.baseline_source, extra=dict(row.extra or {}),
-    )  # fmt: skip
+        metric=row.metric,
+        target=row.target,
+        baseline=row.baseline,
+        unit=row.unit,
+        direction=cast(Any, row.direction),
+        due=row.due,
+        owner=row.owner,
+        measured_by=row.measured_by,
+        statement=row.statement,
+        baseline_date=row.baseline_date,
+        baseline_source=row.baseline_source,
+        extra=dict(row.extra or {}),
+    )
 
 
 def list_processes(session: Session, *, search: str = "") -> list[ProcessSummary]:
@@ -204,8 +285,9 @@ def list_processes(session: Session, *, search: str = "") -> list[ProcessSummary
     step_count = (
         select(func.count(StepRow.id)).where(StepRow.process_id == ProcessRow.id)
     ).scalar_subquery()
-    query = select(ProcessRow.id, ProcessRow.name, ProcessRow.owner, step_count,
-                   ProcessRow.updated_at)  # fmt: skip
+    query = select(
+        ProcessRow.id, ProcessRow.name, ProcessRow.owner, step_count, ProcessRow.updated_at
+    )
     if search.strip():
         pattern = f"%{search.strip().lower()}%"
         query = query.where(
@@ -232,9 +314,10 @@ def find_process_id(session: Session, reference: str) -> str:
 def delete_process(session: Session, process_id: str) -> Process:
     """Delete a process and return its snapshot, so the delete can be undone by inserting it."""
     snapshot = load_process(session, process_id)
-    row = session.get(ProcessRow, process_id)
-    session.delete(row)
-    session.flush()
+    session.expunge_all()
+    for table in (FlowRow, StepRow, LaneRow, InterviewRow, GoalRow):  # children first
+        session.execute(delete(table).where(table.process_id == process_id))
+    session.execute(delete(ProcessRow).where(ProcessRow.id == process_id))
     return snapshot
 
 

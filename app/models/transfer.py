@@ -45,4 +45,3 @@ def add_samples(database: Database) -> list[tuple[str, str | None]]:
                 continue
             added.append((process.name, repository.insert_process(session, process)))
     return added
-

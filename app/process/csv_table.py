@@ -8,8 +8,21 @@ from pathlib import Path
 
 from app.process.model import Process
 
-COLUMNS = ("id", "lane", "name", "kind", "touch_minutes", "wait_minutes", "value", "why",
-           "habit", "systems", "rekeys_data", "pain_points", "notes")  # fmt: skip
+COLUMNS = (
+    "id",
+    "lane",
+    "name",
+    "kind",
+    "touch_minutes",
+    "wait_minutes",
+    "value",
+    "why",
+    "habit",
+    "systems",
+    "rekeys_data",
+    "pain_points",
+    "notes",
+)
 
 
 def steps_csv(process: Process) -> str:
@@ -19,12 +32,23 @@ def steps_csv(process: Process) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for step in process.steps:
-        writer.writerow([
-            step.id, lanes.get(step.lane, step.lane), step.name, step.kind,
-            f"{step.touch_minutes:g}", f"{step.wait_minutes:g}", step.value or "", step.why,
-            "yes" if step.habit else "no", "; ".join(step.systems),
-            "yes" if step.rekeys_data else "no", step.pain_points, step.notes,
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                step.id,
+                lanes.get(step.lane, step.lane),
+                step.name,
+                step.kind,
+                f"{step.touch_minutes:g}",
+                f"{step.wait_minutes:g}",
+                step.value or "",
+                step.why,
+                "yes" if step.habit else "no",
+                "; ".join(step.systems),
+                "yes" if step.rekeys_data else "no",
+                step.pain_points,
+                step.notes,
+            ]
+        )
     return buffer.getvalue()
 
 

@@ -27,7 +27,7 @@ for _names, _minutes in (
 
 _WORD_NUMBERS = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "half a": 0.5, "half an": 0.5}
 _PART = re.compile(
-    r"(?P<number>\d+(?:[.,]\d+)?|half an?|half|an?|one)\s*(?P<unit>[a-z']*)", re.IGNORECASE
+    r"(?P<number>\d+(?:[.,]\d+)?|\b(?:half an?|half|an?|one)\b)\s*(?P<unit>[a-z']*)", re.IGNORECASE
 )
 
 

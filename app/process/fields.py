@@ -72,7 +72,11 @@ class ObjectReader:
         if value is None:
             return default
         limit = "" if maximum is None else f" and <= {maximum:g}"
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             self._bad(key, f"must be a number >= 0{limit}", value)
             return default
         if value < 0 or (maximum is not None and value > maximum):

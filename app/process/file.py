@@ -57,7 +57,8 @@ def read_process_file(path: Path) -> Process:
             megabytes = size / 1024 / 1024
             limit = MAX_FILE_BYTES // 1024 // 1024
             raise ProcessFileError(
-                str(path), [f"the file is {megabytes:.1f} MB; process files over {limit} MB are refused"]
+                str(path),
+                [f"the file is {megabytes:.1f} MB; process files over {limit} MB are refused"],
             )
         raw = path.read_bytes()
     except OSError as error:
@@ -115,8 +116,19 @@ def _check_header(data: Mapping[str, Any], problems: Problems) -> None:
         problems.add("version", f"must be {FORMAT_VERSION}, got {describe(version)}")
 
 
-_TOP_LEVEL_KEYS = {"format", "version", "process", "interviews", "lanes", "steps", "flows",
-                   "goals", "actions", "future_state", "control"}  # fmt: skip
+_TOP_LEVEL_KEYS = {
+    "format",
+    "version",
+    "process",
+    "interviews",
+    "lanes",
+    "steps",
+    "flows",
+    "goals",
+    "actions",
+    "future_state",
+    "control",
+}
 
 
 def _read_document(data: Mapping[str, Any], problems: Problems) -> Process:
@@ -143,8 +155,19 @@ def _read_document(data: Mapping[str, Any], problems: Problems) -> Process:
 
 
 def _read_process_fields(reader: ObjectReader) -> dict[str, Any]:
-    texts = ("description", "trigger", "outcome", "customer", "customer_need", "owner",
-             "organisation", "problem", "scope_in", "scope_out", "inputs")  # fmt: skip
+    texts = (
+        "description",
+        "trigger",
+        "outcome",
+        "customer",
+        "customer_need",
+        "owner",
+        "organisation",
+        "problem",
+        "scope_in",
+        "scope_out",
+        "inputs",
+    )
     fields: dict[str, Any] = {"name": reader.text("name", required=True)}
     fields.update({key: reader.text(key) for key in texts})
     fields["runs_per_year"] = reader.number("runs_per_year")
@@ -156,7 +179,9 @@ def _read_process_fields(reader: ObjectReader) -> dict[str, Any]:
 def _object(value: Any, place: str, problems: Problems) -> Mapping[str, Any]:
     if isinstance(value, dict):
         return value
-    problems.add(place, "is required" if value is None else f"must be an object, got {describe(value)}")
+    problems.add(
+        place, "is required" if value is None else f"must be an object, got {describe(value)}"
+    )
     return {}
 
 
@@ -297,8 +322,19 @@ def process_to_document(process: Process) -> dict[str, Any]:
     }
 
 
-_PROCESS_TEXT_KEYS = ("description", "trigger", "outcome", "customer", "customer_need", "owner",
-                      "organisation", "problem", "scope_in", "scope_out", "inputs")  # fmt: skip
+_PROCESS_TEXT_KEYS = (
+    "description",
+    "trigger",
+    "outcome",
+    "customer",
+    "customer_need",
+    "owner",
+    "organisation",
+    "problem",
+    "scope_in",
+    "scope_out",
+    "inputs",
+)
 
 
 def _number(value: float | None) -> float | int | None:

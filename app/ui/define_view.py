@@ -46,30 +46,46 @@ class FieldSpec:
 
 
 SECTIONS: tuple[tuple[str, tuple[FieldSpec, ...]], ...] = (
-    ("The process", (
-        FieldSpec("name", "Name", hint="Verb + noun, e.g. “Issue a customer quote”"),
-        FieldSpec("description", "Description", "text"),
-        FieldSpec("trigger", "Trigger", hint="What starts it?"),
-        FieldSpec("outcome", "Outcome", hint="What does “done” look like?"),
-        FieldSpec("owner", "Process owner"),
-        FieldSpec("organisation", "Organisation"),
-    )),
-    ("Customer", (
-        FieldSpec("customer", "Customer"),
-        FieldSpec("customer_need", "Their need", hint="Pushed to a number: “within 2 working days”"),
-        FieldSpec("inputs", "Inputs and suppliers", "text"),
-    )),
-    ("Why now and scope", (
-        FieldSpec("problem", "Problem today", "text", hint="What goes wrong, and why fix it now?"),
-        FieldSpec("scope_in", "In scope", "text"),
-        FieldSpec("scope_out", "Out of scope", "text"),
-    )),
-    ("Volume and cost", (
-        FieldSpec("runs_per_year", "Runs per year", "number"),
-        FieldSpec("hourly_rate", "Hourly rate", "money", hint="Loaded cost of an hour of work"),
-        FieldSpec("currency", "Currency"),
-    )),
-)  # fmt: skip
+    (
+        "The process",
+        (
+            FieldSpec("name", "Name", hint="Verb + noun, e.g. “Issue a customer quote”"),
+            FieldSpec("description", "Description", "text"),
+            FieldSpec("trigger", "Trigger", hint="What starts it?"),
+            FieldSpec("outcome", "Outcome", hint="What does “done” look like?"),
+            FieldSpec("owner", "Process owner"),
+            FieldSpec("organisation", "Organisation"),
+        ),
+    ),
+    (
+        "Customer",
+        (
+            FieldSpec("customer", "Customer"),
+            FieldSpec(
+                "customer_need", "Their need", hint="Pushed to a number: “within 2 working days”"
+            ),
+            FieldSpec("inputs", "Inputs and suppliers", "text"),
+        ),
+    ),
+    (
+        "Why now and scope",
+        (
+            FieldSpec(
+                "problem", "Problem today", "text", hint="What goes wrong, and why fix it now?"
+            ),
+            FieldSpec("scope_in", "In scope", "text"),
+            FieldSpec("scope_out", "Out of scope", "text"),
+        ),
+    ),
+    (
+        "Volume and cost",
+        (
+            FieldSpec("runs_per_year", "Runs per year", "number"),
+            FieldSpec("hourly_rate", "Hourly rate", "money", hint="Loaded cost of an hour of work"),
+            FieldSpec("currency", "Currency"),
+        ),
+    ),
+)
 
 
 class DefineView(QScrollArea):
@@ -173,9 +189,9 @@ class DefineView(QScrollArea):
             return
         value = self.readers[name]()
         if name == "name" and not str(value).strip():
+            self.show_process(self.store.load(self.process_id))
             self.error.setText("A process needs a name: the old name was kept.")
             self.error.show()
-            self.show_process(self.store.load(self.process_id))
             return
         self.error.hide()
         self.store.update_fields(self.process_id, {name: value})
@@ -206,5 +222,7 @@ def _people_text(process: Process) -> str:
         lines.append("No interview recorded yet.")
     lanes = ", ".join(lane.name for lane in process.lanes) or "none yet"
     lines.append(f"Roles and systems (lanes): {lanes}")
-    lines.append(f"{len(process.steps)} steps, {len(process.flows)} flows, {len(process.goals)} goals")
+    lines.append(
+        f"{len(process.steps)} steps, {len(process.flows)} flows, {len(process.goals)} goals"
+    )
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -91,8 +92,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.open_db_action = self._action("&Open database…", QKeySequence.StandardKey.Open,
-                                           self.choose_database)  # fmt: skip
+        self.open_db_action = self._action(
+            "&Open database…", QKeySequence.StandardKey.Open, self.choose_database
+        )
         self.new_db_action = self._action("&New database…", None, self.choose_new_database)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -112,12 +114,14 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.store.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.delete_action = self._action("&Delete process", QKeySequence.StandardKey.Delete,
-                                          self.delete_current)  # fmt: skip
+        self.delete_action = self._action(
+            "&Delete process", QKeySequence.StandardKey.Delete, self.delete_current
+        )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.process_list.tree.addAction(self.delete_action)
-        self.find_action = self._action("&Find process", QKeySequence.StandardKey.Find,
-                                        self.process_list.search.setFocus)  # fmt: skip
+        self.find_action = self._action(
+            "&Find process", QKeySequence.StandardKey.Find, self.process_list.search.setFocus
+        )
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.delete_action, self.find_action])
@@ -125,10 +129,12 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Walkthrough", None, self.show_about))
 
-    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence.StandardKey | str | None, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut))  # type: ignore[arg-type]
+            action.setShortcut(QKeySequence(shortcut))
             hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({hint})")
         action.triggered.connect(slot)
@@ -167,8 +173,11 @@ class MainWindow(QMainWindow):
 
     def _database_changed(self) -> None:
         database = self.store.database
-        name = Path(database.label).name if database and database.path else (
-            database.label if database else "no database")  # fmt: skip
+        name = (
+            Path(database.label).name
+            if database and database.path
+            else (database.label if database else "no database")
+        )
         self.setWindowTitle(f"Walkthrough — {name}")
         self.status.setText(database.label if database else "")
         self.process_list.refresh()
@@ -179,8 +188,9 @@ class MainWindow(QMainWindow):
             self.open_database_async(path)
 
     def choose_new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New database", "walkthrough.sqlite",
-                                              DATABASE_FILTER)  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New database", "walkthrough.sqlite", DATABASE_FILTER
+        )
         if path:
             self.open_database_async(path)
 
@@ -188,7 +198,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for label in settings.recent_databases():
             action = self.recent_menu.addAction(label)
-            action.triggered.connect(lambda _checked=False, value=label: self.open_database_async(value))
+            action.triggered.connect(
+                lambda _checked=False, value=label: self.open_database_async(value)
+            )
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     # Processes
@@ -267,8 +279,12 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from app import __version__
 
-        QMessageBox.about(self, "About Walkthrough", f"Walkthrough {__version__}\n\n"
-                          "Interview, measure, map and improve a business process, offline.")  # fmt: skip
+        QMessageBox.about(
+            self,
+            "About Walkthrough",
+            f"Walkthrough {__version__}\n\n"
+            "Interview, measure, map and improve a business process, offline.",
+        )
 
     def _update_actions(self) -> None:
         has_db = self.store.database is not None

@@ -14,15 +14,21 @@ log = logging.getLogger(__name__)
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """A modal error with one clear sentence; it is logged too."""
     log.warning("%s: %s", title, message)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     box.exec()
 
 
 def show_crash(parent: QWidget | None, error: BaseException) -> None:
     """An unexpected error: say so, name the log file, keep the app running."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
-                      f"Walkthrough hit an unexpected error: {error}", QMessageBox.StandardButton.Ok,
-                      parent)  # fmt: skip
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "Something went wrong",
+        f"Walkthrough hit an unexpected error: {error}",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setInformativeText(
         f"Your work is saved. The details are in the log file:\n{paths.log_path()}"
     )

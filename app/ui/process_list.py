@@ -33,7 +33,9 @@ class ProcessListPanel(QWidget):
         self.search.setPlaceholderText("Search processes")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search processes")
-        self.search.setToolTip(f"Filter by name or owner ({_shortcut(QKeySequence.StandardKey.Find)})")
+        self.search.setToolTip(
+            f"Filter by name or owner ({_shortcut(QKeySequence.StandardKey.Find)})"
+        )
         self.tree = self._build_tree()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 8)
@@ -41,7 +43,9 @@ class ProcessListPanel(QWidget):
         layout.addWidget(self.tree)
         self.search.textChanged.connect(self.refresh)
         self.tree.currentItemChanged.connect(self._current_changed)
-        self.tree.itemActivated.connect(lambda item: self.process_activated.emit(item.data(0, ID_ROLE)))
+        self.tree.itemActivated.connect(
+            lambda item: self.process_activated.emit(item.data(0, ID_ROLE))
+        )
         store.processes_changed.connect(self.refresh)
 
     def _build_tree(self) -> QTreeWidget:
@@ -80,9 +84,11 @@ class ProcessListPanel(QWidget):
             if item is not None and item.data(0, ID_ROLE) == process_id:
                 self.tree.setCurrentItem(item)
                 return
-        self.tree.setCurrentItem(self.tree.topLevelItem(0))
-        if self.tree.topLevelItemCount() == 0:
+        first = self.tree.topLevelItem(0)
+        if first is None:
             self.process_selected.emit("")
+            return
+        self.tree.setCurrentItem(first)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         self.process_selected.emit(str(current.data(0, ID_ROLE)) if current else "")

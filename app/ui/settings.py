@@ -18,7 +18,9 @@ def recent_databases() -> list[str]:
     value = settings().value("recent_databases", [])
     if isinstance(value, str):
         return [value]
-    return [str(item) for item in value or []]
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return []
 
 
 def remember_database(label: str) -> None:

@@ -1,0 +1,105 @@
+"""The main window: list, search, Define edits saved as typed, undo, import, delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.models import repository
+from app.ui.main_window import MainWindow
+
+
+def names(window: MainWindow) -> list[str]:
+    tree = window.process_list.tree
+    return [tree.topLevelItem(index).text(0) for index in range(tree.topLevelItemCount())]  # type: ignore[union-attr]
+
+
+def test_an_empty_database_offers_the_examples(window: MainWindow) -> None:
+    window.show_process("")
+    assert window.pages.currentWidget() is window.welcome
+    assert window.welcome.title.text() == "Welcome to Walkthrough"
+    window.welcome.samples_button.click()
+    assert sorted(names(window)) == ["Approve supplier invoices", "Onboard a new client"]
+    assert window.pages.currentWidget() is window.process_page
+
+
+def test_the_title_names_the_database(window: MainWindow) -> None:
+    window._database_changed()
+    assert window.windowTitle() == "Walkthrough — ui.sqlite"
+
+
+def test_search_filters_the_list(window: MainWindow, qtbot: QtBot) -> None:
+    window.add_samples()
+    qtbot.keyClicks(window.process_list.search, "onboard")
+    assert names(window) == ["Onboard a new client"]
+
+
+def test_a_define_edit_is_saved_and_undone(window: MainWindow, qtbot: QtBot) -> None:
+    window.add_samples()
+    window.process_list.select(window.store.summaries(search="invoices")[0].id)
+    trigger = window.define_view.editors["trigger"]
+    trigger.setFocus()
+    trigger.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(trigger, "A PDF lands in the <AP> inbox & ")
+    trigger.insert("😀 שלום")  # type: ignore[attr-defined]  # QTest types Latin-1 only
+    qtbot.keyClick(trigger, Qt.Key.Key_Return)
+    process_id = window.process_list.current_id()
+    assert window.store.load(process_id).trigger == "A PDF lands in the <AP> inbox & 😀 שלום"
+    window.undo_action.trigger()
+    assert window.store.load(process_id).trigger.startswith("A supplier invoice arrives")
+    window.redo_action.trigger()
+    assert window.store.load(process_id).trigger == "A PDF lands in the <AP> inbox & 😀 שלום"
+
+
+def test_an_empty_name_is_refused_and_kept(window: MainWindow, qtbot: QtBot) -> None:
+    window.add_samples()
+    name = window.define_view.editors["name"]
+    before = window.store.load(window.process_list.current_id()).name
+    name.clear()  # type: ignore[attr-defined]
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert window.define_view.error.isVisibleTo(window.define_view)
+    assert "needs a name" in window.define_view.error.text()
+    assert window.store.load(window.process_list.current_id()).name == before
+    assert name.text() == before  # type: ignore[attr-defined]
+
+
+def test_delete_and_undo_bring_the_process_back_whole(window: MainWindow) -> None:
+    window.add_samples()
+    process_id = window.process_list.current_id()
+    before = window.store.load(process_id)
+    window.delete_current()
+    assert len(names(window)) == 1
+    window.undo_action.trigger()
+    assert len(names(window)) == 2
+    assert window.store.load(process_id) == before
+
+
+def test_import_of_a_bad_file_shows_one_sentence(
+    window: MainWindow, tmp_path: Path, errors: list[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ nope")
+    window.import_file(bad)
+    expected = "is not valid JSON: Expecting property name enclosed in double quotes"
+    assert errors == [f"{bad}: {expected} at line 1, column 3"]
+    assert names(window) == []
+
+
+def test_export_then_import_through_the_window(window: MainWindow, tmp_path: Path) -> None:
+    window.add_samples()
+    process = window.store.load(window.process_list.current_id())
+    target = tmp_path / "out.walkthrough.json"
+    window.export_file(process, target)
+    window.import_file(target)
+    with window.store.database.session() as session:  # type: ignore[union-attr]
+        copies = [item for item in repository.list_processes(session) if item.name == process.name]
+    assert len(copies) == 2
+    window.undo_action.trigger()
+    assert len(names(window)) == 2
+
+
+def test_every_define_field_has_an_accessible_name(window: MainWindow) -> None:
+    for editor in window.define_view.editors.values():
+        assert editor.accessibleName()
