@@ -176,28 +176,37 @@ def _edge_path(plan: _EdgePlan, grid: Grid, rects: Mapping[Slot, Rect]) -> EdgeP
 
 
 def _label_rect(plan: _EdgePlan, grid: Grid, rects: Mapping[Slot, Rect]) -> Rect | None:
-    """Forward labels sit just above the segment entering the target, in the gap's label zone;
-    rework labels sit right of the exit below the source, in the strip's label band."""
     if not plan.lines:
         return None
+    if plan.route.is_back:
+        return _rework_label_rect(plan, grid, rects[plan.route.source])
+    return _forward_label_rect(plan, grid)
+
+
+def _rework_label_rect(plan: _EdgePlan, grid: Grid, source: Rect) -> Rect:
+    """Right of the exit below the source, in the label band of the strip under it."""
     style = grid.style
+    strip = (plan.route.source.lane, plan.route.source.row + 1)
+    top = grid.strip_top[strip] + style.label_gap + plan.label_offset * style.line_height
+    width = min(plan.label_width, style.back_label_width)
     height = len(plan.lines) * style.line_height
-    route = plan.route
-    if route.is_back:
-        source = rects[route.source]
-        top = grid.strip_top[(route.source.lane, route.source.row + 1)]
-        y = top + style.label_gap + plan.label_offset * style.line_height
-        width = min(plan.label_width, style.back_label_width)
-        return Rect(source.center.x + style.label_gap, y, width, height)
-    target_slot = grid.slot_rect(route.target)
-    right = target_slot.x - style.label_gap
+    return Rect(source.x + source.width / 2 + style.label_gap, top, width, height)
+
+
+def _forward_label_rect(plan: _EdgePlan, grid: Grid) -> Rect:
+    """In the label zone of the gap before the target, above (then below, then further out
+    from) the segment entering it; never outside the map."""
+    style = grid.style
+    target = grid.slot_rect(plan.route.target)
     width = min(plan.label_width, style.edge_label_width)
+    height = len(plan.lines) * style.line_height
     level = plan.label_offset // 2 * style.edge_label_lines * style.line_height
     if plan.label_offset % 2:
-        top = target_slot.center.y + style.label_gap + level
+        top = target.center.y + style.label_gap + level
     else:
-        top = target_slot.center.y - style.label_gap - level - height
-    return Rect(right - width, top, width, height)
+        top = target.center.y - style.label_gap - level - height
+    top = min(max(top, 0.0), grid.height - height)
+    return Rect(target.x - style.label_gap - width, top, width, height)
 
 
 def _node_box(

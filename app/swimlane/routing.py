@@ -86,9 +86,9 @@ def route_points(route: Route, grid: Grid, rects: Mapping[Slot, Rect]) -> tuple[
     """The polyline of a planned route: border to border, axis-parallel, no repeated points."""
     source, target = rects[route.source], rects[route.target]
     if route.is_back:
-        points = [Point(source.center.x, source.bottom)]
+        points = [Point(source.x + source.width / 2, source.bottom)]
     else:
-        points = [Point(source.right, source.center.y)]
+        points = [Point(source.right, source.y + source.height / 2)]
     for leg in route.legs:
         last = points[-1]
         if isinstance(leg, GapLeg):
@@ -97,9 +97,11 @@ def route_points(route: Route, grid: Grid, rects: Mapping[Slot, Rect]) -> tuple[
             points.append(Point(last.x, grid.strip_y(leg.strip, leg.key)))
     last = points[-1]
     if route.is_back:
-        points += [Point(target.center.x, last.y), Point(target.center.x, target.y)]
+        middle = target.x + target.width / 2
+        points += [Point(middle, last.y), Point(middle, target.y)]
     else:
-        points += [Point(last.x, target.center.y), Point(target.x, target.center.y)]
+        middle = target.y + target.height / 2
+        points += [Point(last.x, middle), Point(target.x, middle)]
     return simplify(points)
 
 

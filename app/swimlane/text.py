@@ -74,6 +74,9 @@ def wrap_text(text: str, *, width: float, max_lines: int, measure: TextMeasure) 
     if max_lines <= 0:
         return ()
     words = text.split()
+    whole = " ".join(words)
+    if not words or measure(whole) <= width:
+        return (whole,) if words else ()
     lines: list[str] = []
     current = ""
     index = 0

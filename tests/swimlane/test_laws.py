@@ -83,11 +83,14 @@ def test_no_edge_runs_through_a_node(process: Process) -> None:
 
 
 @given(processes())
-def test_edge_labels_stay_clear_of_nodes(process: Process) -> None:
+def test_edge_labels_stay_on_the_map_and_clear_of_nodes(process: Process) -> None:
     geometry = layout_swimlanes(process)
+    whole = Rect(0, 0, geometry.width, geometry.height)
     for edge in geometry.edges:
+        assert (edge.label_rect is None) == (not edge.label_lines)
         if edge.label_rect is None:
             continue
+        assert whole.contains_rect(edge.label_rect)
         for node in geometry.nodes:
             assert not edge.label_rect.overlaps(node.rect), (edge.flow_index, node.step_id)
 
