@@ -222,7 +222,7 @@ def analysis_summary(process: Process, payload: dict[str, Any]) -> str:
         f"  lead time   {format_duration(payload['lead_time_minutes'])}"
         f" (touch {format_duration(payload['touch_minutes'])},"
         f" wait {format_duration(payload['wait_minutes'])})",
-        f"  PCE         {payload['pce']:.1%}   first-pass yield {payload['first_pass_yield']:.0%}",
+        f"  PCE         {payload['pce']:.2%}   first-pass yield {payload['first_pass_yield']:.0%}",
         f"  handoffs    {payload['handoffs']:.2f}   approvals {payload['approvals']}",
         f"  cost        {payload['cost_per_run']:,.2f} {process.currency} per run,"
         f" {payload['annual_cost']:,.0f} {process.currency} per year",

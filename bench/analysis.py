@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from app.analysis.findings import find_findings
 from app.analysis.metrics import compute_metrics
@@ -27,7 +28,7 @@ def run(report: Report) -> None:
     """Add the analysis rows to ``report``."""
     for size in (200, 2000):
         process = sequential_process(size)
-        report.add(f"analyze {size} sequential", median_ms(lambda p=process: analyze(p)))
+        report.add(f"analyze {size} sequential", median_ms(partial(analyze, process)))
     report.add_ratio(
         "analyze 2000 sequential", "analyze 200 sequential", note="linear: about 10 or less"
     )

@@ -34,7 +34,8 @@ def _process(name: str, steps: list[Step], flows: list[Flow]) -> Process:
 
 def sequential_process(size: int) -> Process:
     """``size`` steps in a line: a start, tasks, an end."""
-    kinds: list[StepKind] = ["start", *["task"] * (size - 2), "end"]
+    tasks: list[StepKind] = ["task"] * (size - 2)
+    kinds: list[StepKind] = ["start", *tasks, "end"]
     steps = [_step(i, kind) for i, kind in enumerate(kinds)]
     flows = [Flow(a.id, b.id) for a, b in itertools.pairwise(steps)]
     return _process(f"Sequential {size}", steps, flows)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from app.models.tables import new_id
-from app.process.model import Process
-
 if TYPE_CHECKING:
+    from app.process.model import Process
     from app.ui.store import ProcessStore
 
 
@@ -21,7 +20,7 @@ class AddProcess(QUndoCommand):
     def __init__(self, store: ProcessStore, process: Process, text: str) -> None:
         super().__init__(text)
         self.store = store
-        self.process_id = new_id()
+        self.process_id = str(uuid.uuid4())
         self.process = replace(process, id=self.process_id)
         self.store.write_insert(self.process)
         self._first = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,21 +16,18 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
-from app.models.database import Database, DatabaseError, open_database
-from app.models.transfer import sample_processes
-from app.process.file import ProcessFileError, write_process_file
-from app.process.model import Process
 from app.ui import messages, settings
-from app.ui.define_view import DefineView
 from app.ui.process_list import ProcessListPanel
 from app.ui.store import ProcessStore
 from app.ui.welcome import WelcomePage
 from app.ui.worker import run_task
+
+if TYPE_CHECKING:
+    from app.models.database import Database
+    from app.process.model import Process
+    from app.ui.process_page import ProcessPage
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +46,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Walkthrough")
         self.resize(1200, 780)
         self.process_list = ProcessListPanel(self.store, self)
-        self.define_view = DefineView(self.store, self)
         self.welcome = WelcomePage(self)
-        self.process_page = self._build_process_page()
+        self._process_page: ProcessPage | None = None
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self.process_page)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.process_list)
         splitter.addWidget(self.pages)
@@ -67,28 +63,15 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_actions()
 
-    def _build_process_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = QLabel(page)
-        self.heading.setObjectName("processHeading")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setContentsMargins(24, 16, 24, 0)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.subheading = QLabel(page)
-        self.subheading.setTextFormat(Qt.TextFormat.PlainText)
-        self.subheading.setContentsMargins(24, 0, 24, 8)
-        self.tabs = QTabWidget(page)
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.define_view, "Define")
-        layout.addWidget(self.heading)
-        layout.addWidget(self.subheading)
-        layout.addWidget(self.tabs, 1)
-        return page
+    @property
+    def process_page(self) -> ProcessPage:
+        """The process page, built on first use so the window shows before it loads."""
+        if self._process_page is None:
+            from app.ui.process_page import ProcessPage
+
+            self._process_page = ProcessPage(self.store, self)
+            self.pages.addWidget(self._process_page)
+        return self._process_page
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -153,6 +136,8 @@ class MainWindow(QMainWindow):
 
     def open_database_async(self, path_or_url: str | None) -> None:
         """Open a database off the GUI thread, so the window stays responsive."""
+        from app.models.database import open_database
+
         self.statusBar().showMessage("Opening the database…")
         run_task(lambda: open_database(path_or_url), self._database_ready, self._database_failed)
 
@@ -163,6 +148,8 @@ class MainWindow(QMainWindow):
         self.database_opened.emit(database.label)
 
     def _database_failed(self, error: Exception) -> None:
+        from app.models.database import DatabaseError
+
         self.statusBar().clearMessage()
         if isinstance(error, DatabaseError):
             messages.show_error(self, "Cannot open the database", str(error))
@@ -214,9 +201,7 @@ class MainWindow(QMainWindow):
         self._show_snapshot(self.store.load(process_id))
 
     def _show_snapshot(self, process: Process) -> None:
-        self.heading.setText(process.name)
-        self.subheading.setText(_subheading(process))
-        self.define_view.show_process(process)
+        self.process_page.show_process(process)
         self.pages.setCurrentWidget(self.process_page)
         self._update_actions()
 
@@ -230,6 +215,9 @@ class MainWindow(QMainWindow):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
+        from app.models.database import DatabaseError
+        from app.process.file import ProcessFileError
+
         try:
             process_id = self.store.import_file(path)
         except (ProcessFileError, DatabaseError) as error:
@@ -249,6 +237,8 @@ class MainWindow(QMainWindow):
             self.export_file(process, Path(path))
 
     def export_file(self, process: Process, path: Path) -> None:
+        from app.process.file import write_process_file
+
         try:
             write_process_file(process, path)
         except OSError as error:
@@ -257,6 +247,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported to {path}", 5000)
 
     def add_samples(self) -> None:
+        from app.models.transfer import sample_processes
+
         if self.store.database is None:
             return
         present = {summary.name for summary in self.store.summaries()}
@@ -301,13 +293,6 @@ class MainWindow(QMainWindow):
         settings.settings().setValue("window/geometry", self.saveGeometry())
         self.store.set_database(None)
         super().closeEvent(event)
-
-
-def _subheading(process: Process) -> str:
-    parts = [f"{len(process.steps)} steps", f"{len(process.lanes)} lanes"]
-    if process.owner:
-        parts.append(f"owner: {process.owner}")
-    return " · ".join(parts)
 
 
 def _file_stem(name: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -14,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.repository import ProcessSummary
 from app.ui.store import ProcessStore
+
+if TYPE_CHECKING:
+    from app.models.repository import ProcessSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

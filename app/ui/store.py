@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.models import repository
-from app.models.database import Database
-from app.process.file import read_process_file
-from app.process.model import Process
 from app.ui import commands
+
+if TYPE_CHECKING:  # SQLAlchemy and the process model load after the window shows
+    from app.models.database import Database
+    from app.models.repository import ProcessSummary
+    from app.process.model import Process
 
 
 class ProcessStore(QObject):
@@ -46,13 +47,17 @@ class ProcessStore(QObject):
             raise RuntimeError("no database is open")
         return self.database
 
-    def summaries(self, search: str = "") -> list[repository.ProcessSummary]:
+    def summaries(self, search: str = "") -> list[ProcessSummary]:
+        from app.models import repository
+
         if self.database is None:
             return []
         with self.database.session() as session:
             return repository.list_processes(session, search=search)
 
     def load(self, process_id: str) -> Process:
+        from app.models import repository
+
         with self._db().session() as session:
             return repository.load_process(session, process_id)
 
@@ -60,6 +65,8 @@ class ProcessStore(QObject):
 
     def import_file(self, path: Path) -> str:
         """Import a process file as one undoable edit; return the new process id."""
+        from app.process.file import read_process_file
+
         process = read_process_file(path)
         command = commands.AddProcess(self, process, f"Import {path.name}")
         self.undo_stack.push(command)
@@ -86,18 +93,24 @@ class ProcessStore(QObject):
     # Raw writes, used by the commands.
 
     def write_insert(self, process: Process) -> str:
+        from app.models import repository
+
         with self._db().session() as session:
             process_id = repository.insert_process(session, process)
         self.processes_changed.emit()
         return process_id
 
     def write_delete(self, process_id: str) -> Process:
+        from app.models import repository
+
         with self._db().session() as session:
             snapshot = repository.delete_process(session, process_id)
         self.processes_changed.emit()
         return snapshot
 
     def write_fields(self, process_id: str, changes: Mapping[str, Any]) -> None:
+        from app.models import repository
+
         with self._db().session() as session:
             repository.update_process_fields(session, process_id, changes)
         self.process_changed.emit(process_id)

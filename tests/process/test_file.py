@@ -113,7 +113,10 @@ def test_any_text_and_number_round_trips(
     process = Process(
         name=name,
         lanes=(Lane("l", name),),
-        steps=(Step("a", "l", name, touch_minutes=touch, why=why), Step("b", "l", why if why.strip() else "x")),
+        steps=(
+            Step("a", "l", name, touch_minutes=touch, why=why),
+            Step("b", "l", why if why.strip() else "x"),
+        ),
         flows=(Flow("a", "b", label=why, probability=probability),),
     )
     text = dumps_process(process)

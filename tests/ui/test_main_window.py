@@ -39,7 +39,7 @@ def test_search_filters_the_list(window: MainWindow, qtbot: QtBot) -> None:
 def test_a_define_edit_is_saved_and_undone(window: MainWindow, qtbot: QtBot) -> None:
     window.add_samples()
     window.process_list.select(window.store.summaries(search="invoices")[0].id)
-    trigger = window.define_view.editors["trigger"]
+    trigger = window.process_page.define_view.editors["trigger"]
     trigger.setFocus()
     trigger.selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(trigger, "A PDF lands in the <AP> inbox & ")
@@ -55,12 +55,12 @@ def test_a_define_edit_is_saved_and_undone(window: MainWindow, qtbot: QtBot) -> 
 
 def test_an_empty_name_is_refused_and_kept(window: MainWindow, qtbot: QtBot) -> None:
     window.add_samples()
-    name = window.define_view.editors["name"]
+    name = window.process_page.define_view.editors["name"]
     before = window.store.load(window.process_list.current_id()).name
     name.clear()  # type: ignore[attr-defined]
     qtbot.keyClick(name, Qt.Key.Key_Return)
-    assert window.define_view.error.isVisibleTo(window.define_view)
-    assert "needs a name" in window.define_view.error.text()
+    assert window.process_page.define_view.error.isVisibleTo(window.process_page.define_view)
+    assert "needs a name" in window.process_page.define_view.error.text()
     assert window.store.load(window.process_list.current_id()).name == before
     assert name.text() == before  # type: ignore[attr-defined]
 
@@ -101,5 +101,5 @@ def test_export_then_import_through_the_window(window: MainWindow, tmp_path: Pat
 
 
 def test_every_define_field_has_an_accessible_name(window: MainWindow) -> None:
-    for editor in window.define_view.editors.values():
+    for editor in window.process_page.define_view.editors.values():
         assert editor.accessibleName()

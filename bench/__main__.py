@@ -1,0 +1,25 @@
+"""``python -m bench``: every benchmark, printed as one table of medians and ratios."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import analysis, startup, swimlane
+from bench.core import Report
+
+SUITES = {"startup": startup.run, "analysis": analysis.run, "swimlane": swimlane.run}
+
+
+def main(names: list[str]) -> int:
+    report = Report()
+    for name in names or list(SUITES):
+        if name not in SUITES:
+            print(f"unknown benchmark '{name}'; choose from {', '.join(SUITES)}", file=sys.stderr)
+            return 2
+        SUITES[name](report)
+    print(report.render())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
