@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
@@ -52,25 +51,17 @@ class DeleteProcess(QUndoCommand):
             self.store.write_insert(self.snapshot)
 
 
-class EditProcessFields(QUndoCommand):
-    """Change Define fields of one process."""
+class SaveSnapshot(QUndoCommand):
+    """Any edit of one process: redo saves the snapshot after it, undo the one before."""
 
-    def __init__(
-        self,
-        store: ProcessStore,
-        process_id: str,
-        before: Mapping[str, Any],
-        after: Mapping[str, Any],
-    ) -> None:
-        names = ", ".join(name.replace("_", " ") for name in after)
-        super().__init__(f"Edit {names}")
+    def __init__(self, store: ProcessStore, before: Process, after: Process, text: str) -> None:
+        super().__init__(text)
         self.store = store
-        self.process_id = process_id
-        self.before = dict(before)
-        self.after = dict(after)
+        self.before = before
+        self.after = after
 
     def redo(self) -> None:
-        self.store.write_fields(self.process_id, self.after)
+        self.store.write_snapshot(self.after)
 
     def undo(self) -> None:
-        self.store.write_fields(self.process_id, self.before)
+        self.store.write_snapshot(self.before)

@@ -7,6 +7,7 @@ its undo stack. Each edit is one short transaction, saved at once.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,12 +84,17 @@ class ProcessStore(QObject):
         self.undo_stack.push(commands.DeleteProcess(self, process_id, name))
 
     def update_fields(self, process_id: str, changes: Mapping[str, Any]) -> None:
-        """Change Define fields; a no-op change is not put on the undo stack."""
-        current = self.load(process_id)
-        before = {name: getattr(current, name) for name in changes}
-        if before == dict(changes):
-            return
-        self.undo_stack.push(commands.EditProcessFields(self, process_id, before, changes))
+        """Change Define fields of a process as one undoable edit."""
+        names = ", ".join(name.replace("_", " ") for name in changes)
+        self.apply(replace(self.load(process_id), **changes), f"Edit {names}")
+
+    def apply(self, after: Process, text: str) -> bool:
+        """Save an edited snapshot as one undoable edit; False when nothing changed."""
+        before = self.load(after.id)
+        if before == after:
+            return False
+        self.undo_stack.push(commands.SaveSnapshot(self, before, after, text))
+        return True
 
     # Raw writes, used by the commands.
 
@@ -108,10 +114,10 @@ class ProcessStore(QObject):
         self.processes_changed.emit()
         return snapshot
 
-    def write_fields(self, process_id: str, changes: Mapping[str, Any]) -> None:
-        from app.models import repository
+    def write_snapshot(self, process: Process) -> None:
+        from app.models.saving import save_snapshot
 
         with self._db().session() as session:
-            repository.update_process_fields(session, process_id, changes)
-        self.process_changed.emit(process_id)
+            save_snapshot(session, process)
+        self.process_changed.emit(process.id)
         self.processes_changed.emit()

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from app.models import repository
 from app.models.database import Database, open_database
+from app.models.saving import save_snapshot
 from app.models.transfer import add_samples, import_process_file, sample_processes
 from app.process.file import ProcessFileError, dumps_process
-from app.process.model import Lane, Process, Step
+from app.process.model import Flow, Lane, Process, Step
 from tests.models.helpers import table_counts
 
 
@@ -98,18 +99,53 @@ def test_delete_returns_what_it_takes_and_insert_puts_it_back(db: Database) -> N
         assert repository.load_process(session, process_id) == before
 
 
-def test_update_fields(db: Database) -> None:
+def test_save_snapshot_changes_only_what_differs(db: Database) -> None:
     add_samples(db)
     with db.session() as session:
-        process_id = repository.find_process_id(session, "Onboard a new client")
-        repository.update_process_fields(
-            session, process_id, {"runs_per_year": 75.0, "owner": "Ana"}
-        )
+        process_id = repository.find_process_id(session, "Approve supplier invoices")
+        before = repository.load_process(session, process_id)
+        row_ids = {
+            step.key: step.id for step in repository.load_process_row(session, process_id).steps
+        }
+    steps = list(before.steps)
+    steps[3] = replace(steps[3], name="Key invoice into the ERP 🧾", wait_minutes=15, lane="ap")
+    new_lane = Lane("qa", "Quality desk")
+    steps.append(Step("s99", "qa", "Spot-check invoice", touch_minutes=3))
+    flows = (*before.flows, Flow("s13", "s99"))
+    after = replace(before, owner="Sam", steps=tuple(steps), lanes=(*before.lanes, new_lane),
+                    flows=flows)  # fmt: skip
     with db.session() as session:
-        process = repository.load_process(session, process_id)
-        with pytest.raises(ValueError, match="not a process field: steps"):
-            repository.update_process_fields(session, process_id, {"steps": ()})
-    assert (process.runs_per_year, process.owner) == (75.0, "Ana")
+        save_snapshot(session, after)
+    with db.session() as session:
+        assert repository.load_process(session, process_id) == after
+        again = {
+            step.key: step.id for step in repository.load_process_row(session, process_id).steps
+        }
+    assert {key: again[key] for key in row_ids} == row_ids  # existing rows kept their ids
+
+
+def test_save_snapshot_removes_steps_lanes_and_their_flows(db: Database) -> None:
+    add_samples(db)
+    with db.session() as session:
+        process_id = repository.find_process_id(session, "Approve supplier invoices")
+        before = repository.load_process(session, process_id)
+    gone = {"s14", "s15"}
+    after = replace(
+        before,
+        steps=tuple(step for step in before.steps if step.id not in gone),
+        flows=tuple(flow for flow in before.flows if not {flow.source, flow.target} & gone),
+        lanes=before.lanes[:-1] if not any(s.lane == before.lanes[-1].id for s in before.steps
+                                           if s.id not in gone) else before.lanes,
+        goals=(),
+    )  # fmt: skip
+    with db.session() as session:
+        save_snapshot(session, after)
+    with db.session() as session:
+        assert repository.load_process(session, process_id) == after
+    with db.session() as session:
+        save_snapshot(session, before)  # and back again, as undo does
+    with db.session() as session:
+        assert repository.load_process(session, process_id) == before
 
 
 def test_a_bad_file_writes_nothing(db: Database, tmp_path: Path) -> None:

@@ -1,0 +1,134 @@
+"""Saving an edited snapshot over the stored one, changing only the rows that differ.
+
+Every UI edit is a pure function from one snapshot to the next; ``save_snapshot`` writes the
+new one in one short transaction. Lanes and steps are matched by their key, so their row
+ids (the UUIDs that let databases merge) survive edits. Flows, interviews and goals carry
+no keys: when their list changed, it is written anew.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from app.models import rows
+from app.models.repository import load_process_row, new_flow_rows
+from app.models.tables import (
+    Base,
+    FlowRow,
+    GoalRow,
+    InterviewRow,
+    LaneRow,
+    ProcessRow,
+    StepRow,
+    new_id,
+    utc_now,
+)
+from app.process.model import Process
+
+RowT = TypeVar("RowT", bound=Base)
+
+
+def save_snapshot(session: Session, process: Process) -> None:
+    """Make the stored process equal to ``process`` (matched by ``process.id``)."""
+    row = load_process_row(session, process.id)
+    before = rows.process_of(row)
+    if before == process:
+        return
+    _assign(row, rows.process_values(process))
+    lane_ids = _sync_lanes(session, row, process)
+    step_ids = _sync_steps(session, row, process, lane_ids)
+    if before.flows != process.flows or _steps_replaced(before, process):
+        _replace_flows(session, row, process, step_ids)
+    _delete_missing(session, StepRow, row.steps, {step.id for step in process.steps})
+    _delete_missing(session, LaneRow, row.lanes, {lane.id for lane in process.lanes})
+    if before.interviews != process.interviews:
+        _replace_list(session, row, InterviewRow, process.interviews, rows.interview_values)
+    if before.goals != process.goals:
+        _replace_list(session, row, GoalRow, process.goals, rows.goal_values)
+    row.updated_at = utc_now()
+    session.flush()
+    session.expire_all()
+
+
+def _assign(row: Base, values: Mapping[str, Any]) -> None:
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def _sync_lanes(session: Session, row: ProcessRow, process: Process) -> dict[str, str]:
+    existing = {lane.key: lane for lane in row.lanes}
+    ids: dict[str, str] = {}
+    for index, lane in enumerate(process.lanes):
+        values = rows.lane_values(lane, index)
+        ids[lane.id] = _upsert(session, row, LaneRow, existing.get(lane.id), values)
+    session.flush()
+    return ids
+
+
+def _sync_steps(
+    session: Session, row: ProcessRow, process: Process, lane_ids: Mapping[str, str]
+) -> dict[str, str]:
+    existing = {step.key: step for step in row.steps}
+    ids: dict[str, str] = {}
+    for index, step in enumerate(process.steps):
+        values = rows.step_values(step, index, lane_ids[step.lane])
+        ids[step.id] = _upsert(session, row, StepRow, existing.get(step.id), values)
+    session.flush()
+    return ids
+
+
+def _upsert(
+    session: Session,
+    process: ProcessRow,
+    table: type[RowT],
+    row: RowT | None,
+    values: dict[str, Any],
+) -> str:
+    """Update ``row`` with ``values``, or add a new row; return its id."""
+    if row is None:
+        row = table(id=new_id(), process_id=process.id, **values)
+        session.add(row)
+    else:
+        _assign(row, values)
+    return str(row.id)  # type: ignore[attr-defined]
+
+
+def _steps_replaced(before: Process, after: Process) -> bool:
+    """Whether a step key now names a row created anew (its flows must be rewritten)."""
+    return {step.id for step in before.steps} != {step.id for step in after.steps}
+
+
+def _replace_flows(
+    session: Session, row: ProcessRow, process: Process, step_ids: Mapping[str, str]
+) -> None:
+    session.execute(delete(FlowRow).where(FlowRow.process_id == row.id))
+    session.add_all(new_flow_rows(process, step_ids, row.id))
+    session.flush()
+
+
+def _delete_missing(
+    session: Session, table: type[LaneRow] | type[StepRow], present: Sequence[Any], keep: set[str]
+) -> None:
+    stale = [item.id for item in present if item.key not in keep]
+    if stale:
+        session.execute(delete(table).where(table.id.in_(stale)))
+        session.flush()
+
+
+def _replace_list(
+    session: Session,
+    row: ProcessRow,
+    table: type[InterviewRow] | type[GoalRow],
+    items: Sequence[Any],
+    values: Callable[[Any, int], dict[str, Any]],
+) -> None:
+    session.execute(delete(table).where(table.process_id == row.id))
+    session.add_all(
+        [table(id=new_id(), process_id=row.id, **values(item, i)) for i, item in enumerate(items)]
+    )
+    session.flush()
