@@ -84,11 +84,14 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import process file…", "Ctrl+I", self.choose_import)
         self.export_action = self._action("&Export process file…", "Ctrl+E", self.choose_export)
         self.samples_action = self._action("Add &example processes", None, self.add_samples)
+        self.restore_action = self._action("Restore a &backup…", None, self.choose_backup)
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         for action in (self.open_db_action, self.new_db_action):
             file_menu.insertAction(self.recent_menu.menuAction(), action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action, self.samples_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -190,6 +193,27 @@ class MainWindow(QMainWindow):
             )
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
+    def choose_backup(self) -> None:
+        """Let the user pick a backup of the open SQLite database and put it back."""
+        from app.models import backup
+        from app.ui.backup_dialog import RestoreBackupDialog
+
+        database = self.store.database
+        if database is None or database.path is None:
+            return
+        dialog = RestoreBackupDialog(backup.list_backups(database.path), self)
+        chosen = (
+            dialog.chosen() if dialog.exec() == RestoreBackupDialog.DialogCode.Accepted else None
+        )
+        if chosen is None:
+            return
+        path = database.path
+        backup.take_backup(path, "before-restore")
+        self.store.set_database(None)
+        backup.copy_database(chosen.path, path)
+        self.open_database_async(str(path))
+        self.statusBar().showMessage(f"Restored the backup of {chosen.taken_at:%d %b %Y, %H:%M}.")
+
     # Processes
 
     def show_process(self, process_id: str) -> None:
@@ -283,6 +307,8 @@ class MainWindow(QMainWindow):
         has_process = bool(self.process_list.current_id())
         for action in (self.import_action, self.samples_action):
             action.setEnabled(has_db)
+        database = self.store.database
+        self.restore_action.setEnabled(database is not None and database.path is not None)
         for action in (self.export_action, self.delete_action):
             action.setEnabled(has_process)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -103,3 +104,24 @@ def test_export_then_import_through_the_window(window: MainWindow, tmp_path: Pat
 def test_every_define_field_has_an_accessible_name(window: MainWindow) -> None:
     for editor in window.process_page.define_view.editors.values():
         assert editor.accessibleName()
+
+
+def test_restore_a_backup_brings_the_old_state_back(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.models import backup
+    from app.ui.backup_dialog import RestoreBackupDialog
+
+    database = window.store.database
+    assert database is not None
+    assert database.path is not None
+    backup.take_backup(database.path, "manual")  # empty database
+    window.add_samples()
+    assert len(names(window)) == 2
+    monkeypatch.setattr(
+        RestoreBackupDialog, "exec", lambda _self: RestoreBackupDialog.DialogCode.Accepted
+    )
+    window.choose_backup()
+    assert names(window) == []
+    reasons = [item.reason for item in backup.list_backups(database.path)]
+    assert "before-restore" in reasons  # the state before the restore is kept
