@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.models import backup, database, schema
+from app.models import backup, database, repository, schema
 from app.models.database import DatabaseError, open_database
 from app.models.migrate import check_no_drift
 from app.models.transfer import add_samples
@@ -161,3 +161,21 @@ def test_a_sqlalchemy_url_is_accepted(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'url.sqlite'}")
     assert db.path == tmp_path / "url.sqlite"
     db.close()
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-*.sqlite")), ids=lambda p: p.stem)
+def test_every_released_schema_opens_with_its_data_intact(fixture: Path, tmp_path: Path) -> None:
+    """Each released schema is kept as a fixture; opening it must migrate it to head."""
+    path = tmp_path / fixture.name
+    path.write_bytes(fixture.read_bytes())
+    db = open_database(path)
+    with db.engine.connect() as connection:
+        revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    with db.session() as session:
+        processes = {item.name: item.step_count for item in repository.list_processes(session)}
+    db.close()
+    assert revision == schema.HEAD_REVISION
+    assert processes == {"Approve supplier invoices": 15, "Onboard a new client": 17}
