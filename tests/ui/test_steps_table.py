@@ -1,0 +1,77 @@
+"""The editable steps table: typed times, choices, flags, refusals and undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.models.database import open_database
+from app.models.transfer import add_samples
+from app.ui.steps_table import COLUMNS, StepsTable
+from app.ui.store import ProcessStore
+
+
+@pytest.fixture
+def table(qtbot: QtBot, tmp_path: Path) -> StepsTable:
+    store = ProcessStore()
+    database = open_database(tmp_path / "steps.sqlite")
+    add_samples(database)
+    store.set_database(database)
+    widget = StepsTable(store)
+    qtbot.addWidget(widget)
+    invoices = next(item for item in store.summaries() if item.name.startswith("Approve"))
+    widget.show_process(store.load(invoices.id))
+    store.process_changed.connect(lambda process_id: widget.show_process(store.load(process_id)))
+    return widget
+
+
+def column(title: str) -> int:
+    return next(index for index, item in enumerate(COLUMNS) if item.title == title)
+
+
+def test_a_typed_wait_is_understood_and_saved(table: StepsTable) -> None:
+    index = table.model.index(3, column("Wait before"))
+    assert table.model.setData(index, "2h 30m", Qt.ItemDataRole.EditRole)
+    step = table.store.load(table.model.process.id).steps[3]
+    assert step.wait_minutes == 150
+    assert table.model.data(index, Qt.ItemDataRole.DisplayRole) == "2.5 h"
+
+
+def test_an_unreadable_time_is_refused_with_a_sentence(table: StepsTable) -> None:
+    before = table.store.load(table.model.process.id)
+    index = table.model.index(3, column("Hands-on"))
+    assert not table.model.setData(index, "soon", Qt.ItemDataRole.EditRole)
+    assert table.error.text() == (
+        "Hands-on time: 'soon' is not a duration: type a number such as 10 or '2 h'."
+    )
+    assert table.store.load(before.id) == before
+
+
+def test_an_empty_name_is_refused(table: StepsTable) -> None:
+    assert not table.model.setData(table.model.index(2, 0), "  ", Qt.ItemDataRole.EditRole)
+    assert "needs a name" in table.error.text()
+
+
+def test_lane_flags_and_undo(table: StepsTable) -> None:
+    process_id = table.model.process.id
+    lane_index = table.model.index(2, column("Lane"))
+    assert table.model.setData(lane_index, "Finance manager", Qt.ItemDataRole.EditRole)
+    habit = table.model.index(2, column("Habit"))
+    assert table.model.setData(habit, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    step = table.store.load(process_id).steps[2]
+    assert step.habit
+    assert table.model.process.lane_by_id()[step.lane].name == "Finance manager"
+    table.store.undo_stack.undo()
+    table.store.undo_stack.undo()
+    step = table.store.load(process_id).steps[2]
+    assert not step.habit
+    assert table.model.process.lane_by_id()[step.lane].name != "Finance manager"
+
+
+def test_markup_emoji_and_right_to_left_text_are_kept(table: StepsTable) -> None:
+    text = "<b>Check</b> & sign ✍️ — בדיקה"
+    assert table.model.setData(table.model.index(1, column("Why")), text, Qt.ItemDataRole.EditRole)
+    assert table.store.load(table.model.process.id).steps[1].why == text
