@@ -86,11 +86,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("Value", lambda s, _p: s.value or "", lambda s, t, _p: replace(s, value=t or None),  # type: ignore[arg-type]
            choices=lambda _p: ["", *VALUE_CLASSES]),
     Column("Why", lambda s, _p: s.why, lambda s, t, _p: replace(s, why=t)),
-    Column("Habit", lambda s, _p: "yes" if s.habit else "no", lambda s, t, _p: replace(s, habit=t == "yes"), checkable=True),
+    Column("Habit", lambda s, _p: "yes" if s.habit else "no",
+           lambda s, t, _p: replace(s, habit=t == "yes"), checkable=True),
     Column("Systems", lambda s, _p: ", ".join(s.systems),
            lambda s, t, _p: replace(s, systems=_systems(t))),
-    Column("Re-keys data", lambda s, _p: "yes" if s.rekeys_data else "no", lambda s, t, _p: replace(s, rekeys_data=t == "yes"),
-           checkable=True),
+    Column("Re-keys data", lambda s, _p: "yes" if s.rekeys_data else "no",
+           lambda s, t, _p: replace(s, rekeys_data=t == "yes"), checkable=True),
     Column("Pain points", lambda s, _p: s.pain_points, lambda s, t, _p: replace(s, pain_points=t)),
 )  # fmt: skip
 
