@@ -1,0 +1,82 @@
+"""A step as typed in the interview, before it is read: every field is the person's own text.
+
+A draft is kept in the interview progress while it is typed (so a half-described step survives
+a restart) and read into a ``Step`` by ``add_step``. Outcome targets (``Outcome.goes_to``):
+
+- ``"next"``: the next step described (the flow is wired when it is added);
+- ``"later"``: a branch followed later, once the current line reaches an end;
+- ``"end"``: an end step; ``end_name`` names it (an existing end of that name, else a new one),
+  without a name the first end step (or a new one named after the bank's ``default_end_name``);
+- any other text: the id of an existing step (an earlier one makes a rework loop).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+NEXT = "next"
+LATER = "later"
+END = "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One way out of a decision or approval: its label, how many out of 10, where it goes."""
+
+    label: str
+    share: float | None = None
+    goes_to: str = NEXT
+    end_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StepDraft:
+    """A step as typed: times are text (``"2h 30m"``), systems comma-separated."""
+
+    name: str = ""
+    lane: str = ""
+    systems: str = ""
+    touch: str = ""
+    wait: str = ""
+    kind: str = "task"
+    outcomes: tuple[Outcome, ...] = ()
+    why: str = ""
+    habit: bool = False
+    rekeys: bool = False
+    pain_points: str = ""
+    notes: str = ""
+
+
+def draft_to_json(draft: StepDraft) -> dict[str, Any]:
+    """The draft as plain JSON values (for ``Process.extra``)."""
+    data = asdict(draft)
+    data["outcomes"] = [asdict(outcome) for outcome in draft.outcomes]
+    return data
+
+
+def draft_from_json(data: Any) -> StepDraft | None:
+    """A draft read back from JSON; None when the data is not a draft."""
+    if not isinstance(data, Mapping):
+        return None
+    texts = ("name", "lane", "systems", "touch", "wait", "kind", "why", "pain_points", "notes")
+    values: dict[str, Any] = {k: data[k] for k in texts if isinstance(data.get(k), str)}
+    values.update({k: data[k] for k in ("habit", "rekeys") if isinstance(data.get(k), bool)})
+    outcomes = data.get("outcomes")
+    if isinstance(outcomes, list):
+        values["outcomes"] = tuple(o for o in map(_outcome_from_json, outcomes) if o is not None)
+    return StepDraft(**values)
+
+
+def _outcome_from_json(data: Any) -> Outcome | None:
+    if not isinstance(data, Mapping) or not isinstance(data.get("label"), str):
+        return None
+    share = data.get("share")
+    number = isinstance(share, int | float) and not isinstance(share, bool) and share >= 0
+    return Outcome(
+        label=data["label"],
+        share=float(share) if number and share is not None else None,
+        goes_to=str(data.get("goes_to") or NEXT),
+        end_name=str(data.get("end_name") or ""),
+    )

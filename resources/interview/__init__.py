@@ -1,0 +1,1 @@
+"""The interview question bank (questions.json): data a consultant can edit."""
