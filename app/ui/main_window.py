@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.delete_action, self.find_action])
 
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(
+            self._action("Walkthrough &help", QKeySequence.StandardKey.HelpContents, self.show_help)
+        )
         help_menu.addAction(self._action("&About Walkthrough", None, self.show_about))
 
     def _action(
@@ -291,6 +294,11 @@ class MainWindow(QMainWindow):
         self.store.delete(self.process_list.current_id(), name)
         undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.statusBar().showMessage(f"Deleted “{name}”. {undo} brings it back.", 8000)
+
+    def show_help(self) -> None:
+        from app.ui.help_dialog import HelpDialog
+
+        HelpDialog(self).exec()
 
     def show_about(self) -> None:
         from app import __version__

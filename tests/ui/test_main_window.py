@@ -125,3 +125,11 @@ def test_restore_a_backup_brings_the_old_state_back(
     assert names(window) == []
     reasons = [item.reason for item in backup.list_backups(database.path)]
     assert "before-restore" in reasons  # the state before the restore is kept
+
+
+def test_the_help_page_renders(qtbot: QtBot) -> None:
+    from app.ui.help_dialog import HelpDialog
+
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    assert "Optimize before you automate" in dialog.browser.toPlainText()
