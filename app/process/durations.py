@@ -104,8 +104,8 @@ def _with_unit(value: float, singular: str, plural: str) -> str:
 
 
 def _trim(value: float) -> str:
-    """A number with at most one decimal, without a trailing '.0'."""
-    rounded = round(value, 1)
+    """A number with at most one decimal (none from 100 up), without a trailing '.0'."""
+    rounded = round(value) if value >= 100 else round(value, 1)
     if rounded == int(rounded):
         return str(int(rounded))
     return f"{rounded:.1f}"

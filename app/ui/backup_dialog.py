@@ -20,8 +20,12 @@ if TYPE_CHECKING:
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
-REASONS = {"daily": "daily backup", "before-update": "before an update", "before-restore":
-           "before a restore", "manual": "backup"}  # fmt: skip
+REASONS = {
+    "daily": "daily backup",
+    "before-update": "before an update",
+    "before-restore": "before a restore",
+    "manual": "backup",
+}
 
 
 class RestoreBackupDialog(QDialog):

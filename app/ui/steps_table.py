@@ -77,23 +77,48 @@ def _systems(text: str) -> tuple[str, ...]:
 COLUMNS: tuple[Column, ...] = (
     Column("Step", lambda s, _p: s.name, _name),
     Column("Lane", _lane_name, _lane, choices=lambda p: [lane.name for lane in p.lanes]),
-    Column("Kind", lambda s, _p: s.kind, lambda s, t, _p: replace(s, kind=t),  # type: ignore[arg-type]
-           choices=lambda _p: list(STEP_KINDS)),
-    Column("Hands-on", lambda s, _p: format_duration(s.touch_minutes),
-           lambda s, t, _p: replace(s, touch_minutes=_duration(t, "Hands-on time"))),
-    Column("Wait before", lambda s, _p: format_duration(s.wait_minutes),
-           lambda s, t, _p: replace(s, wait_minutes=_duration(t, "Wait"))),
-    Column("Value", lambda s, _p: s.value or "", lambda s, t, _p: replace(s, value=t or None),  # type: ignore[arg-type]
-           choices=lambda _p: ["", *VALUE_CLASSES]),
+    Column(
+        "Kind",
+        lambda s, _p: s.kind,
+        lambda s, t, _p: replace(s, kind=t),  # type: ignore[arg-type]
+        choices=lambda _p: list(STEP_KINDS),
+    ),
+    Column(
+        "Hands-on",
+        lambda s, _p: format_duration(s.touch_minutes),
+        lambda s, t, _p: replace(s, touch_minutes=_duration(t, "Hands-on time")),
+    ),
+    Column(
+        "Wait before",
+        lambda s, _p: format_duration(s.wait_minutes),
+        lambda s, t, _p: replace(s, wait_minutes=_duration(t, "Wait")),
+    ),
+    Column(
+        "Value",
+        lambda s, _p: s.value or "",
+        lambda s, t, _p: replace(s, value=t or None),  # type: ignore[arg-type]
+        choices=lambda _p: ["", *VALUE_CLASSES],
+    ),
     Column("Why", lambda s, _p: s.why, lambda s, t, _p: replace(s, why=t)),
-    Column("Habit", lambda s, _p: "yes" if s.habit else "no",
-           lambda s, t, _p: replace(s, habit=t == "yes"), checkable=True),
-    Column("Systems", lambda s, _p: ", ".join(s.systems),
-           lambda s, t, _p: replace(s, systems=_systems(t))),
-    Column("Re-keys data", lambda s, _p: "yes" if s.rekeys_data else "no",
-           lambda s, t, _p: replace(s, rekeys_data=t == "yes"), checkable=True),
+    Column(
+        "Habit",
+        lambda s, _p: "yes" if s.habit else "no",
+        lambda s, t, _p: replace(s, habit=t == "yes"),
+        checkable=True,
+    ),
+    Column(
+        "Systems",
+        lambda s, _p: ", ".join(s.systems),
+        lambda s, t, _p: replace(s, systems=_systems(t)),
+    ),
+    Column(
+        "Re-keys data",
+        lambda s, _p: "yes" if s.rekeys_data else "no",
+        lambda s, t, _p: replace(s, rekeys_data=t == "yes"),
+        checkable=True,
+    ),
     Column("Pain points", lambda s, _p: s.pain_points, lambda s, t, _p: replace(s, pain_points=t)),
-)  # fmt: skip
+)
 
 
 class StepsModel(QAbstractTableModel):
