@@ -1,0 +1,199 @@
+"""Adding a described step: read the draft, wire it into the map, say which follow-ups fire.
+
+Wiring: the new step receives every flow waiting for "the next step" (the step described
+before it, or each of its outcomes that go "next"); when none waits and a branch was parked
+with "later", the first parked branch is followed into it. The first step of a map without a
+start becomes the start when it is a task. After a step with no outcomes, the next step follows
+it; an end step closes the line. Nothing is changed when the draft has errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.interview.bank import QuestionBank
+from app.interview.drafts import END, LATER, NEXT, Outcome, StepDraft
+from app.interview.followups import FollowUp, followups_for_step
+from app.interview.ids import ensure_lane, new_step_id, same_name
+from app.interview.loader import default_bank
+from app.interview.outcomes import outcome_problem, probabilities
+from app.interview.parsing import read_lane_name, read_names
+from app.interview.progress import (
+    NOT_GIVEN_KEY,
+    InterviewState,
+    OpenFlow,
+    interview_state,
+    with_state,
+)
+from app.interview.rules import habit_phrase_matches
+from app.interview.stages import save_settled
+from app.process.durations import DurationError, parse_duration
+from app.process.model import STEP_KINDS, Flow, Process, Step, StepKind
+
+DRAFT_KINDS = ("task", "approval", "decision", "end", "start")
+
+
+def _no_errors() -> dict[str, str]:
+    return {}
+
+
+@dataclass(frozen=True, slots=True)
+class AddStepResult:
+    """The snapshot after adding a step, the new step's id and the follow-ups that fired.
+
+    With ``errors`` (draft field → sentence: ``name``, ``lane``, ``touch``, ``wait``, ``kind``,
+    ``outcomes``) nothing was added: ``process`` is the one given and ``step_id`` is empty.
+    """
+
+    process: Process
+    step_id: str = ""
+    followups: tuple[FollowUp, ...] = ()
+    errors: Mapping[str, str] = field(default_factory=_no_errors)
+
+    @property
+    def ok(self) -> bool:
+        """True when the step was added."""
+        return not self.errors
+
+
+def save_draft(process: Process, draft: StepDraft, question_id: str = "") -> Process:
+    """Keep the step being typed (and the question the wizard is on) in the progress."""
+    state = interview_state(process)
+    state = dataclasses.replace(state, draft=draft, question_id=question_id or state.question_id)
+    return with_state(process, state)
+
+
+def current_draft(process: Process) -> StepDraft:
+    """The step being typed, or an empty draft."""
+    return interview_state(process).draft or StepDraft()
+
+
+def draft_errors(process: Process, draft: StepDraft) -> dict[str, str]:
+    """Every field of ``draft`` that cannot be read, with the sentence to show beside it."""
+    errors: dict[str, str] = {}
+    if not draft.name.strip():
+        errors["name"] = "A step needs a name: what do you do? (verb + object)"
+    if not draft.lane.strip():
+        errors["lane"] = "Who does it? Pick a role or type a new one."
+    for key in ("touch", "wait"):
+        text = getattr(draft, key)
+        try:
+            if text.strip():
+                parse_duration(text)
+        except DurationError as error:
+            errors[key] = str(error)
+    if draft.kind not in DRAFT_KINDS:
+        errors["kind"] = f"'{draft.kind}' is not a kind of step: task, approval, decision or end."
+    problem = outcome_problem(process, draft.kind, draft.name.strip(), draft.outcomes)
+    if problem:
+        errors["outcomes"] = problem
+    return errors
+
+
+def add_step(process: Process, draft: StepDraft, bank: QuestionBank | None = None) -> AddStepResult:
+    """Add the step ``draft`` describes, wired after the step before it (see the module doc)."""
+    bank = bank or default_bank()
+    errors = draft_errors(process, draft)
+    if errors:
+        return AddStepResult(process, errors=errors)
+    lane_name, lane_kind = read_lane_name(draft.lane)
+    updated, lane_id = ensure_lane(process, lane_name, lane_kind)
+    step = _step(updated, draft, lane_id, bank)
+    updated = dataclasses.replace(updated, steps=(*updated.steps, step))
+    state = interview_state(process)
+    updated, state = _wire_in(updated, state, step.id)
+    updated, state = _wire_out(updated, state, step, draft.outcomes, bank)
+    state = dataclasses.replace(state, step_id=step.id, draft=None, question_id="")
+    updated = save_settled(updated, state, bank)
+    return AddStepResult(updated, step.id, followups_for_step(updated, step.id, bank))
+
+
+def _step(process: Process, draft: StepDraft, lane_id: str, bank: QuestionBank) -> Step:
+    kind = _kind(process, draft.kind)
+    not_given = [
+        name
+        for name, text in (("touch_minutes", draft.touch), ("wait_minutes", draft.wait))
+        if not text.strip() and kind in ("task", "approval", "decision")
+    ]
+    extra: dict[str, Any] = {NOT_GIVEN_KEY: not_given} if not_given else {}
+    return Step(
+        id=new_step_id(process),
+        lane=lane_id,
+        name=draft.name.strip(),
+        kind=kind,
+        touch_minutes=_minutes(draft.touch),
+        wait_minutes=_minutes(draft.wait),
+        why=draft.why.strip(),
+        habit=draft.habit or _habit_phrase(draft.why, bank),
+        systems=tuple(read_names(draft.systems)),
+        rekeys_data=draft.rekeys,
+        pain_points=draft.pain_points.strip(),
+        notes=draft.notes.strip(),
+        extra=extra,
+    )
+
+
+def _kind(process: Process, kind: str) -> StepKind:
+    if kind == "task" and not process.steps:
+        return "start"
+    return next(k for k in STEP_KINDS if k == kind)
+
+
+def _minutes(text: str) -> float:
+    return parse_duration(text) if text.strip() else 0.0
+
+
+def _habit_phrase(why: str, bank: QuestionBank) -> bool:
+    rules = [rule for rule in bank.followups if rule.trigger == "habit_why"]
+    return any(habit_phrase_matches(why, rule.thresholds.get("phrases", ())) for rule in rules)
+
+
+def _wire_in(
+    process: Process, state: InterviewState, step_id: str
+) -> tuple[Process, InterviewState]:
+    waiting, branches = state.pending, state.branches
+    if not waiting and branches:
+        waiting, branches = branches[:1], branches[1:]
+    flows = tuple(Flow(o.source, step_id, o.label, o.probability) for o in waiting)
+    updated = dataclasses.replace(process, flows=(*process.flows, *flows))
+    return updated, dataclasses.replace(state, pending=(), branches=branches)
+
+
+def _wire_out(
+    process: Process,
+    state: InterviewState,
+    step: Step,
+    outcomes: tuple[Outcome, ...],
+    bank: QuestionBank,
+) -> tuple[Process, InterviewState]:
+    if not outcomes:
+        plain = () if step.kind == "end" else (OpenFlow(step.id),)
+        return process, dataclasses.replace(state, pending=plain)
+    pending: list[OpenFlow] = []
+    branches = list(state.branches)
+    for outcome, probability in zip(outcomes, probabilities(outcomes), strict=True):
+        target = outcome.goes_to.strip()
+        label = outcome.label.strip()
+        if target == NEXT:
+            pending.append(OpenFlow(step.id, label, probability))
+        elif target == LATER:
+            branches.append(OpenFlow(step.id, label, probability))
+        else:
+            if target == END:
+                process, target = _end_step(process, outcome.end_name, step.lane, bank)
+            flow = Flow(step.id, target, label, probability)
+            process = dataclasses.replace(process, flows=(*process.flows, flow))
+    return process, dataclasses.replace(state, pending=tuple(pending), branches=tuple(branches))
+
+
+def _end_step(process: Process, name: str, lane: str, bank: QuestionBank) -> tuple[Process, str]:
+    ends = [step for step in process.steps if step.kind == "end"]
+    wanted = name.strip()
+    for end in ends:
+        if same_name(end.name, wanted) or (not wanted and end is ends[0]):
+            return process, end.id
+    end = Step(new_step_id(process), lane, wanted or bank.default_end_name, "end")
+    return dataclasses.replace(process, steps=(*process.steps, end)), end.id
