@@ -161,11 +161,19 @@ class _Importer:
             self._read_flow_element(child)
         for node in self.nodes[first_node:]:
             node.lane = lane_of.get(node.element.get("id", ""))
+        self._note_unknown_lane_refs(lane_of)
         homeless = [node for node in self.nodes[first_node:] if node.lane is None]
         if homeless:
             self._house(pool, homeless)
         for lane in pool.lanes:
             self.lanes.append(lane)
+
+    def _note_unknown_lane_refs(self, lane_of: dict[str, _Lane]) -> None:
+        for ref, lane in lane_of.items():
+            if ref not in self.node_by_id and ref not in self._all_ids():
+                self.report.append(
+                    f"Lane '{lane.name}' lists '{ref}', which is not in the file; it was ignored."
+                )
 
     def _house(self, pool: _Pool, homeless: list[_Node]) -> None:
         """Put nodes that no lane names into one lane named after the pool."""
@@ -219,9 +227,16 @@ class _Importer:
             if tag not in elements.SILENT:
                 self.left_out[_left_out_name(tag)] += 1
             return
+        element_id = child.get("id", "")
+        if element_id in self.node_by_id:
+            self.report.append(
+                f"The id '{element_id}' is used twice; the element at line "
+                f"{self.parsed.line(child)} was left out."
+            )
+            return
         node = _Node(child, tag, kind, child.get("name", ""), self._payload(child, "step"))
         self.nodes.append(node)
-        self.node_by_id[child.get("id", "")] = node
+        self.node_by_id[element_id] = node
         self._note_approximation(node)
 
     def _note_approximation(self, node: _Node) -> None:
