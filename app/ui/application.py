@@ -7,6 +7,7 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -27,7 +28,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Walkthrough")
     app.setDesktopFileName("walkthrough")
+    app.setStyleSheet(style_sheet(app))
     return app
+
+
+def style_sheet(app: QApplication) -> str:
+    """The few styles the palette does not give: error lines in a red readable on it."""
+    dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    error = "#ff8a80" if dark else "#b3261e"
+    return f"QLabel#fieldError {{ color: {error}; }}"
 
 
 def install_excepthook(window: MainWindow) -> None:
