@@ -1,0 +1,86 @@
+"""Small builders every section uses: headings, paragraphs, tables, label/value lists.
+
+Plain strings passed here are user text or wording and are escaped; only parameters named
+``markup`` carry ready Paragraph markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeAlias
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from app.export.pdf.styles import STYLES, table_style
+from app.export.pdf.text import paragraph_text
+
+Cell: TypeAlias = str | Flowable
+
+
+def heading(text: str, level: int = 0) -> Paragraph:
+    """A section (level 0) or sub-section (level 1) heading that also goes in the outline."""
+    style = STYLES.h1 if level == 0 else STYLES.h2
+    paragraph = Paragraph(paragraph_text(text), style)
+    paragraph.outline_level = level
+    return paragraph
+
+
+def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """User text or wording as one paragraph, exactly as typed."""
+    return Paragraph(paragraph_text(text), style or STYLES.body)
+
+
+def markup(markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A paragraph of ready markup (built from ``paragraph_text`` pieces)."""
+    return Paragraph(markup_text, style or STYLES.body)
+
+
+def note(text: str) -> Paragraph:
+    """A quiet italic remark, e.g. what is missing and how to add it."""
+    return Paragraph(paragraph_text(text), STYLES.note)
+
+
+def gap(height: float = 6) -> Spacer:
+    return Spacer(1, height)
+
+
+def cell(value: Cell, *, right: bool = False) -> Flowable:
+    """A table cell: text is escaped into a wrapping paragraph."""
+    if isinstance(value, Flowable):
+        return value
+    return Paragraph(paragraph_text(value), STYLES.cell_right if right else STYLES.cell)
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    widths: Sequence[float],
+    *,
+    right: Sequence[int] = (),
+    zebra: bool = False,
+) -> Table:
+    """A table with a repeated header row, light rules and wrapping cells."""
+    head = [
+        Paragraph(paragraph_text(text), STYLES.cell_head_right if i in right else STYLES.cell_head)
+        for i, text in enumerate(header)
+    ]
+    body = [[cell(value, right=i in right) for i, value in enumerate(row)] for row in rows]
+    result = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
+    result.setStyle(table_style(zebra=zebra))
+    return result
+
+
+def fields(pairs: Sequence[tuple[str, Cell]], width: float, *, label_share: float = 0.28) -> Table:
+    """Label/value rows (labels muted on the left), e.g. the SIPOC or a cover block."""
+    label_width = width * label_share
+    rows = [
+        [Paragraph(paragraph_text(label), STYLES.cell_head), cell(value)] for label, value in pairs
+    ]
+    result = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)
+    result.setStyle(table_style(header_rows=0))
+    return result
+
+
+def keep(*flowables: Flowable) -> KeepTogether:
+    return KeepTogether(list(flowables))

@@ -1,0 +1,115 @@
+"""Everything the sections read, computed once: the analysis, the map and the page frames."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from app.analysis.findings import Finding, find_findings
+from app.analysis.metrics import Metrics, compute_metrics
+from app.analysis.pareto import ParetoBar, wait_pareto
+from app.analysis.wording import long_date, money
+from app.export.pdf.options import PageSize, PlanOptions
+from app.process.model import Process
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The printable area of a page in points: its size and the frame inside the margins."""
+
+    page_width: float
+    page_height: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class PlanContext:
+    """One process, its analysis and the choices of the caller."""
+
+    process: Process
+    options: PlanOptions
+    page_size: PageSize
+    metrics: Metrics
+    findings: tuple[Finding, ...]
+    pareto: tuple[ParetoBar, ...]
+    portrait: Frame
+    landscape: Frame
+
+    @property
+    def today(self) -> dt.date:
+        return self.options.today
+
+    @property
+    def organisation(self) -> str:
+        return (self.options.organisation or self.process.organisation).strip()
+
+    def money(self, amount: float) -> str:
+        """An amount in the process's currency."""
+        return money(amount, self.process.currency)
+
+    def date(self, day: dt.date) -> str:
+        """``31 March 2027``, whatever the machine's locale."""
+        return long_date((day.day, day.month, day.year))
+
+
+def analyse(
+    process: Process, options: PlanOptions, portrait: Frame, landscape: Frame
+) -> PlanContext:
+    """Compute the analysis a plan needs."""
+    metrics = compute_metrics(process)
+    return PlanContext(
+        process=process,
+        options=options,
+        page_size=options.resolved_page_size(),
+        metrics=metrics,
+        findings=find_findings(process, metrics),
+        pareto=wait_pareto(process, metrics),
+        portrait=portrait,
+        landscape=landscape,
+    )
+
+
+def user_texts(process: Process) -> Iterator[str]:
+    """Every piece of text a person typed into the process (for the glyph check)."""
+    yield from _strings(
+        [
+            process.name,
+            process.description,
+            process.trigger,
+            process.outcome,
+            process.customer,
+            process.customer_need,
+            process.owner,
+            process.organisation,
+            process.problem,
+            process.scope_in,
+            process.scope_out,
+            process.inputs,
+        ]
+    )
+    for interview in process.interviews:
+        yield from (interview.interviewee, interview.role, interview.interviewer, interview.notes)
+    yield from (lane.name for lane in process.lanes)
+    for step in process.steps:
+        yield from (step.name, step.why, step.pain_points, step.notes, *step.systems)
+    yield from (flow.label for flow in process.flows)
+    for goal in process.goals:
+        yield from (goal.metric, goal.unit, goal.owner, goal.measured_by, goal.statement)
+        yield goal.baseline_source
+    yield from _strings([process.actions, process.future_state, process.control])
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)

@@ -1,0 +1,89 @@
+"""The embedded fonts: DejaVu Sans from ``app.resources.fonts``, registered once per process.
+
+Also answers which typed characters the font cannot draw, and which right-to-left scripts a
+text uses (ReportLab draws those in the order typed unless rlbidi and uharfbuzz are present).
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Iterable
+from importlib.resources import as_file, files
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+REGULAR = "WalkthroughSans"
+BOLD = "WalkthroughSans-Bold"
+ITALIC = "WalkthroughSans-Oblique"
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+}
+_RTL_SCRIPTS = (("HEBREW", "Hebrew"), ("ARABIC", "Arabic"), ("SYRIAC", "Syriac"))
+_lock = threading.Lock()
+
+
+def register_fonts() -> None:
+    """Register the plan's fonts with ReportLab (once; safe from any thread)."""
+    with _lock:
+        if REGULAR in pdfmetrics.getRegisteredFontNames():
+            return
+        folder = files("app.resources") / "fonts"
+        for name, filename in _FILES.items():
+            with as_file(folder / filename) as path:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, ITALIC)
+        addMapping(REGULAR, 1, 1, BOLD)
+
+
+def _covered() -> frozenset[int]:
+    register_fonts()
+    font = pdfmetrics.getFont(REGULAR)
+    return frozenset(font.face.charToGlyph)
+
+
+def missing_glyphs(texts: Iterable[str]) -> tuple[str, ...]:
+    """Characters of ``texts`` the font has no glyph for, in order of first appearance.
+
+    Whitespace, controls and format characters (joiners, variation selectors) draw nothing
+    and are never reported.
+    """
+    covered = _covered()
+    missing: dict[str, None] = {}
+    for text in texts:
+        for char in text:
+            if ord(char) not in covered and _drawn(char):
+                missing.setdefault(char)
+    return tuple(missing)
+
+
+def _drawn(char: str) -> bool:
+    code = ord(char)
+    selector = 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+    return not (char.isspace() or selector or unicodedata.category(char) in ("Cc", "Cf"))
+
+
+def right_to_left_scripts(texts: Iterable[str]) -> tuple[str, ...]:
+    """The right-to-left scripts (Hebrew, Arabic, Syriac) used in ``texts``, in that order."""
+    found: set[str] = set()
+    for text in texts:
+        for char in text:
+            if unicodedata.bidirectional(char) in ("R", "AL"):
+                found.add(_script(char))
+    return tuple(label for _, label in _RTL_SCRIPTS if label in found) + tuple(
+        sorted(found - {label for _, label in _RTL_SCRIPTS})
+    )
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    for prefix, label in _RTL_SCRIPTS:
+        if name.startswith(prefix):
+            return label
+    return "other right-to-left"

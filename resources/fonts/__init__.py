@@ -1,0 +1,1 @@
+"""Fonts embedded in the PDF plan: DejaVu Sans (see DejaVu-LICENSE.txt)."""
