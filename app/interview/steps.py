@@ -61,9 +61,15 @@ class AddStepResult:
 
 def save_draft(process: Process, draft: StepDraft, question_id: str = "") -> Process:
     """Keep the step being typed (and the question the wizard is on) in the progress."""
-    state = interview_state(process)
+    state = _in_steps(interview_state(process))
     state = dataclasses.replace(state, draft=draft, question_id=question_id or state.question_id)
     return with_state(process, state)
+
+
+def _in_steps(state: InterviewState) -> InterviewState:
+    """Describing a step moves a Define interview on to the walk-through (skipped Define
+    questions stay listed by ``missing_items``)."""
+    return dataclasses.replace(state, stage="steps") if state.stage == "define" else state
 
 
 def current_draft(process: Process) -> StepDraft:
@@ -103,7 +109,7 @@ def add_step(process: Process, draft: StepDraft, bank: QuestionBank | None = Non
     updated, lane_id = ensure_lane(process, lane_name, lane_kind)
     step = _step(updated, draft, lane_id, bank)
     updated = dataclasses.replace(updated, steps=(*updated.steps, step))
-    state = interview_state(process)
+    state = _in_steps(interview_state(process))
     updated, state = _wire_in(updated, state, step.id)
     updated, state = _wire_out(updated, state, step, draft.outcomes, bank)
     state = dataclasses.replace(state, step_id=step.id, draft=None, question_id="")
