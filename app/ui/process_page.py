@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.process.model import Process
 from app.ui.define_view import DefineView
+from app.ui.map.page import MapPage
 from app.ui.store import ProcessStore
 
 
 class ProcessPage(QWidget):
-    """Heading, subheading and the tabs (Define, and the views later issues add)."""
+    """Heading, subheading and the tabs: Define and Map (a process with steps opens on Map)."""
 
     def __init__(self, store: ProcessStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +31,10 @@ class ProcessPage(QWidget):
         self.define_view = DefineView(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.map_page = MapPage(store, self)
         self.tabs.addTab(self.define_view, "Define")
+        self.tabs.addTab(self.map_page, "Map")
+        self._process_id = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -42,6 +46,10 @@ class ProcessPage(QWidget):
         self.heading.setText(process.name)
         self.subheading.setText(subheading(process))
         self.define_view.show_process(process)
+        self.map_page.show_process(process)
+        if process.id != self._process_id:
+            self._process_id = process.id
+            self.tabs.setCurrentWidget(self.map_page if process.steps else self.define_view)
 
 
 def subheading(process: Process) -> str:

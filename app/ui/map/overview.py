@@ -1,0 +1,93 @@
+"""The overview of a big map: a small picture of the whole map with the visible part framed;
+clicking or dragging in it moves the main view there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from app.ui.map.view import MapView
+
+WIDTH = 220
+MAX_HEIGHT = 160
+
+
+class Overview(QWidget):
+    """A minimap of ``view``'s scene; the picture is redrawn only after the map changes."""
+
+    def __init__(self, view: MapView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.setAccessibleName("Map overview")
+        self.setToolTip("Overview: click or drag to move around the map")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._image = QImage()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.redraw)
+        view.map_scene.changed.connect(lambda _regions: self._timer.start())
+        view.horizontalScrollBar().valueChanged.connect(self.update)
+        view.verticalScrollBar().valueChanged.connect(self.update)
+        view.zoom_changed.connect(lambda _zoom: self.update())
+        self.setFixedSize(WIDTH, 80)
+
+    def _scale(self) -> float:
+        rect = self.view.map_scene.sceneRect()
+        if rect.isEmpty():
+            return 1.0
+        return min((WIDTH - 2) / rect.width(), (MAX_HEIGHT - 2) / rect.height())
+
+    def redraw(self) -> None:
+        """Paint the whole map into the cached picture."""
+        rect = self.view.map_scene.sceneRect()
+        scale = self._scale()
+        width, height = max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale))
+        self.setFixedSize(width + 2, height + 2)
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(self.view.map_scene.look.theme.background)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.map_scene.render(painter, QRectF(image.rect()), rect)
+        painter.end()
+        self._image = image
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        theme = self.view.map_scene.look.theme
+        painter.fillRect(self.rect(), theme.background)
+        painter.drawImage(1, 1, self._image)
+        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        origin = self.view.map_scene.sceneRect().topLeft()
+        scale = self._scale()
+        frame = QRectF(
+            1 + (visible.x() - origin.x()) * scale,
+            1 + (visible.y() - origin.y()) * scale,
+            visible.width() * scale,
+            visible.height() * scale,
+        ).intersected(QRectF(self.rect()).adjusted(0, 0, -1, -1))
+        fill = QColor(theme.selection)
+        fill.setAlpha(40)
+        painter.setPen(QPen(theme.selection, 1.5))
+        painter.setBrush(fill)
+        painter.drawRect(frame)
+        painter.setPen(QPen(theme.lane_line, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._move_to(event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._move_to(event.position())
+
+    def _move_to(self, point: QPointF) -> None:
+        origin = self.view.map_scene.sceneRect().topLeft()
+        scale = self._scale()
+        self.view.centerOn(
+            QPointF(origin.x() + (point.x() - 1) / scale, origin.y() + (point.y() - 1) / scale)
+        )
