@@ -122,7 +122,7 @@ def _step_elements(
     if branch_id is not None:
         gateway = SubElement(parent, bpmn("exclusiveGateway"), {"id": branch_id})
         extension = SubElement(gateway, bpmn("extensionElements"))
-        SubElement(extension, f"{{{WALKTHROUGH_NS}}}approvalBranch", {"step": key})
+        SubElement(extension, f"{{{WALKTHROUGH_NS}}}approvalBranch", {"task": node_id})
         _flow_refs(gateway, links.get(branch_id))
 
 
@@ -156,7 +156,7 @@ def _link_flow(parent: Element, plan: ExportPlan, key: str, link_id: str) -> Non
     attributes = {"id": link_id, "sourceRef": plan.step_ids[key], "targetRef": plan.branch_ids[key]}
     flow = SubElement(parent, bpmn("sequenceFlow"), attributes)
     extension = SubElement(flow, bpmn("extensionElements"))
-    SubElement(extension, f"{{{WALKTHROUGH_NS}}}approvalLink", {"step": key})
+    SubElement(extension, f"{{{WALKTHROUGH_NS}}}approvalLink")
 
 
 def branch_shares(process: Process) -> list[float | None]:

@@ -3,9 +3,10 @@
 Walkthrough's own data travels in ``extensionElements`` under :data:`WALKTHROUGH_NS`. Each
 element there holds one JSON object (ASCII only, so any text survives XML): ``wt:process`` on
 the process (the process file's document without lanes, steps and flows), ``wt:lane``,
-``wt:step`` and ``wt:flow`` (that item's process-file object). ``wt:approvalBranch step="…"``
-marks the gateway written after an approval that branches, and ``wt:approvalLink`` the flow from
-the approval's task to it; the reader folds both back into the one approval step.
+``wt:step`` and ``wt:flow`` (that item's process-file object).
+``wt:approvalBranch task="<task id>"`` marks the gateway written after an approval that
+branches, and ``wt:approvalLink`` the flow from the approval's task to it; the reader folds
+both back into the one approval step.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ PREFIXES: dict[str, str] = {
 
 # Characters XML 1.0 cannot carry at all, not even as character references.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_NOT_NCNAME = re.compile(
+# Ids are written in ASCII: validators and tools disagree on which other letters a name may hold.
+_NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9_.\-]")
+_NCNAME = re.compile(
     "[^A-Za-z0-9_.\\-\u00b7\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u1fff\u200c\u200d"
     "\u203f\u2040\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
     "\U00010000-\U000effff]"
@@ -66,8 +69,8 @@ class IdMaker:
         self._used: set[str] = set()
 
     def make(self, prefix: str, key: str) -> str:
-        """``prefix_key`` with every character an id cannot hold replaced by ``_``."""
-        base = f"{prefix}_{_NOT_NCNAME.sub('_', key)}"
+        """``prefix_key`` with every character but ASCII letters, digits, ``_.-`` made ``_``."""
+        base = f"{prefix}_{_NOT_ID_CHARACTER.sub('_', key)}"
         candidate, counter = base, 1
         while candidate in self._used:
             counter += 1

@@ -50,6 +50,7 @@ class _Node:
     payload: dict[str, Any] | None
     lane: _Lane | None = None
     key: str = ""
+    folded: bool = False
 
 
 @dataclass(slots=True)
@@ -86,6 +87,7 @@ class _Importer:
         self.node_by_id: dict[str, _Node] = {}
         self.lanes: list[_Lane] = []
         self.dropped_flows = 0
+        self.own_file = False
         self.ids: set[str] | None = None
 
     def run(self) -> BpmnImport:
@@ -107,7 +109,7 @@ class _Importer:
             "version": FORMAT_VERSION,
             **head,
             "lanes": [self._lane_document(lane) for lane in self.lanes],
-            "steps": [self._step_document(node) for node in self.nodes if node.key],
+            "steps": [self._step_document(node) for node in self.nodes if not node.folded],
             "flows": flows,
         }
         return BpmnImport(self._build(document), self._final_report())
@@ -144,10 +146,12 @@ class _Importer:
     def _process_head(self, pools: list[_Pool]) -> dict[str, Any]:
         process = pools[0].process
         payload = self._payload(process, "process")
-        shown = pools[0].name or self.parsed.root.get("name", "") or Path(self.source).stem
+        self.own_file = payload is not None
         head = dict(payload or {})
         details = dict(head.get("process") or {}) if isinstance(head.get("process"), dict) else {}
-        details["name"] = _kept_name(details.get("name"), shown) or "Imported process"
+        name = _kept_name(details.get("name"), pools[0].name)
+        fallbacks = (self.parsed.root.get("name", ""), Path(self.source).stem, "Imported process")
+        details["name"] = next(text for text in (name, *fallbacks) if text.strip())
         if payload is None:
             details["description"] = _documentation(process)
         head["process"] = details
@@ -262,19 +266,15 @@ class _Importer:
 
     def _approval_gateways(self, pool: _Pool) -> dict[str, str]:
         """Gateways Walkthrough wrote after a branching approval, by id, with the task's id."""
-        keyed = {
-            str(node.payload.get("id")): node
-            for node in self.nodes
-            if node.payload is not None and node.kind == "task"
-        }
         found: dict[str, str] = {}
         for element in pool.process.iterfind(bpmn("exclusiveGateway")):
             marker = element.find(f"{bpmn('extensionElements')}/{{{WALKTHROUGH_NS}}}approvalBranch")
-            task = keyed.get(marker.get("step", "")) if marker is not None else None
+            task_id = marker.get("task", "") if marker is not None else ""
+            task = self.node_by_id.get(task_id)
             gateway = self.node_by_id.get(element.get("id", ""))
-            if task is not None and gateway is not None:
-                found[element.get("id", "")] = task.element.get("id", "")
-                gateway.key = "-"  # folded into the approval: not a step of its own
+            if task is not None and task.kind == "task" and gateway is not None:
+                found[element.get("id", "")] = task_id
+                gateway.folded = True  # part of the approval: not a step of its own
         return found
 
     def _read_flow(self, element: Element, aliases: dict[str, str]) -> dict[str, Any] | None:
@@ -318,12 +318,13 @@ class _Importer:
         for lane in self.lanes:
             lane.key = lanes.reserve(lane.payload)
         for node in self.nodes:
-            if node.key != "-":
+            if not node.folded:
                 node.key = steps.reserve(node.payload)
         for lane in self.lanes:
             lane.key = lane.key or lanes.fresh()
         for node in self.nodes:
-            node.key = "" if node.key == "-" else node.key or steps.fresh()
+            if not node.folded:
+                node.key = node.key or steps.fresh()
         self.report.extend(lanes.clashes + steps.clashes)
 
     def _lane_document(self, lane: _Lane) -> dict[str, Any]:
@@ -379,7 +380,7 @@ class _Importer:
             )
         if root.find(f"{{{BPMNDI_NS}}}BPMNDiagram") is None:
             self.report.append("The file has no diagram; Walkthrough lays out the map itself.")
-        if not self.nodes:
+        if not self.nodes and not self.own_file:
             self.report.append("The file has no tasks, events or gateways to bring in.")
 
     def _final_report(self) -> tuple[str, ...]:
