@@ -97,7 +97,7 @@ class PlanDocument(BaseDocTemplate):  # type: ignore[misc]
         if self._cancelled is not None and self._cancelled():
             raise PlanCancelled("The export was cancelled.")
         if self._progress is not None:
-            self._progress(15 + 80 * self._done // self._total, self._phase)
+            self._progress(min(95, 15 + 80 * self._done // self._total), self._phase)
 
     def _add_outline(self, flowable: Paragraph) -> None:
         self._outline += 1

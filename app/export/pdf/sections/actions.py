@@ -27,7 +27,7 @@ def actions(ctx: PlanContext) -> list[Flowable]:
         )
         return story
     width = ctx.portrait.width
-    widths = [0.05, 0.13, 0.30, 0.20, 0.13, 0.12, 0.07]
+    widths = [0.04, 0.12, 0.30, 0.18, 0.13, 0.14, 0.09]
     header = ["#", "ECRS", "Action", "Steps", "Owner", "Due", "Effort"]
     rows = [_row(ctx, n, item) for n, item in enumerate(items, start=1)]
     story.append(table(header, rows, [w * width for w in widths], right=(6,)))
