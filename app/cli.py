@@ -235,14 +235,27 @@ def analysis_summary(process: Process, payload: dict[str, Any]) -> str:
 def command_export(args: argparse.Namespace) -> int:
     from app.export.formats import export_process, format_for
 
-    format_for(args.to)  # an unknown extension is refused before anything is loaded
+    export_format = format_for(args.to)  # an unknown extension is refused before loading
     process = load_process_argument(args)
     try:
-        export_process(process, args.to)
+        if export_format.needs_qt:
+            _export_with_qt(process, args.to)
+        else:
+            export_process(process, args.to)
     except OSError as error:
         raise UserError(f"cannot write {args.to} ({error.strerror})") from error
     print(args.to)
     return EXIT_OK
+
+
+def _export_with_qt(process: Process, path: Path) -> None:
+    """PNG/SVG of the map; Qt starts on its offscreen platform, so no display is needed."""
+    from app.ui.image_export import ImageExportError, export_map_image
+
+    try:
+        export_map_image(process, path)
+    except ImageExportError as error:
+        raise UserError(str(error)) from error
 
 
 def command_sample(args: argparse.Namespace) -> int:

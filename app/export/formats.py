@@ -30,7 +30,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat((".csv",), "steps as CSV"),
     ExportFormat((".pdf",), "improvement plan (PDF)", available=False),
     ExportFormat((".bpmn",), "BPMN 2.0 with diagram", available=False),
-    ExportFormat((".png", ".svg"), "swimlane map image", needs_qt=True, available=False),
+    ExportFormat((".png", ".svg"), "swimlane map image", needs_qt=True),
 )
 
 _WRITERS: dict[str, Callable[[Process, Path], None]] = {

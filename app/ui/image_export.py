@@ -69,7 +69,7 @@ def _write_png(scene: QGraphicsScene, path: Path, scale: float) -> None:
     painter = QPainter(image)
     _render(painter, scene, QRectF(0, 0, size.width(), size.height()), source)
     painter.end()
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path)):
         raise ImageExportError(f"Cannot write {path}: the folder may not exist or be read-only.")
 
 
