@@ -73,9 +73,9 @@ def parse_xml(raw: bytes, source: str) -> ParsedXml:
         root = parser.close()
     except ParseError as error:
         line, column = error.position
-        reason = str(error).split(":", 1)[0]
+        reason = str(error).split(":", 1)[0].removeprefix("not well-formed (").removesuffix(")")
         raise BpmnError(
-            f"{source}: is not well-formed XML: {reason} (line {line}, column {column + 1})"
+            f"{source}: is not well-formed XML: {reason} at line {line}, column {column + 1}"
         ) from error
     except DTDForbidden as error:
         raise BpmnError(
