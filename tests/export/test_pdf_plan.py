@@ -13,7 +13,7 @@ from app.analysis.goals import goal_sentence
 from app.analysis.metrics import compute_metrics
 from app.export.pdf import PlanCancelled, write_plan_pdf
 from app.process.model import Process
-from tests.export.pdf_helpers import (
+from tests.export.test_pdf_support import (
     LONG_NOTE,
     MARKUP,
     OPTIONS,

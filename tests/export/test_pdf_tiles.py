@@ -9,7 +9,7 @@ from app.export.pdf.document import page_frames
 from app.export.pdf.sections.current_map import layout_for_print
 from app.export.pdf.tiles import MIN_SCALE, plan_tiles
 from bench.generate import looped_process, sequential_process
-from tests.export.pdf_helpers import OPTIONS, pdf_text
+from tests.export.test_pdf_support import OPTIONS, pdf_text
 
 
 def _tiles_for(step_count: int) -> tuple[object, ...]:

@@ -1,4 +1,4 @@
-"""Shared helpers for the PDF plan tests: poppler/qpdf runners and awkward processes."""
+"""Shared helpers for the PDF plan tests (no tests here): poppler/qpdf runners, awkward input."""
 
 from __future__ import annotations
 
