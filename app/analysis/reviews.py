@@ -1,0 +1,218 @@
+"""The 30- and 90-day reviews: scheduling them from the go-live date, and what each one asks.
+
+Rules (method.md, Control):
+- setting the go-live schedules a 30-day and a 90-day review (due = go-live + 30 / + 90 days);
+- moving the go-live moves every scheduled review that is not done yet; a done review is a
+  record of what happened and is never changed; extra reviews are kept as they are;
+- a review is due from its due date until it is done, so with a go-live in the past every
+  review already due shows as due, none is skipped.
+
+The questions per kind of review are data (``resources/control/reviews.json``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from app.process.control import REVIEW_KINDS, Control, Review, ReviewKind, ReviewVerdict
+from app.process.fields import ObjectReader, Problems, describe
+
+REVIEW_OFFSET_DAYS: Mapping[ReviewKind, int] = {"day30": 30, "day90": 90}
+QUESTIONS_FORMAT = "walkthrough-review-questions"
+QUESTIONS_VERSION = 1
+
+
+# Scheduling ------------------------------------------------------------------------------
+
+
+def schedule_reviews(control: Control, go_live: dt.date) -> Control:
+    """Set the go-live and create or move the 30- and 90-day reviews that are not done."""
+    reviews = list(control.reviews)
+    for kind, offset in REVIEW_OFFSET_DAYS.items():
+        due = go_live + dt.timedelta(days=offset)
+        positions = [index for index, review in enumerate(reviews) if review.kind == kind]
+        for index in positions:
+            if not reviews[index].done:
+                reviews[index] = replace(reviews[index], due=due)
+        if not positions:
+            reviews.append(Review(id=_free_id(kind, reviews), kind=kind, due=due))
+    return replace(control, go_live=go_live, reviews=tuple(reviews))
+
+
+def add_extra_review(control: Control, due: dt.date) -> Control:
+    """Add one more review, due on ``due`` (its id is ``extra-1``, ``extra-2``…)."""
+    review = Review(id=_free_id("extra", control.reviews, numbered=True), kind="extra", due=due)
+    return replace(control, reviews=(*control.reviews, review))
+
+
+def complete_review(
+    control: Control,
+    review_id: str,
+    *,
+    done_on: dt.date,
+    verdict: ReviewVerdict,
+    answers: Mapping[str, str],
+    notes: str = "",
+) -> Control:
+    """Record a held review; KeyError if there is no review with that id."""
+    if all(review.id != review_id for review in control.reviews):
+        raise KeyError(f"There is no review '{review_id}'.")
+
+    def held(review: Review) -> Review:
+        if review.id != review_id:
+            return review
+        return replace(review, done_on=done_on, verdict=verdict, answers=dict(answers), notes=notes)
+
+    reviews = tuple(held(review) for review in control.reviews)
+    return replace(control, reviews=reviews)
+
+
+def _free_id(base: str, reviews: Iterable[Review], *, numbered: bool = False) -> str:
+    taken = {review.id for review in reviews}
+    if not numbered and base not in taken:
+        return base
+    number = 1
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def due_reviews(control: Control, today: dt.date) -> tuple[Review, ...]:
+    """Reviews not done whose due date is today or earlier, oldest first."""
+    due = [review for review in control.reviews if not review.done and review.due <= today]
+    return tuple(sorted(due, key=_review_order))
+
+
+def next_review(control: Control, today: dt.date) -> Review | None:
+    """The first review not done that falls due after today (those due already are in
+    ``due_reviews``), or None."""
+    upcoming = [review for review in control.reviews if not review.done and review.due > today]
+    return min(upcoming, key=_review_order, default=None)
+
+
+def _review_order(review: Review) -> tuple[dt.date, int]:
+    return review.due, REVIEW_KINDS.index(review.kind)
+
+
+# The questions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewQuestion:
+    """One question of a review; answers are stored under its ``id``."""
+
+    id: str
+    text: str
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewGuide:
+    """What one kind of review is for and what it asks."""
+
+    kind: ReviewKind
+    title: str
+    purpose: str
+    questions: tuple[ReviewQuestion, ...]
+
+
+class ReviewQuestionsError(ValueError):
+    """A review questions file that cannot be used; ``problems`` lists each place."""
+
+    def __init__(self, source: str, problems: Iterable[str]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(f"{source}: " + "; ".join(self.problems))
+
+
+def load_review_questions(path: Path | None = None) -> Mapping[ReviewKind, ReviewGuide]:
+    """The guides at ``path``, or the ones shipped with the app; ReviewQuestionsError if bad."""
+    if path is None:
+        resource = files("app.resources.control").joinpath("reviews.json")
+        return parse_review_questions(resource.read_text(encoding="utf-8"), source="reviews.json")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReviewQuestionsError(str(path), [f"cannot be read ({error})"]) from error
+    return parse_review_questions(text, source=str(path))
+
+
+def parse_review_questions(
+    text: str, *, source: str = "the review questions"
+) -> Mapping[ReviewKind, ReviewGuide]:
+    """Read the JSON text of a review questions file: one guide for every kind of review."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        message = f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        raise ReviewQuestionsError(source, [message]) from error
+    problems = Problems()
+    guides = _read_guides(data, problems)
+    if problems:
+        raise ReviewQuestionsError(source, problems.items)
+    return guides
+
+
+def _read_guides(data: Any, problems: Problems) -> dict[ReviewKind, ReviewGuide]:
+    if not isinstance(data, dict):
+        problems.add("", f"must hold a JSON object, got {describe(data)}")
+        return {}
+    if data.get("format") != QUESTIONS_FORMAT:
+        problems.add("format", f"must be '{QUESTIONS_FORMAT}', got {describe(data.get('format'))}")
+    if data.get("version") != QUESTIONS_VERSION:
+        problems.add("version", f"must be {QUESTIONS_VERSION}, got {describe(data.get('version'))}")
+    kinds = data.get("reviews")
+    if not isinstance(kinds, dict):
+        problems.add("reviews", f"must be an object, got {describe(kinds)}")
+        return {}
+    guides: dict[ReviewKind, ReviewGuide] = {}
+    for kind in REVIEW_KINDS:
+        guide = kinds.get(kind)
+        if not isinstance(guide, dict):
+            problems.add(f"reviews.{kind}", "is required" if guide is None else "must be an object")
+            continue
+        guides[kind] = _read_guide(kind, ObjectReader(guide, f"reviews.{kind}", problems))
+    for unknown in sorted(set(kinds) - set(REVIEW_KINDS)):
+        problems.add(f"reviews.{unknown}", f"is not a kind of review ({', '.join(REVIEW_KINDS)})")
+    return guides
+
+
+def _read_guide(kind: ReviewKind, reader: ObjectReader) -> ReviewGuide:
+    title = reader.text("title", required=True)
+    purpose = reader.text("purpose")
+    place = f"{reader.place}.questions"
+    raw = reader.raw("questions")
+    if not isinstance(raw, list) or not raw:
+        reader.problems.add(place, f"must be a list of questions, got {describe(raw)}")
+        raw = []
+    questions = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict):
+            reader.problems.add(f"{place}[{index}]", f"must be an object, got {describe(item)}")
+            continue
+        question_reader = ObjectReader(item, f"{place}[{index}]", reader.problems)
+        questions.append(_read_question(question_reader))
+    _check_unique_ids(questions, place, reader.problems)
+    return ReviewGuide(kind=kind, title=title, purpose=purpose, questions=tuple(questions))
+
+
+def _read_question(reader: ObjectReader) -> ReviewQuestion:
+    return ReviewQuestion(
+        id=reader.text("id", required=True),
+        text=reader.text("text", required=True),
+        hint=reader.text("hint"),
+    )
+
+
+def _check_unique_ids(questions: list[ReviewQuestion], place: str, problems: Problems) -> None:
+    seen: set[str] = set()
+    for index, question in enumerate(questions):
+        if question.id in seen:
+            problems.add(f"{place}[{index}].id", f"'{question.id}' is used twice")
+        seen.add(question.id)
