@@ -107,11 +107,12 @@ class StepItem(QGraphicsItem):
         super().__init__()
         self.look = look
         flags = QGraphicsItem.GraphicsItemFlag
-        self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable | flags.ItemSendsGeometryChanges)
+        self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable)
         self.setZValue(10)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._dragging = False
         self._press_y = 0.0
+        self._grab_y = 0.0
         self.node = node
         self.decor = decor
         self._apply_geometry()
@@ -181,14 +182,16 @@ class StepItem(QGraphicsItem):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press_y = self.pos().y()
+        self._grab_y = event.scenePos().y()
         self._dragging = event.button() == Qt.MouseButton.LeftButton
         super().mousePressEvent(event)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and self._dragging:
-            assert isinstance(value, QPointF)
-            return QPointF(self.node.rect.x, value.y())
-        return super().itemChange(change, value)
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if not self._dragging:
+            super().mouseMoveEvent(event)
+            return
+        self.setPos(self.node.rect.x, self._press_y + event.scenePos().y() - self._grab_y)
+        event.accept()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)

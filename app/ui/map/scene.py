@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QPoint, Signal
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
-from app.process.model import Process, Step
+from app.process.model import Process
 from app.swimlane.geometry import MapGeometry
 from app.swimlane.layout import layout_swimlanes
 from app.swimlane.style import DEFAULT_STYLE
@@ -62,7 +62,6 @@ class MapScene(QGraphicsScene):
         self.lanes: dict[str, LaneItem] = {}
         self.steps: dict[str, StepItem] = {}
         self.edges: dict[int, EdgeItem] = {}
-        self._details: dict[str, tuple[Step, str, float]] = {}
         self.setBackgroundBrush(look.theme.background)
 
     def show_map(self, model: MapModel) -> UpdateCount:
@@ -92,8 +91,6 @@ class MapScene(QGraphicsScene):
 
     def _sync_steps(self, model: MapModel) -> tuple[int, int, int]:
         created = changed = 0
-        steps = model.process.step_by_id()
-        lane_names = {lane.lane_id: lane.name for lane in model.geometry.lanes}
         for node in model.geometry.nodes:
             decor = model.overlay.decor(node.step_id)
             item = self.steps.get(node.step_id)
@@ -104,12 +101,6 @@ class MapScene(QGraphicsScene):
             elif item.node != node or item.decor != decor:
                 item.set_node(node, decor)
                 changed += 1
-            step = steps.get(node.step_id)
-            if step is not None:
-                details = (step, lane_names.get(step.lane, step.lane), decor.visits)
-                if self._details.get(node.step_id) != details:
-                    self._details[node.step_id] = details
-                    item.setToolTip(step_tooltip(*details))
         removed = self._drop(self.steps, {node.step_id for node in model.geometry.nodes})
         return created, changed, removed
 
@@ -131,11 +122,29 @@ class MapScene(QGraphicsScene):
         stale = [key for key in items if key not in keep]
         for key in stale:
             self.removeItem(items.pop(key))
-            if items is self.steps:
-                self._details.pop(key, None)
         return len(stale)
 
     # Interaction
+
+    def tooltip_for(self, step_id: str) -> str:
+        """A step's details, built when asked (hovering), not for every step on every edit."""
+        if self.model is None:
+            return ""
+        step = self.model.process.step_by_id().get(step_id)
+        if step is None:
+            return ""
+        lane = self.model.process.lane_by_id().get(step.lane)
+        visits = self.model.overlay.decor(step_id).visits
+        return step_tooltip(step, lane.name if lane else step.lane, visits)
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        for item in self.items(event.scenePos()):
+            if isinstance(item, StepItem):
+                QToolTip.showText(event.screenPos(), self.tooltip_for(item.step_id))
+                event.accept()
+                return
+        QToolTip.hideText()
+        event.ignore()
 
     def lane_at(self, y: float) -> str | None:
         """The lane whose band holds height ``y``, or None outside the map."""
