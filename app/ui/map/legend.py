@@ -10,7 +10,7 @@ from app.ui.map.badges import BADGE_SIZE, BADGES, paint_badge, paint_share
 from app.ui.map.look import Look, mix
 
 ROW = 17.0
-SWATCH = 28.0
+SWATCH = 34.0
 PAD = 7.0
 
 
