@@ -55,6 +55,9 @@ class MapTile(Flowable):  # type: ignore[misc]
         self.width = (tile.x1 - tile.x0 + self._label) * tile.scale
         self.height = (bottom - self._top) * tile.scale
         self._lanes = lanes
+        view = Rect(tile.x0, self._top, tile.x1 - tile.x0, bottom - self._top)
+        self._nodes = [node for node in geometry.nodes if view.overlaps(node.rect)]
+        self._edges = [edge for edge in geometry.edges if view.overlaps(_edge_bounds(edge))]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return (self.width, self.height)
@@ -68,12 +71,24 @@ class MapTile(Flowable):  # type: ignore[misc]
         clip = canvas.beginPath()
         clip.rect(view.size(self._label), 0, self.width - view.size(self._label), self.height)
         canvas.clipPath(clip, stroke=0, fill=0)
-        for edge in self.geometry.edges:
+        for edge in self._edges:
             _draw_edge(canvas, view, edge, self.geometry)
-        for node in self.geometry.nodes:
+        for node in self._nodes:
             _draw_node(canvas, view, node, self.geometry, self.marks.get(node.step_id, ""))
         canvas.restoreState()
         _draw_cut_marks(canvas, view, self.width, self.height)
+
+
+def _edge_bounds(edge: EdgePath) -> Rect:
+    """The rectangle around an edge's line and label (a little wider for the arrow head)."""
+    xs = [point.x for point in edge.points]
+    ys = [point.y for point in edge.points]
+    if edge.label_rect is not None:
+        xs += [edge.label_rect.x, edge.label_rect.right]
+        ys += [edge.label_rect.y, edge.label_rect.bottom]
+    if not xs:
+        return Rect(0.0, 0.0, 0.0, 0.0)
+    return Rect(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16, max(ys) - min(ys) + 16)
 
 
 def _draw_lane(

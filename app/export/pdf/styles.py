@@ -72,7 +72,7 @@ class Styles:
     h3: ParagraphStyle = _style(
         "h3", fontName=BOLD, fontSize=9.5, leading=13, spaceBefore=6, spaceAfter=2
     )
-    figure: ParagraphStyle = _style("figure", fontName=BOLD, fontSize=17, leading=21)
+    figure: ParagraphStyle = _style("figure", fontName=BOLD, fontSize=15, leading=19)
     figure_label: ParagraphStyle = _style("figure_label", fontSize=8, leading=10, textColor=MUTED)
     cover_title: ParagraphStyle = _style(
         "cover_title", fontName=BOLD, fontSize=28, leading=34, textColor=INK, spaceAfter=14

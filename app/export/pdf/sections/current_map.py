@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
-from app.export.pdf.blocks import heading, note, para
+from app.export.pdf.blocks import gap, heading, note, para
 from app.export.pdf.context import PlanContext
 from app.export.pdf.fonts import REGULAR
 from app.export.pdf.mapdraw import MapTile
@@ -66,10 +66,10 @@ def landscape_map(
             f"Overview of the whole map. It is too big to read on one page, so it follows in "
             f"{len(tiles)} parts drawn at {tiles[0].scale:.0%} of screen size."
         )
-        block = [MapTile(geometry, overview, marks), para(caption, STYLES.small)]
+        block = [MapTile(geometry, overview, marks), gap(5), para(caption, STYLES.small)]
         story += [KeepTogether([*block, para(LEGEND, STYLES.small)]), PageBreak()]
     for tile in tiles:
-        block = [MapTile(geometry, tile, marks), para(_caption(tile), STYLES.small)]
+        block = [MapTile(geometry, tile, marks), gap(5), para(_caption(tile), STYLES.small)]
         if tile.part == 1 and len(story) == 1:
             block.append(para(LEGEND, STYLES.small))
         story.append(KeepTogether(block))

@@ -48,5 +48,5 @@ def _baseline_source(ctx: PlanContext, goal: Goal) -> str:
         text += f" of {ctx.date(goal.baseline_date)}"
     source = goal.baseline_source.strip().rstrip(".")
     if source:
-        text += f", from {source}"
+        text += f", {source}" if source.lower().startswith("measured") else f", from {source}"
     return f"{text}." if text != "Baseline" else ""

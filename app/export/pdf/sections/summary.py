@@ -61,7 +61,7 @@ def _headline(ctx: PlanContext) -> list[Flowable]:
                 ("LINEABOVE", (0, 0), (-1, 0), 2, ACCENT),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                 ("TOPPADDING", (0, 0), (-1, -1), 8),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
