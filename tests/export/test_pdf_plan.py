@@ -222,3 +222,36 @@ def test_letter_pages_are_letter_sized(tmp_path: Path) -> None:
     ).stdout
     assert report.page_size == "Letter"
     assert "612 x 792 pts (letter)" in info
+
+
+def test_control_object_reviews_and_plan_rows_are_printed(tmp_path: Path) -> None:
+    control = {
+        "go_live": "2027-01-15",
+        "plan": [
+            {
+                "metric": "lead_time",
+                "how": "invoice log",
+                "frequency": "weekly",
+                "who": "Dana",
+                "lower_limit": None,
+                "upper_limit": 3,
+                "reaction": "Call AP",
+            }
+        ],
+        "reviews": [
+            {"id": "r1", "kind": "day30", "due": "2027-02-14"},
+            {"id": "r2", "kind": "day90", "due": "2027-04-15"},
+        ],
+    }
+    process = replace(sample("supplier-invoices"), control=control)
+    path = tmp_path / "plan.pdf"
+    write_plan_pdf(process, path, options=OPTIONS)
+    text = _flat(pdf_text(path))
+    for expected in (
+        "15 January 2027",
+        "14 February 2027",
+        "15 April 2027",
+        "at most 3",
+        "Call AP",
+    ):
+        assert expected in text, expected
