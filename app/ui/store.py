@@ -96,6 +96,10 @@ class ProcessStore(QObject):
         self.undo_stack.push(commands.SaveSnapshot(self, before, after, text))
         return True
 
+    def save_quietly(self, process: Process) -> None:
+        """Save without an undo step: interview progress and a step typed but not yet added."""
+        self.write_snapshot(process)
+
     # Raw writes, used by the commands.
 
     def write_insert(self, process: Process) -> str:

@@ -1,0 +1,86 @@
+"""Who and what: the Define questions of the interview, saved as each one is answered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from app.interview import Question, QuestionBank, apply_define_answer, interview_state
+from app.interview.session import UNTITLED
+from app.process.model import Process
+from app.ui.interview.fields import QuestionRow
+
+
+def answer_text(process: Process, question: Question) -> str:
+    """What is stored for a Define question, written back as the user would type it."""
+    owner, name = question.fills.split(".", 1)
+    if owner == "interview":
+        index = interview_state(process).interview_index
+        if index >= len(process.interviews):
+            return ""
+        value = getattr(process.interviews[index], name)
+        return value.isoformat() if name == "date" and value else str(value or "")
+    if name == "lanes":
+        return ", ".join(
+            f"{lane.name} (system)" if lane.kind == "system" else lane.name
+            for lane in process.lanes
+        )
+    if name == "runs_per_year":
+        return f"{process.runs_per_year:g} per year" if process.runs_per_year else ""
+    if name == "name" and process.name == UNTITLED:
+        return ""
+    return str(getattr(process, name))
+
+
+class DefinePage(QScrollArea):
+    """The Define questions in the bank's order; each answer goes through the interview logic."""
+
+    answer_given = Signal(object, str)  # the next snapshot, the undo text
+
+    def __init__(self, bank: QuestionBank, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bank = bank
+        self.process = Process(name="")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        body.setMaximumWidth(720)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(24, 16, 24, 24)
+        intro = QLabel(
+            "Before any step: who you are talking to, and the process as a whole. Roles, not "
+            "names, become the swimlanes. Skip what you don't know yet — it is listed as "
+            "missing at the end.",
+            body,
+        )
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        self.rows: dict[str, QuestionRow] = {}
+        for question in bank.define:
+            row = QuestionRow(question, body)
+            row.answered.connect(self._answer)
+            self.rows[question.id] = row
+            column.addWidget(row)
+        column.addStretch(1)
+        self.setWidget(body)
+
+    def show_process(self, process: Process) -> None:
+        self.process = process
+        for row in self.rows.values():
+            row.show_answer(answer_text(process, row.question))
+
+    def focus_question(self, question_id: str) -> None:
+        row = self.rows.get(question_id)
+        if row is not None:
+            row.field.setFocus()
+            self.ensureWidgetVisible(row)
+
+    def _answer(self, question_id: str, text: str) -> None:
+        row = self.rows[question_id]
+        if text == answer_text(self.process, row.question):
+            row.show_error("")
+            return
+        result = apply_define_answer(self.process, question_id, text, self.bank)
+        row.show_error(result.error or result.note)
+        if result.ok:
+            self.answer_given.emit(result.process, f"Answer “{row.question.prompt}”")

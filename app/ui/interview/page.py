@@ -1,0 +1,118 @@
+"""The interview as one page: a stage bar over Who and what, Walk me through it, Check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.interview import QuestionBank, Stage, default_bank, go_to_stage, interview_state
+from app.process.model import Process
+from app.ui.interview.check_page import CheckPage
+from app.ui.interview.define_page import DefinePage
+from app.ui.interview.walk_page import WalkPage
+from app.ui.store import ProcessStore
+
+STAGE_TITLES: dict[Stage, str] = {
+    "define": "1  Who and what",
+    "steps": "2  Walk me through it",
+    "check": "3  Check the whole",
+}
+
+
+class InterviewPage(QWidget):
+    """Shows the stage the interview is at; every answer is saved as it is given."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        store: ProcessStore,
+        map_widget: QWidget | None = None,
+        parent: QWidget | None = None,
+        bank: QuestionBank | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.bank = bank or default_bank()
+        self.process = Process(name="")
+        self.define_page = DefinePage(self.bank, self)
+        self.walk_page = WalkPage(self.bank, map_widget, self)
+        self.check_page = CheckPage(self.bank, self)
+        self.pages = QStackedWidget(self)
+        for page in (self.define_page, self.walk_page, self.check_page):
+            self.pages.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._stage_bar())
+        layout.addWidget(self.pages, 1)
+        self._connect()
+
+    def _stage_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(24, 8, 24, 0)
+        self.stage_buttons = QButtonGroup(self)
+        self.buttons: dict[Stage, QPushButton] = {}
+        for index, (stage, title) in enumerate(STAGE_TITLES.items()):
+            button = QPushButton(title, self)
+            button.setCheckable(True)
+            button.setFlat(True)
+            button.setShortcut(f"Alt+{index + 1}")
+            button.setToolTip(f"{title[3:]} (Alt+{index + 1})")
+            button.setAccessibleName(title[3:])
+            self.stage_buttons.addButton(button, index)
+            self.buttons[stage] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
+
+    def _connect(self) -> None:
+        self.define_page.answer_given.connect(self._edit)
+        self.walk_page.edited.connect(self._edit)
+        self.walk_page.draft_saved.connect(self.store.save_quietly)
+        self.check_page.edited.connect(self._edit)
+        self.check_page.finish_requested.connect(self._finish)
+        for stage, button in self.buttons.items():
+            button.clicked.connect(lambda _checked=False, s=stage: self.go_to(s))
+
+    def _edit(self, process: Process, text: str) -> None:
+        self.store.apply(process, text)
+
+    def show_process(self, process: Process) -> None:
+        """Show the snapshot on every stage page, and the stage the interview is at."""
+        self.process = process
+        for page in (self.define_page, self.walk_page, self.check_page):
+            page.show_process(process)
+        stage = interview_state(process).stage
+        self._show_stage("check" if stage == "done" else stage)
+
+    def _show_stage(self, stage: Stage) -> None:
+        page = {"define": self.define_page, "steps": self.walk_page}.get(stage, self.check_page)
+        self.pages.setCurrentWidget(page)
+        self.buttons["check" if stage == "done" else stage].setChecked(True)
+
+    def go_to(self, stage: Stage) -> None:
+        """Move the interview to another stage by hand (kept, so it resumes there)."""
+        if interview_state(self.process).stage != stage:
+            self.store.save_quietly(go_to_stage(self.process, stage, self.bank))
+        self._show_stage(stage)
+        self.focus_current_question()
+
+    def focus_current_question(self) -> None:
+        """Put the cursor where the interview stands, so typing can go on at once."""
+        state = interview_state(self.process)
+        if state.stage == "define":
+            self.define_page.focus_question(state.question_id)
+        elif state.stage == "steps":
+            self.walk_page.focus_first_field()
+
+    def _finish(self) -> None:
+        if interview_state(self.process).stage != "done":
+            self.store.save_quietly(go_to_stage(self.process, "done", self.bank))
+        self.finished.emit()

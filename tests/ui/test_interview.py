@@ -1,0 +1,274 @@
+"""The guided interview on screen: typed from the keyboard, saved as typed, resumable, undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.interview import interview_state, start_interview
+from app.models.database import Database, open_database
+from app.ui.interview.page import InterviewPage
+from app.ui.interview.walk_page import WalkPage
+from app.ui.store import ProcessStore
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "interview.sqlite")
+    yield db
+    db.close()
+
+
+def open_page(qtbot: QtBot, database: Database, process_id: str | None = None) -> InterviewPage:
+    """An interview page on a store, reloading whenever the process changes (as the app does)."""
+    store = ProcessStore()
+    store.database = database  # shared: the test closes it, not the store
+    if process_id is None:
+        store.add_processes([start_interview()], "New interview")
+        process_id = store.summaries()[0].id
+    page = InterviewPage(store)
+    qtbot.addWidget(page)
+    store.process_changed.connect(lambda changed: page.show_process(store.load(changed)))
+    page.show_process(store.load(process_id))
+    with qtbot.waitActive(page):  # shortcuts such as Ctrl+Enter reach the active window only
+        page.show()
+        page.activateWindow()
+    return page
+
+
+def type_line(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Focus a field, type (Latin-1 only, a QTest limit) and press Enter."""
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Pick the combo entry that starts with ``text`` with the arrow keys, as a keyboard user can."""
+    wanted = next(
+        i for i in range(combo.count()) if combo.itemText(i).lower().startswith(text.lower())
+    )
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(wanted):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentIndex() == wanted
+
+
+def describe_step(
+    qtbot: QtBot,
+    walk: WalkPage,
+    name: str,
+    lane: str,
+    *,
+    touch: str = "",
+    wait: str = "",
+    kind: str = "",
+    systems: str = "",
+    outcomes: tuple[tuple[str, str, str], ...] = (),
+) -> None:
+    form = walk.form
+    type_line(qtbot, form.name, name)
+    form.lane.setFocus()
+    form.lane.lineEdit().selectAll()  # type: ignore[union-attr]
+    qtbot.keyClicks(form.lane, lane)
+    qtbot.keyClick(form.lane, Qt.Key.Key_Tab)
+    if systems:
+        type_line(qtbot, form.systems, systems)
+    if touch:
+        type_line(qtbot, form.touch, touch)
+    if wait:
+        type_line(qtbot, form.wait, wait)
+    if kind:
+        choose(qtbot, form.kind, kind)
+    for row, (label, share, target) in enumerate(outcomes):
+        editor = form.outcomes
+        editor.add_button.setFocus()
+        qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
+        for column, text in ((0, label), (1, share)):
+            editor.table.setFocus()
+            editor.table.setCurrentCell(row, column)
+            qtbot.keyClick(editor.table, Qt.Key.Key_F2)  # open the cell's editor
+            cell = QApplication.focusWidget()
+            assert cell is not None
+            qtbot.keyClicks(cell, text)
+            qtbot.keyClick(cell, Qt.Key.Key_Return)
+        combo = editor.table.cellWidget(row, 2)
+        assert isinstance(combo, QComboBox)
+        choose(qtbot, combo, target)
+    qtbot.keyClick(form.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_whole_interview_typed_from_the_keyboard(qtbot: QtBot, database: Database) -> None:
+    page = open_page(qtbot, database)
+    define = page.define_page
+    type_line(qtbot, define.rows["interviewee"].field, "Priya Shah")
+    type_line(qtbot, define.rows["name"].field, "Approve supplier invoices")
+    type_line(qtbot, define.rows["frequency"].field, "20 per week")
+    page.go_to("steps")
+    walk = page.walk_page
+    describe_step(qtbot, walk, "Receive invoice", "Mailroom", touch="2 min")
+    describe_step(
+        qtbot,
+        walk,
+        "Log invoice",
+        "Accounts payable",
+        touch="5 min",
+        wait="4 h",
+        systems="Excel, ERP",
+    )
+    assert walk.followups.isVisibleTo(page)  # a 4 h wait and two systems call for questions
+    describe_step(
+        qtbot,
+        walk,
+        "Match invoice to PO",
+        "Accounts payable",
+        touch="6 min",
+        kind="d",
+        outcomes=(("Match", "8", "n"), ("Mismatch", "2", "l")),
+    )
+    describe_step(qtbot, walk, "Request approval", "Accounts payable", touch="3 min")
+    describe_step(
+        qtbot,
+        walk,
+        "Approve invoice",
+        "Budget holder",
+        touch="5 min",
+        wait="2 days",
+        kind="a",
+        outcomes=(("Approved", "9", "n"), ("Rejected", "1", "Match")),
+    )
+    describe_step(qtbot, walk, "Post to ledger", "Accounts payable", touch="4 min")
+    describe_step(qtbot, walk, "Pay invoice", "Finance", touch="2 min", wait="1 day")
+    describe_step(qtbot, walk, "Invoice paid", "Finance", kind="e")
+    describe_step(
+        qtbot,
+        walk,
+        "Query supplier",
+        "Accounts payable",
+        touch="10 min",
+        wait="1 day",
+        kind="d",
+        outcomes=(("Corrected", "", "Match"),),
+    )
+
+    process = page.store.load(page.process.id)
+    names = [step.name for step in process.steps]
+    assert names == [
+        "Receive invoice",
+        "Log invoice",
+        "Match invoice to PO",
+        "Request approval",
+        "Approve invoice",
+        "Post to ledger",
+        "Pay invoice",
+        "Invoice paid",
+        "Query supplier",
+    ]
+    by_name = {step.name: step for step in process.steps}
+    lanes = {lane.id: lane.name for lane in process.lanes}
+    assert {lanes[step.lane] for step in process.steps} == {
+        "Mailroom",
+        "Accounts payable",
+        "Budget holder",
+        "Finance",
+    }
+    assert by_name["Receive invoice"].kind == "start"
+    assert by_name["Log invoice"].wait_minutes == 240
+    assert by_name["Log invoice"].systems == ("Excel", "ERP")
+    assert by_name["Approve invoice"].wait_minutes == 2 * 24 * 60
+    assert by_name["Approve invoice"].kind == "approval"
+    assert by_name["Invoice paid"].kind == "end"
+    flows = {(f.source, f.target): f for f in process.flows}
+    match, approve = by_name["Match invoice to PO"].id, by_name["Approve invoice"].id
+    assert flows[(approve, match)].probability == pytest.approx(0.1)  # the rework loop
+    assert flows[(match, by_name["Request approval"].id)].probability == pytest.approx(0.8)
+    assert flows[(match, by_name["Query supplier"].id)].probability == pytest.approx(0.2)
+    assert (by_name["Query supplier"].id, match) in flows
+    assert process.runs_per_year == 20 * 52
+    assert interview_state(process).stage == "check"
+    assert page.pages.currentWidget() is page.check_page
+
+
+def test_leaving_mid_step_and_coming_back_resumes_with_the_draft(
+    qtbot: QtBot, database: Database
+) -> None:
+    page = open_page(qtbot, database)
+    page.go_to("steps")
+    describe_step(qtbot, page.walk_page, "Receive invoice", "Mailroom", touch="2 min")
+    form = page.walk_page.form
+    type_line(qtbot, form.name, "Log invoice")
+    type_line(qtbot, form.touch, "5 min")
+    process_id = page.process.id
+    page.close()
+
+    again = open_page(qtbot, database, process_id)  # a new window on the same database
+    assert again.pages.currentWidget() is again.walk_page
+    assert again.walk_page.form.name.text() == "Log invoice"
+    assert again.walk_page.form.touch.text() == "5 min"
+    assert [step.name for step in again.store.load(process_id).steps] == ["Receive invoice"]
+
+
+def test_undo_and_redo_an_added_step(qtbot: QtBot, database: Database) -> None:
+    page = open_page(qtbot, database)
+    page.go_to("steps")
+    describe_step(qtbot, page.walk_page, "Receive invoice", "Mailroom", touch="2 min")
+    describe_step(qtbot, page.walk_page, "Log invoice", "Accounts payable", touch="5 min")
+    process_id = page.process.id
+    page.store.undo_stack.undo()
+    assert [s.name for s in page.store.load(process_id).steps] == ["Receive invoice"]
+    page.store.undo_stack.redo()
+    assert [s.name for s in page.store.load(process_id).steps] == ["Receive invoice", "Log invoice"]
+
+
+def test_unreadable_times_and_an_empty_name_are_flagged_not_saved(
+    qtbot: QtBot, database: Database
+) -> None:
+    page = open_page(qtbot, database)
+    page.go_to("steps")
+    form = page.walk_page.form
+    type_line(qtbot, form.touch, "3 dayz")
+    qtbot.keyClick(form.touch, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert (
+        form.errors["touch"].text() == "'3 dayz': unknown unit 'dayz'; use min, h, days or weeks."
+    )
+    assert form.errors["name"].isVisibleTo(page)
+    assert page.store.load(page.process.id).steps == ()
+
+
+def test_follow_up_answers_are_kept(qtbot: QtBot, database: Database) -> None:
+    page = open_page(qtbot, database)
+    page.go_to("steps")
+    walk = page.walk_page
+    describe_step(qtbot, walk, "Receive invoice", "Mailroom")
+    describe_step(
+        qtbot,
+        walk,
+        "Approve invoice",
+        "Budget holder",
+        wait="2 days",
+        kind="a",
+        outcomes=(("Approved", "", "n"),),
+    )
+    panel = walk.followups
+    assert panel.isVisibleTo(page)
+    answer = panel.findChildren(type(walk.form.why))[0]
+    answer.setFocus()
+    qtbot.keyClicks(answer, "Checks the cost centre and the amount")
+    walk.form.name.setFocus()  # leaving the field saves the answer
+    step = page.store.load(page.process.id).steps[-1]
+    assert "Checks the cost centre and the amount" in step.extra["followups"].values()
+
+
+def test_every_field_has_an_accessible_name(qtbot: QtBot, database: Database) -> None:
+    page = open_page(qtbot, database)
+    for row in page.define_page.rows.values():
+        assert row.field.accessibleName() == row.question.prompt
+    form = page.walk_page.form
+    for widget in (form.name, form.lane, form.systems, form.touch, form.wait, form.kind):
+        assert widget.accessibleName()
