@@ -188,9 +188,11 @@ def _read_guide(kind: ReviewKind, reader: ObjectReader) -> ReviewGuide:
     purpose = reader.text("purpose")
     place = f"{reader.place}.questions"
     raw = reader.raw("questions")
-    if not isinstance(raw, list) or not raw:
+    if not isinstance(raw, list):
         reader.problems.add(place, f"must be a list of questions, got {describe(raw)}")
         raw = []
+    elif not raw:
+        reader.problems.add(place, "must hold at least one question")
     questions = []
     for index, item in enumerate(raw):
         if not isinstance(item, dict):
