@@ -100,6 +100,7 @@ def _fail(message: str) -> int:
 
 def _user_message(error: Exception) -> str | None:
     """The one-line message for errors that are the input's fault, else None."""
+    from app.export.bpmn import BpmnError
     from app.export.formats import UnsupportedFormatError
     from app.models.database import DatabaseError
     from app.models.repository import ProcessNotFoundError
@@ -107,7 +108,7 @@ def _user_message(error: Exception) -> str | None:
 
     if isinstance(error, ProcessNotFoundError):
         return str(error.args[0])
-    if isinstance(error, ProcessFileError | DatabaseError | UnsupportedFormatError):
+    if isinstance(error, ProcessFileError | BpmnError | DatabaseError | UnsupportedFormatError):
         return str(error)
     return None
 
@@ -142,15 +143,17 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
 
 
 def command_import(args: argparse.Namespace) -> int:
-    from app.models.transfer import import_process_file
-    from app.process.file import read_process_file
+    from app.export.formats import read_any_process
+    from app.models.transfer import add_process
 
-    read_process_file(args.file)  # refuse a bad file before the database is touched
+    process, report = read_any_process(args.file)  # a bad file is refused before the database
     database = _open(args)
     try:
-        print(import_process_file(database, args.file))
+        print(add_process(database, process))
     finally:
         database.close()
+    for line in report:
+        print(f"walkthrough: note: {line}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -187,10 +190,10 @@ def load_process_argument(args: argparse.Namespace) -> Process:
     """The process PROCESS names: a process file's path, else an id or exact name."""
     reference = args.process
     candidate = Path(reference)
-    if reference.lower().endswith(".json") or candidate.is_file():
-        from app.process.file import read_process_file
+    if reference.lower().endswith((".json", ".bpmn")) or candidate.is_file():
+        from app.export.formats import read_any_process
 
-        return read_process_file(candidate)
+        return read_any_process(candidate)[0]
     from app.models.repository import find_process_id, load_process
 
     database = _open(args)
@@ -240,11 +243,14 @@ def command_export(args: argparse.Namespace) -> int:
     try:
         if export_format.needs_qt:
             _export_with_qt(process, args.to)
+            notes: list[str] = []
         else:
-            export_process(process, args.to)
+            notes = export_process(process, args.to)
     except OSError as error:
         raise UserError(f"cannot write {args.to} ({error.strerror})") from error
     print(args.to)
+    for note in notes:
+        print(f"walkthrough: note: {note}", file=sys.stderr)
     return EXIT_OK
 
 

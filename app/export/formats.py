@@ -12,7 +12,7 @@ from app.process.model import Process
 
 
 class UnsupportedFormatError(ValueError):
-    """An extension Walkthrough does not write (yet); the message says which ones it does."""
+    """An extension Walkthrough does not write; the message says which ones it does."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,21 +22,50 @@ class ExportFormat:
     suffixes: tuple[str, ...]
     description: str
     needs_qt: bool = False
-    available: bool = True
 
 
 FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat((".walkthrough.json", ".json"), "process file"),
     ExportFormat((".csv",), "steps as CSV"),
-    ExportFormat((".pdf",), "improvement plan (PDF)", available=False),
-    ExportFormat((".bpmn",), "BPMN 2.0 with diagram", available=False),
+    ExportFormat((".pdf",), "improvement plan (PDF)"),
+    ExportFormat((".bpmn",), "BPMN 2.0 with diagram"),
     ExportFormat((".png", ".svg"), "swimlane map image", needs_qt=True),
 )
 
-_WRITERS: dict[str, Callable[[Process, Path], None]] = {
-    ".json": write_process_file,
-    ".walkthrough.json": write_process_file,
-    ".csv": write_steps_csv,
+
+def _write_plan(process: Process, path: Path) -> list[str]:
+    from app.export.pdf import write_plan_pdf  # ReportLab loads on first export
+
+    report = write_plan_pdf(process, path)
+    notes = []
+    if report.missing_glyphs:
+        notes.append(f"the font cannot draw: {' '.join(report.missing_glyphs)}")
+    if report.unshaped_scripts:
+        notes.append(f"{', '.join(report.unshaped_scripts)} text is drawn unshaped, in typed order")
+    return notes
+
+
+def _write_bpmn(process: Process, path: Path) -> list[str]:
+    from app.export.bpmn import write_bpmn
+
+    write_bpmn(process, path)
+    return []
+
+
+def _quiet(writer: Callable[[Process, Path], None]) -> Callable[[Process, Path], list[str]]:
+    def write(process: Process, path: Path) -> list[str]:
+        writer(process, path)
+        return []
+
+    return write
+
+
+_WRITERS: dict[str, Callable[[Process, Path], list[str]]] = {
+    ".json": _quiet(write_process_file),
+    ".walkthrough.json": _quiet(write_process_file),
+    ".csv": _quiet(write_steps_csv),
+    ".pdf": _write_plan,
+    ".bpmn": _write_bpmn,
 }
 
 
@@ -45,24 +74,35 @@ def format_for(path: Path) -> ExportFormat:
     name = path.name.lower()
     for export_format in FORMATS:
         if any(name.endswith(suffix) for suffix in export_format.suffixes):
-            if not export_format.available:
-                raise UnsupportedFormatError(
-                    f"{path.name}: exporting the {export_format.description} is not built yet; "
-                    f"available now: {available_suffixes()}."
-                )
             return export_format
-    raise UnsupportedFormatError(
-        f"{path.name}: unknown file type; use one of {available_suffixes()}."
-    )
+    raise UnsupportedFormatError(f"{path.name}: unknown file type; use one of {all_suffixes()}.")
 
 
-def available_suffixes() -> str:
-    return ", ".join(suffix for item in FORMATS if item.available for suffix in item.suffixes)
+def all_suffixes() -> str:
+    return ", ".join(suffix for item in FORMATS for suffix in item.suffixes)
 
 
-def export_process(process: Process, path: Path) -> None:
-    """Write ``process`` to ``path`` in the format its extension names (no Qt formats)."""
+def export_process(process: Process, path: Path) -> list[str]:
+    """Write ``process`` to ``path`` by its extension (not the Qt image formats).
+
+    Returns notes worth telling the user (text the PDF font cannot draw, for example).
+    """
     format_for(path)
     name = path.name.lower()
     suffix = ".walkthrough.json" if name.endswith(".walkthrough.json") else path.suffix.lower()
-    _WRITERS[suffix](process, path)
+    return _WRITERS[suffix](process, path)
+
+
+def read_any_process(path: Path) -> tuple[Process, tuple[str, ...]]:
+    """A process from a process file or a BPMN file, and what the import had to leave out.
+
+    Raises ProcessFileError or BpmnError (both ValueErrors) naming the file and the place.
+    """
+    if path.name.lower().endswith(".bpmn"):
+        from app.export.bpmn import read_bpmn
+
+        imported = read_bpmn(path)
+        return imported.process, imported.report
+    from app.process.file import read_process_file
+
+    return read_process_file(path), ()

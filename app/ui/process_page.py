@@ -5,14 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.interview import interview_state
 from app.process.model import Process
+from app.ui.analysis_view import AnalysisView
 from app.ui.define_view import DefineView
+from app.ui.goals_view import GoalsView
+from app.ui.interview.page import InterviewPage
 from app.ui.map.page import MapPage
+from app.ui.steps_table import StepsTable
 from app.ui.store import ProcessStore
+
+INTERVIEW_KEY = "interview"
 
 
 class ProcessPage(QWidget):
-    """Heading, subheading and the tabs: Define and Map (a process with steps opens on Map)."""
+    """Heading, subheading and the tabs, in the order of the method.
+
+    A process whose interview is under way opens on the interview, where it stopped; one with
+    steps opens on its map; a new one on Define.
+    """
 
     def __init__(self, store: ProcessStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,12 +39,25 @@ class ProcessPage(QWidget):
         self.subheading = QLabel(self)
         self.subheading.setTextFormat(Qt.TextFormat.PlainText)
         self.subheading.setContentsMargins(24, 0, 24, 8)
+        self.interview_page = InterviewPage(store, self)
         self.define_view = DefineView(store, self)
+        self.map_page = MapPage(store, self)
+        self.steps_table = StepsTable(store, self)
+        self.analysis_view = AnalysisView(self)
+        self.goals_view = GoalsView(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.map_page = MapPage(store, self)
-        self.tabs.addTab(self.define_view, "Define")
-        self.tabs.addTab(self.map_page, "Map")
+        for widget, title in (
+            (self.interview_page, "Interview"),
+            (self.define_view, "Define"),
+            (self.map_page, "Map"),
+            (self.steps_table, "Steps"),
+            (self.analysis_view, "Analyze"),
+            (self.goals_view, "Goals"),
+        ):
+            self.tabs.addTab(widget, title)
+        self.interview_page.finished.connect(lambda: self.tabs.setCurrentWidget(self.map_page))
+        self.analysis_view.steps_highlighted.connect(self.show_steps_on_map)
         self._process_id = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -45,11 +69,33 @@ class ProcessPage(QWidget):
         """Show a snapshot in every view."""
         self.heading.setText(process.name)
         self.subheading.setText(subheading(process))
-        self.define_view.show_process(process)
-        self.map_page.show_process(process)
+        for view in (
+            self.interview_page,
+            self.define_view,
+            self.map_page,
+            self.steps_table,
+            self.analysis_view,
+            self.goals_view,
+        ):
+            view.show_process(process)
         if process.id != self._process_id:
             self._process_id = process.id
-            self.tabs.setCurrentWidget(self.map_page if process.steps else self.define_view)
+            self.tabs.setCurrentWidget(self.first_view(process))
+            if self.tabs.currentWidget() is self.interview_page:
+                self.interview_page.focus_current_question()
+
+    def first_view(self, process: Process) -> QWidget:
+        """Where a process opens: its interview under way, else its map, else Define."""
+        under_way = INTERVIEW_KEY in process.extra and interview_state(process).stage != "done"
+        if under_way:
+            return self.interview_page
+        return self.map_page if process.steps else self.define_view
+
+    def show_steps_on_map(self, step_ids: tuple[str, ...]) -> None:
+        """Show a finding's steps: switch to the map with the first one selected."""
+        if step_ids:
+            self.tabs.setCurrentWidget(self.map_page)
+            self.map_page.select_step(step_ids[0])
 
 
 def subheading(process: Process) -> str:

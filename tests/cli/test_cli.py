@@ -160,3 +160,51 @@ def test_python_dash_m_app_runs_as_a_separate_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr == "walkthrough: /nope.json: cannot be read (No such file or directory)\n"
+
+
+def test_export_the_plan_as_pdf(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "plan.pdf"
+    code, out, _ = run(capsys, "export", str(INVOICES), "--to", str(target))
+    assert code == 0
+    assert out == f"{target}\n"
+    assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_bpmn_export_and_import_round_trip(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "invoices.bpmn"
+    assert run(capsys, "export", str(INVOICES), "--to", str(target))[0] == 0
+    assert b"<bpmn:laneSet" in target.read_bytes() or b"laneSet" in target.read_bytes()
+    code, out, err = run(capsys, "--db", db, "import", str(target))
+    assert code == 0
+    back = tmp_path / "back.walkthrough.json"
+    assert run(capsys, "--db", db, "export", out.strip(), "--to", str(back))[0] == 0
+    assert json.loads(back.read_text()) == json.loads(INVOICES.read_text())
+
+
+def test_a_foreign_bpmn_import_reports_what_was_left_out(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    example = Path(__file__).parents[2] / "../shared/data/bpmn-examples/reference-B.2.0.bpmn"
+    if not example.exists():
+        pytest.skip("the shared BPMN examples are not beside the repository")
+    code, out, err = run(capsys, "--db", db, "import", str(example))
+    assert code == 0
+    assert len(out.strip()) == 36
+    assert "walkthrough: note:" in err
+
+
+def test_hostile_bpmn_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    evil = tmp_path / "evil.bpmn"
+    evil.write_text(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">&e;</definitions>'
+    )
+    code, out, err = run(capsys, "--db", db, "import", str(evil))
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"walkthrough: {evil}")
+    assert err.count("\n") == 1

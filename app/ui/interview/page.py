@@ -17,6 +17,7 @@ from app.process.model import Process
 from app.ui.interview.check_page import CheckPage
 from app.ui.interview.define_page import DefinePage
 from app.ui.interview.walk_page import WalkPage
+from app.ui.map.preview import MapPreview
 from app.ui.store import ProcessStore
 
 STAGE_TITLES: dict[Stage, str] = {
@@ -34,7 +35,6 @@ class InterviewPage(QWidget):
     def __init__(
         self,
         store: ProcessStore,
-        map_widget: QWidget | None = None,
         parent: QWidget | None = None,
         bank: QuestionBank | None = None,
     ) -> None:
@@ -43,7 +43,8 @@ class InterviewPage(QWidget):
         self.bank = bank or default_bank()
         self.process = Process(name="")
         self.define_page = DefinePage(self.bank, self)
-        self.walk_page = WalkPage(self.bank, map_widget, self)
+        self.map_preview = MapPreview(self)
+        self.walk_page = WalkPage(self.bank, self.map_preview, self)
         self.check_page = CheckPage(self.bank, self)
         self.pages = QStackedWidget(self)
         for page in (self.define_page, self.walk_page, self.check_page):
@@ -89,6 +90,7 @@ class InterviewPage(QWidget):
         self.process = process
         for page in (self.define_page, self.walk_page, self.check_page):
             page.show_process(process)
+        self.map_preview.show_process(process)
         stage = interview_state(process).stage
         self._show_stage("check" if stage == "done" else stage)
 
