@@ -300,7 +300,7 @@ def _read_row(fields: _Fields, decimal_mark: str, *, day_first: bool) -> tuple[d
 def _read_value(fields: _Fields, decimal_mark: str) -> float:
     text = fields.value_text
     if fields.comma_cut and "," in text:
-        if _grouped_by_three(_number_core(text), ","):
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?", _number_core(text)):
             return parse_value(text, decimal_mark=".")
         raise ValueError(
             f"'{text}' is ambiguous after a comma: write decimals with a point (3.5), "
@@ -331,7 +331,5 @@ def _ignored_note(lines: list[_Fields]) -> list[str]:
     numbers = [str(fields.number) for fields in lines if fields.ignored]
     if not numbers:
         return []
-    return [
-        f"Only the date and the first value are read; other columns are ignored (lines "
-        f"{', '.join(numbers)})."
-    ]
+    where = f"line {numbers[0]}" if len(numbers) == 1 else f"lines {', '.join(numbers)}"
+    return [f"Only the date and the first value are read; other columns are ignored ({where})."]
