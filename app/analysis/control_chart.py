@@ -16,8 +16,10 @@ Exactly as method.md (Control) defines it:
 
 Signals (a point exactly on a line is not beyond it): (1) a point beyond the limits; (2) 2 of 3
 consecutive points beyond 2σ̂ on the same side; (3) 8 or more in a row strictly on one side of
-the centre; (4) 6 or more in a row each strictly above (or below) the one before. Overlapping
-hits of one rule on one side are reported as one signal. A signal is labelled improvement or
+the centre; (4) 6 or more in a row each strictly above (or below) the one before. Consecutive or
+overlapping hits of one rule on one side are reported as one signal (4 points in a row beyond the
+upper limit are one signal naming 4 points). Rules 1 and 2 need limits; 3 and 4 work with a
+centre only (one baseline point, or MR̄ = 0). A signal is labelled improvement or
 concern from the metric's direction, and counts as "after go-live" when any of its points is.
 
 Verdict, judged in this order:
@@ -137,7 +139,9 @@ def individuals_chart(
     basis = baseline or [p.value for p in chart_points]
     limits = _limits(basis)
     signals = _signals(chart_points, limits, direction)
-    verdict, verdict_message = _judge(chart_points, signals, limits, source, direction, target)
+    verdict, verdict_message = _judge(
+        chart_points, signals, limits, source, go_live=go_live, direction=direction, target=target
+    )
     messages = [*_limit_messages(len(basis), limits, source, go_live), verdict_message]
     return ChartResult(
         points=chart_points,
@@ -335,12 +339,14 @@ def _judge(
     signals: Sequence[Signal],
     limits: _Limits,
     source: LimitsSource,
+    *,
+    go_live: dt.date | None,
     direction: Direction,
     target: float | None,
 ) -> tuple[ChartVerdict, str]:
     after = [p.value for p in points if p.phase == "after"]
     if not after:
-        return "not enough data", _nothing_to_judge(points)
+        return "not enough data", _nothing_to_judge(points, go_live)
     concerns = [s for s in signals if s.label == "concern" and s.after_go_live]
     if concerns:
         count = "1 signal" if len(concerns) == 1 else f"{len(concerns)} signals"
@@ -363,10 +369,12 @@ def _judge(
     return "holding", _holding_message(recent, centre, direction)
 
 
-def _nothing_to_judge(points: Sequence[ChartPoint]) -> str:
+def _nothing_to_judge(points: Sequence[ChartPoint], go_live: dt.date | None) -> str:
     if not points:
         return ""
-    return "Nothing to judge yet: there is no go-live date or no measurement since go-live."
+    if go_live is None:
+        return "Nothing to judge yet: set the go-live date to compare before and after."
+    return f"Nothing to judge yet: there is no measurement since go-live on {_day(go_live)}."
 
 
 def _holding_message(recent: Sequence[float], centre: float | None, direction: Direction) -> str:

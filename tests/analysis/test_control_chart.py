@@ -114,6 +114,7 @@ def test_without_a_go_live_every_point_is_baseline() -> None:
     assert {p.phase for p in result.points} == {"before"}
     assert result.verdict == "not enough data"
     assert "No go-live date" in result.messages[0]
+    assert "set the go-live date" in result.messages[-1]
 
 
 def test_points_are_sorted_by_date_and_same_day_points_keep_their_order() -> None:
