@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import messages, settings
+from app.ui.exporting import (
+    BPMN,
+    PLAN_PDF,
+    PROCESS_FILE,
+    STEPS_CSV,
+    ExportKind,
+    PlanExport,
+    choose_target,
+    export_now,
+    plan_notes,
+    show_import_report,
+)
 from app.ui.process_list import ProcessListPanel
 from app.ui.store import ProcessStore
 from app.ui.welcome import WelcomePage
@@ -31,7 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Walkthrough process (*.walkthrough.json *.json)"
+IMPORT_FILTER = "Process or BPMN file (*.walkthrough.json *.json *.bpmn);;All files (*)"
 DATABASE_FILTER = "Walkthrough database (*.sqlite *.db);;All files (*)"
 
 
@@ -81,15 +94,38 @@ class MainWindow(QMainWindow):
         self.new_db_action = self._action("&New database…", None, self.choose_new_database)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.import_action = self._action("&Import process file…", "Ctrl+I", self.choose_import)
-        self.export_action = self._action("&Export process file…", "Ctrl+E", self.choose_export)
+        self.new_interview_action = self._action(
+            "&New interview…", QKeySequence.StandardKey.New, self.new_interview
+        )
+        self.again_action = self._action(
+            "Interview someone else about this &process", None, self.interview_again
+        )
+        self.import_action = self._action(
+            "&Import process or BPMN file…", "Ctrl+I", self.choose_import
+        )
+        exports: tuple[tuple[ExportKind, str | None], ...] = (
+            (PROCESS_FILE, "Ctrl+E"),
+            (PLAN_PDF, "Ctrl+P"),
+            (BPMN, None),
+            (STEPS_CSV, None),
+        )
+        self.export_actions = {
+            kind: self._action(f"{kind.menu_text}…", shortcut, partial(self.choose_export, kind))
+            for kind, shortcut in exports
+        }
         self.samples_action = self._action("Add &example processes", None, self.add_samples)
         self.restore_action = self._action("Restore a &backup…", None, self.choose_backup)
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        for action in (self.open_db_action, self.new_db_action):
-            file_menu.insertAction(self.recent_menu.menuAction(), action)
+        file_menu.insertActions(
+            self.recent_menu.menuAction(),
+            [self.new_interview_action, self.again_action, self.open_db_action, self.new_db_action],
+        )
+        file_menu.insertSeparator(self.open_db_action)
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action, self.samples_action])
+        file_menu.addAction(self.import_action)
+        export_menu = file_menu.addMenu("&Export")
+        export_menu.addActions(list(self.export_actions.values()))
+        file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
@@ -136,6 +172,7 @@ class MainWindow(QMainWindow):
         self.store.database_changed.connect(self._database_changed)
         self.store.process_changed.connect(self._process_changed)
         self.welcome.samples_requested.connect(self.add_samples)
+        self.welcome.interview_requested.connect(self.new_interview)
         self.welcome.import_requested.connect(self.choose_import)
 
     # Database
@@ -173,7 +210,10 @@ class MainWindow(QMainWindow):
         )
         self.setWindowTitle(f"Walkthrough — {name}")
         self.status.setText(database.label if database else "")
+        last = settings.last_process(database.label) if database else ""
         self.process_list.refresh()
+        if last:  # resume where the user left off, mid-interview included
+            self.process_list.select(last)
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open database", "", DATABASE_FILTER)
@@ -226,6 +266,8 @@ class MainWindow(QMainWindow):
             self._update_actions()
             return
         self._show_snapshot(self.store.load(process_id))
+        if self.store.database is not None:
+            settings.remember_process(self.store.database.label, process_id)
 
     def _show_snapshot(self, process: Process) -> None:
         self.process_page.show_process(process)
@@ -236,42 +278,73 @@ class MainWindow(QMainWindow):
         if process_id == self.process_list.current_id():
             self._show_snapshot(self.store.load(process_id))
 
+    def new_interview(self) -> None:
+        """Start a new process with its interview, and open it on the interview."""
+        from app.interview import start_interview
+
+        if self.store.database is None:
+            return
+        process_id = self.store.add_processes([start_interview()], "New interview")[0]
+        self.process_list.select(process_id)
+
+    def interview_again(self) -> None:
+        """A further interview of the selected process, with another person."""
+        from app.interview import start_interview
+
+        process_id = self.process_list.current_id()
+        if not process_id:
+            return
+        self.store.apply(start_interview(self.store.load(process_id)), "New interview")
+        page = self.process_page
+        page.tabs.setCurrentWidget(page.interview_page)
+        page.interview_page.focus_current_question()
+
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import process file", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Import a process", "", IMPORT_FILTER)
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
+        from app.export.formats import read_any_process
         from app.models.database import DatabaseError
-        from app.process.file import ProcessFileError
 
         try:
-            process_id = self.store.import_file(path)
-        except (ProcessFileError, DatabaseError) as error:
+            process, report = read_any_process(path)
+            process_id = self.store.add_processes([process], f"Import {path.name}")[0]
+        except (ValueError, DatabaseError) as error:
             messages.show_error(self, "Cannot import the file", str(error))
             return
         self.process_list.select(process_id)
         self.statusBar().showMessage(f"Imported {path.name}", 5000)
+        show_import_report(self, path.name, report)
 
-    def choose_export(self) -> None:
+    def choose_export(self, kind: ExportKind) -> None:
         process_id = self.process_list.current_id()
         if not process_id:
             return
         process = self.store.load(process_id)
-        suggestion = f"{_file_stem(process.name)}.walkthrough.json"
-        path, _ = QFileDialog.getSaveFileName(self, "Export process file", suggestion, FILE_FILTER)
-        if path:
-            self.export_file(process, Path(path))
+        path = choose_target(self, process, kind)
+        if path is not None:
+            self.export_file(process, path)
 
     def export_file(self, process: Process, path: Path) -> None:
-        from app.process.file import write_process_file
-
-        try:
-            write_process_file(process, path)
-        except OSError as error:
-            messages.show_error(self, "Cannot export", f"Cannot write {path}: {error.strerror}.")
+        """Write ``process`` to ``path`` by its extension; the plan is written in the background."""
+        if path.suffix.lower() != ".pdf":
+            if export_now(self, process, path):
+                self.statusBar().showMessage(f"Exported to {path}", 5000)
             return
-        self.statusBar().showMessage(f"Exported to {path}", 5000)
+        self.plan_export = PlanExport(self, process, path)
+        self.plan_export.finished.connect(lambda report: self._plan_written(path, report))
+        self.plan_export.start()
+
+    def _plan_written(self, path: Path, report: object) -> None:
+        if report is None:
+            self.statusBar().showMessage("The plan was not written.", 5000)
+            return
+        self.statusBar().showMessage(f"Wrote the plan to {path}", 8000)
+        notes = plan_notes(report)
+        if notes:
+            messages.show_error(self, "Some text could not be drawn", notes)
 
     def add_samples(self) -> None:
         from app.models.transfer import sample_processes
@@ -313,11 +386,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_db = self.store.database is not None
         has_process = bool(self.process_list.current_id())
-        for action in (self.import_action, self.samples_action):
+        for action in (self.import_action, self.samples_action, self.new_interview_action):
             action.setEnabled(has_db)
         database = self.store.database
         self.restore_action.setEnabled(database is not None and database.path is not None)
-        for action in (self.export_action, self.delete_action):
+        for action in (*self.export_actions.values(), self.delete_action, self.again_action):
             action.setEnabled(has_process)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -327,8 +400,3 @@ class MainWindow(QMainWindow):
         settings.settings().setValue("window/geometry", self.saveGeometry())
         self.store.set_database(None)
         super().closeEvent(event)
-
-
-def _file_stem(name: str) -> str:
-    safe = "".join(char if char.isalnum() or char in " -_" else "_" for char in name).strip()
-    return safe[:80] or "process"

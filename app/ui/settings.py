@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QSettings
 
 from app.models import paths
@@ -27,3 +29,18 @@ def remember_database(label: str) -> None:
     """Put a database at the top of the recent list."""
     recent = [label] + [item for item in recent_databases() if item != label]
     settings().setValue("recent_databases", recent[:MAX_RECENT])
+
+
+def last_process(database_label: str) -> str:
+    """The process last shown for a database ('' when none)."""
+    value = settings().value(f"last_process/{_key(database_label)}", "")
+    return value if isinstance(value, str) else ""
+
+
+def remember_process(database_label: str, process_id: str) -> None:
+    settings().setValue(f"last_process/{_key(database_label)}", process_id)
+
+
+def _key(label: str) -> str:
+    """A settings key for a database: INI keys cannot hold slashes or colons."""
+    return hashlib.sha256(label.encode()).hexdigest()[:16]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -64,21 +63,17 @@ class ProcessStore(QObject):
 
     # Edits: each goes through the undo stack.
 
-    def import_file(self, path: Path) -> str:
-        """Import a process file as one undoable edit; return the new process id."""
-        from app.process.file import read_process_file
+    def add_processes(self, processes: list[Process], text: str) -> list[str]:
+        """Add processes (an import, the samples, a new interview) as one undoable edit.
 
-        process = read_process_file(path)
-        command = commands.AddProcess(self, process, f"Import {path.name}")
-        self.undo_stack.push(command)
-        return command.process_id
-
-    def add_processes(self, processes: list[Process], text: str) -> None:
-        """Add several processes (the samples) as one undoable edit."""
+        Returns their new ids. A failing write raises before anything is on the undo stack.
+        """
+        added = [commands.AddProcess(self, process, text) for process in processes]
         self.undo_stack.beginMacro(text)
-        for process in processes:
-            self.undo_stack.push(commands.AddProcess(self, process, text))
+        for command in added:
+            self.undo_stack.push(command)
         self.undo_stack.endMacro()
+        return [command.process_id for command in added]
 
     def delete(self, process_id: str, name: str) -> None:
         self.undo_stack.push(commands.DeleteProcess(self, process_id, name))

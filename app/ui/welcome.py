@@ -11,6 +11,7 @@ class WelcomePage(QWidget):
 
     samples_requested = Signal()
     import_requested = Signal()
+    interview_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,6 +23,13 @@ class WelcomePage(QWidget):
         self.body = QLabel(self)
         self.body.setWordWrap(True)
         self.body.setMaximumWidth(520)
+        self.interview_button = QPushButton("Start an interview", self)
+        self.interview_button.setAccessibleName("Start an interview")
+        self.interview_button.setToolTip(
+            "Walk through a process with the person who does it (Ctrl+N)"
+        )
+        self.interview_button.setDefault(True)
+        self.interview_button.clicked.connect(self.interview_requested)
         self.samples_button = QPushButton("Explore the example processes", self)
         self.samples_button.setAccessibleName("Explore the example processes")
         self.samples_button.setToolTip("Adds a client onboarding and a supplier invoice process")
@@ -30,6 +38,7 @@ class WelcomePage(QWidget):
         self.samples_button.clicked.connect(self.samples_requested)
         self.import_button.clicked.connect(self.import_requested)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.interview_button)
         buttons.addWidget(self.samples_button)
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
@@ -51,8 +60,8 @@ class WelcomePage(QWidget):
             self.body.setText(
                 "Sit with the person who does the work and ask: “walk me through exactly how "
                 "you do this.” Walkthrough keeps every step, draws the map, shows what the "
-                "waiting costs and prints the plan.\n\nStart by exploring an example, or "
-                "import a process file from a colleague."
+                "waiting costs and prints the plan.\n\nStart an interview, explore an example, "
+                "or import a process file from a colleague."
             )
         else:
             self.title.setText("Pick a process")

@@ -176,7 +176,7 @@ def test_bpmn_export_and_import_round_trip(
     target = tmp_path / "invoices.bpmn"
     assert run(capsys, "export", str(INVOICES), "--to", str(target))[0] == 0
     assert b"<bpmn:laneSet" in target.read_bytes() or b"laneSet" in target.read_bytes()
-    code, out, err = run(capsys, "--db", db, "import", str(target))
+    code, out, _ = run(capsys, "--db", db, "import", str(target))
     assert code == 0
     back = tmp_path / "back.walkthrough.json"
     assert run(capsys, "--db", db, "export", out.strip(), "--to", str(back))[0] == 0

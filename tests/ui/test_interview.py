@@ -49,7 +49,7 @@ def type_line(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 
 def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
-    """Pick the combo entry that starts with ``text`` with the arrow keys, as a keyboard user can."""
+    """Pick the entry that starts with ``text`` with the arrow keys, as a keyboard user can."""
     wanted = next(
         i for i in range(combo.count()) if combo.itemText(i).lower().startswith(text.lower())
     )

@@ -133,3 +133,56 @@ def test_the_help_page_renders(qtbot: QtBot) -> None:
     dialog = HelpDialog()
     qtbot.addWidget(dialog)
     assert "Optimize before you automate" in dialog.browser.toPlainText()
+
+
+def test_new_interview_opens_on_its_first_question(window: MainWindow) -> None:
+    window.new_interview()
+    page = window.process_page
+    assert page.tabs.currentWidget() is page.interview_page
+    assert page.interview_page.pages.currentWidget() is page.interview_page.define_page
+    assert names(window) == ["Untitled process"]
+    window.undo_action.trigger()
+    assert names(window) == []
+
+
+def test_reopening_the_database_resumes_the_last_process(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from app.models.database import open_database
+
+    window.add_samples()
+    onboarding = next(s.id for s in window.store.summaries() if s.name.startswith("Onboard"))
+    window.process_list.select(onboarding)
+    window.store.set_database(None)
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.store.set_database(open_database(tmp_path / "ui.sqlite"))
+    assert again.process_list.current_id() == onboarding
+
+
+def test_the_plan_is_exported_from_the_window(window: MainWindow, tmp_path: Path) -> None:
+    window.add_samples()
+    process = window.store.load(window.process_list.current_id())
+    target = tmp_path / "plan.pdf"
+    window.export_file(process, target)  # background work runs inline in tests
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert "Wrote the plan" in window.statusBar().currentMessage()
+
+
+def test_a_bpmn_file_is_imported_with_its_report(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.export.bpmn import write_bpmn
+    from app.models.transfer import sample_processes
+    from app.ui import main_window
+
+    shown: list[tuple[str, ...]] = []
+    monkeypatch.setattr(
+        main_window, "show_import_report", lambda _p, _n, report: shown.append(report)
+    )
+    target = tmp_path / "invoices.bpmn"
+    write_bpmn(sample_processes()[1], target)
+    window.import_file(target)
+    assert names(window) == ["Approve supplier invoices"]
+    assert shown == [()]
