@@ -52,6 +52,14 @@ class Finding:
     cost_per_year: float
     detail: str
 
+    @property
+    def key(self) -> str:
+        """A name that stays the same while the map does: ``wait:s9``, ``rework:s6,s5``.
+
+        Actions and root-cause notes refer to a finding by this key.
+        """
+        return f"{self.kind}:{','.join(self.step_ids)}"
+
 
 @dataclass(frozen=True, slots=True)
 class _Context:

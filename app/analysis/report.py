@@ -54,6 +54,7 @@ def _metric_figures(metrics: Metrics) -> dict[str, Any]:
 
 def _finding(finding: Finding) -> dict[str, Any]:
     return {
+        "key": finding.key,
         "kind": finding.kind,
         "title": finding.title,
         "steps": list(finding.step_ids),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -16,8 +17,6 @@ from sqlalchemy.orm import Session, selectinload
 from app.models import rows
 from app.models.tables import (
     FlowRow,
-    GoalRow,
-    InterviewRow,
     LaneRow,
     ProcessRow,
     StepRow,
@@ -48,14 +47,6 @@ def insert_process(session: Session, process: Process) -> str:
     foreign keys need.
     """
     row = ProcessRow(id=process.id or new_id(), **rows.process_values(process))
-    row.interviews = [
-        InterviewRow(id=new_id(), **rows.interview_values(item, index))
-        for index, item in enumerate(process.interviews)
-    ]
-    row.goals = [
-        GoalRow(id=new_id(), **rows.goal_values(goal, index))
-        for index, goal in enumerate(process.goals)
-    ]
     lane_ids = {lane.id: new_id() for lane in process.lanes}
     row.lanes = [
         LaneRow(id=lane_ids[lane.id], **rows.lane_values(lane, index))
@@ -63,6 +54,8 @@ def insert_process(session: Session, process: Process) -> str:
     ]
     session.add(row)
     session.flush()
+    for child in rows.CHILD_LISTS:
+        session.add_all(rows.child_rows(child, process, row.id))
     step_ids = {step.id: new_id() for step in process.steps}
     row.steps = [
         StepRow(id=step_ids[step.id], **rows.step_values(step, index, lane_ids[step.lane]))
@@ -109,6 +102,11 @@ _CHILDREN = (
     ProcessRow.steps,
     ProcessRow.flows,
     ProcessRow.goals,
+    ProcessRow.actions,
+    ProcessRow.root_causes,
+    ProcessRow.control_plan,
+    ProcessRow.reviews,
+    ProcessRow.measurements,
 )
 
 
@@ -147,7 +145,9 @@ def delete_process(session: Session, process_id: str) -> Process:
     """Delete a process and return its snapshot, so the delete can be undone by inserting it."""
     snapshot = load_process(session, process_id)
     session.expunge_all()
-    for table in (FlowRow, StepRow, LaneRow, InterviewRow, GoalRow):  # children first
+    children: list[type[Any]] = [FlowRow, StepRow, LaneRow]
+    children += [child.table for child in rows.CHILD_LISTS]
+    for table in children:  # children first
         session.execute(delete(table).where(table.process_id == process_id))
     session.execute(delete(ProcessRow).where(ProcessRow.id == process_id))
     return snapshot

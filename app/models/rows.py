@@ -6,11 +6,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
-from app.models.tables import FlowRow, GoalRow, InterviewRow, LaneRow, ProcessRow, StepRow
-from app.process.model import Flow, Goal, Interview, Lane, Process, Step
+from app.models.tables import (
+    ActionRow,
+    ControlPlanRowRow,
+    FlowRow,
+    GoalRow,
+    InterviewRow,
+    LaneRow,
+    MeasurementRow,
+    ProcessRow,
+    ReviewRow,
+    RootCauseRow,
+    StepRow,
+    new_id,
+)
+from app.process.control import Control, ControlPlanRow, Measurement, Review
+from app.process.model import Action, Flow, Goal, Interview, Lane, Process, RootCause, Step
+from app.process.plan_file import (
+    future_state_document,
+    future_state_from_document,
+    read_whys,
+    why_document,
+)
 
 PROCESS_FIELDS = (
     "name", "description", "trigger", "outcome", "customer", "customer_need", "owner",
@@ -22,9 +43,11 @@ PROCESS_FIELDS = (
 def process_values(process: Process) -> dict[str, Any]:
     values = {name: getattr(process, name) for name in PROCESS_FIELDS}
     values.update(
-        actions=list(process.actions),
-        future_state=process.future_state,
-        control=process.control,
+        fishbone_categories=list(process.fishbone_categories),
+        future_state=future_state_document(process.future_state),
+        go_live=process.control.go_live,
+        control_owner=process.control.owner,
+        control_extra=dict(process.control.extra),
         extra=dict(process.extra),
         file_extra=dict(process.file_extra),
     )
@@ -107,7 +130,7 @@ def process_of(row: ProcessRow) -> Process:
     """The snapshot of a process row with its children loaded."""
     lane_keys = {lane.id: lane.key for lane in row.lanes}
     step_keys = {step.id: step.key for step in row.steps}
-    return Process(
+    process = Process(
         id=row.id,
         **{name: getattr(row, name) for name in PROCESS_FIELDS},
         interviews=tuple(interview_of(item) for item in row.interviews),
@@ -115,12 +138,14 @@ def process_of(row: ProcessRow) -> Process:
         steps=tuple(step_of(step, lane_keys) for step in row.steps),
         flows=tuple(flow_of(flow, step_keys) for flow in row.flows),
         goals=tuple(goal_of(goal) for goal in row.goals),
-        actions=tuple(row.actions or ()),
-        future_state=row.future_state,
-        control=row.control,
+        actions=tuple(action_of(item) for item in row.actions),
+        root_causes=tuple(root_cause_of(item) for item in row.root_causes),
+        fishbone_categories=tuple(row.fishbone_categories or ()),
+        control=control_of(row),
         extra=dict(row.extra or {}),
         file_extra=dict(row.file_extra or {}),
     )
+    return replace(process, future_state=future_state_from_document(row.future_state, process))
 
 
 def interview_of(row: InterviewRow) -> Interview:
@@ -188,3 +213,158 @@ def goal_of(row: GoalRow) -> Goal:
         baseline_source=row.baseline_source,
         extra=dict(row.extra or {}),
     )
+
+
+def action_values(action: Action, position: int) -> dict[str, Any]:
+    return {
+        "position": position,
+        "key": action.id,
+        "verb": action.verb,
+        "title": action.title,
+        "steps": list(action.steps),
+        "finding": action.finding,
+        "owner": action.owner,
+        "due": action.due,
+        "effort": action.effort,
+        "impact_minutes_per_year": action.impact_minutes_per_year,
+        "status": action.status,
+        "notes": action.notes,
+        "extra": dict(action.extra),
+    }
+
+
+def action_of(row: ActionRow) -> Action:
+    return Action(
+        id=row.key,
+        verb=cast(Any, row.verb),
+        title=row.title,
+        steps=tuple(row.steps or ()),
+        finding=row.finding,
+        owner=row.owner,
+        due=row.due,
+        effort=row.effort,
+        impact_minutes_per_year=row.impact_minutes_per_year,
+        status=cast(Any, row.status),
+        notes=row.notes,
+        extra=dict(row.extra or {}),
+    )
+
+
+def root_cause_values(cause: RootCause, position: int) -> dict[str, Any]:
+    return {
+        "position": position,
+        "finding": cause.finding,
+        "whys": [why_document(node) for node in cause.whys],
+        "fishbone": {category: list(causes) for category, causes in cause.fishbone.items()},
+        "conclusion": cause.conclusion,
+        "extra": dict(cause.extra),
+    }
+
+
+def root_cause_of(row: RootCauseRow) -> RootCause:
+    return RootCause(
+        finding=row.finding,
+        whys=read_whys(row.whys or []),
+        fishbone={category: tuple(causes) for category, causes in (row.fishbone or {}).items()},
+        conclusion=row.conclusion,
+        extra=dict(row.extra or {}),
+    )
+
+
+def plan_row_values(item: ControlPlanRow, position: int) -> dict[str, Any]:
+    return {
+        "position": position,
+        "metric": item.metric,
+        "what": item.what,
+        "how": item.how,
+        "frequency": item.frequency,
+        "who": item.who,
+        "lower_limit": item.lower_limit,
+        "upper_limit": item.upper_limit,
+        "reaction": item.reaction,
+        "notify": item.notify,
+        "extra": dict(item.extra),
+    }
+
+
+def review_values(review: Review, position: int) -> dict[str, Any]:
+    return {
+        "position": position,
+        "key": review.id,
+        "kind": review.kind,
+        "due": review.due,
+        "done_on": review.done_on,
+        "verdict": review.verdict,
+        "answers": dict(review.answers),
+        "notes": review.notes,
+        "extra": dict(review.extra),
+    }
+
+
+def measurement_values(item: Measurement, position: int) -> dict[str, Any]:
+    return {
+        "position": position,
+        "metric": item.metric,
+        "day": item.day,
+        "value": item.value,
+        "note": item.note,
+        "extra": dict(item.extra),
+    }
+
+
+def control_of(row: ProcessRow) -> Control:
+    """The control phase of a process row: go-live, owner, plan, reviews, measurements."""
+    return Control(
+        go_live=row.go_live,
+        owner=row.control_owner,
+        plan=tuple(
+            ControlPlanRow(
+                metric=item.metric, what=item.what, how=item.how, frequency=item.frequency,
+                who=item.who, lower_limit=item.lower_limit, upper_limit=item.upper_limit,
+                reaction=item.reaction, notify=item.notify, extra=dict(item.extra or {}),
+            )
+            for item in row.control_plan
+        ),
+        reviews=tuple(
+            Review(
+                id=item.key, kind=cast(Any, item.kind), due=item.due, done_on=item.done_on,
+                verdict=cast(Any, item.verdict), answers=dict(item.answers or {}),
+                notes=item.notes, extra=dict(item.extra or {}),
+            )
+            for item in row.reviews
+        ),
+        measurements=tuple(
+            Measurement(metric=item.metric, day=item.day, value=item.value, note=item.note,
+                        extra=dict(item.extra or {}))
+            for item in row.measurements
+        ),
+        extra=dict(row.control_extra or {}),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ChildList:
+    """A list of a process kept as rows of one table, written anew when it changes."""
+
+    table: type[Any]
+    items: Callable[[Process], Sequence[Any]]
+    values: Callable[[Any, int], dict[str, Any]]
+
+
+CHILD_LISTS: tuple[ChildList, ...] = (
+    ChildList(InterviewRow, lambda p: p.interviews, interview_values),
+    ChildList(GoalRow, lambda p: p.goals, goal_values),
+    ChildList(ActionRow, lambda p: p.actions, action_values),
+    ChildList(RootCauseRow, lambda p: p.root_causes, root_cause_values),
+    ChildList(ControlPlanRowRow, lambda p: p.control.plan, plan_row_values),
+    ChildList(ReviewRow, lambda p: p.control.reviews, review_values),
+    ChildList(MeasurementRow, lambda p: p.control.measurements, measurement_values),
+)
+
+
+def child_rows(child: ChildList, process: Process, process_id: str) -> list[Any]:
+    """New rows for one of a process's lists."""
+    return [
+        child.table(id=new_id(), process_id=process_id, **child.values(item, index))
+        for index, item in enumerate(child.items(process))
+    ]

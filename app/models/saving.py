@@ -8,7 +8,7 @@ no keys: when their list changed, it is written anew.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import delete
@@ -19,8 +19,6 @@ from app.models.repository import load_process_row, new_flow_rows
 from app.models.tables import (
     Base,
     FlowRow,
-    GoalRow,
-    InterviewRow,
     LaneRow,
     ProcessRow,
     StepRow,
@@ -45,10 +43,9 @@ def save_snapshot(session: Session, process: Process) -> None:
         _replace_flows(session, row, process, step_ids)
     _delete_missing(session, StepRow, row.steps, {step.id for step in process.steps})
     _delete_missing(session, LaneRow, row.lanes, {lane.id for lane in process.lanes})
-    if before.interviews != process.interviews:
-        _replace_list(session, row, InterviewRow, process.interviews, rows.interview_values)
-    if before.goals != process.goals:
-        _replace_list(session, row, GoalRow, process.goals, rows.goal_values)
+    for child in rows.CHILD_LISTS:
+        if child.items(before) != child.items(process):
+            _replace_list(session, row, child, process)
     row.updated_at = utc_now()
     session.flush()
     session.expire_all()
@@ -121,14 +118,8 @@ def _delete_missing(
 
 
 def _replace_list(
-    session: Session,
-    row: ProcessRow,
-    table: type[InterviewRow] | type[GoalRow],
-    items: Sequence[Any],
-    values: Callable[[Any, int], dict[str, Any]],
+    session: Session, row: ProcessRow, child: rows.ChildList, process: Process
 ) -> None:
-    session.execute(delete(table).where(table.process_id == row.id))
-    session.add_all(
-        [table(id=new_id(), process_id=row.id, **values(item, i)) for i, item in enumerate(items)]
-    )
+    session.execute(delete(child.table).where(child.table.process_id == row.id))
+    session.add_all(rows.child_rows(child, process, row.id))
     session.flush()

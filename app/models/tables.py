@@ -78,9 +78,11 @@ class ProcessRow(Base):
     runs_per_year: Mapped[float] = mapped_column(Float, default=0.0)
     hourly_rate: Mapped[float] = mapped_column(Float, default=0.0)
     currency: Mapped[str] = mapped_column(String(8), default="USD")
-    actions: Mapped[Any] = mapped_column(JSON, default=list)
+    fishbone_categories: Mapped[Any] = mapped_column(JSON, default=list)
     future_state: Mapped[Any] = mapped_column(JSON, nullable=True)
-    control: Mapped[Any] = mapped_column(JSON, nullable=True)
+    go_live: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    control_owner: Mapped[str] = mapped_column(Text, default="")
+    control_extra: Mapped[Any] = mapped_column(JSON, default=dict)
     extra: Mapped[Any] = mapped_column(JSON, default=dict)
     file_extra: Mapped[Any] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
@@ -100,6 +102,21 @@ class ProcessRow(Base):
     )
     goals: Mapped[list[GoalRow]] = relationship(
         cascade="all, delete-orphan", order_by="GoalRow.position"
+    )
+    actions: Mapped[list[ActionRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ActionRow.position"
+    )
+    root_causes: Mapped[list[RootCauseRow]] = relationship(
+        cascade="all, delete-orphan", order_by="RootCauseRow.position"
+    )
+    control_plan: Mapped[list[ControlPlanRowRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ControlPlanRowRow.position"
+    )
+    reviews: Mapped[list[ReviewRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ReviewRow.position"
+    )
+    measurements: Mapped[list[MeasurementRow]] = relationship(
+        cascade="all, delete-orphan", order_by="MeasurementRow.position"
     )
 
 
@@ -198,4 +215,94 @@ class GoalRow(Base):
     statement: Mapped[str] = mapped_column(Text, default="")
     baseline_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     baseline_source: Mapped[str] = mapped_column(Text, default="")
+    extra: Mapped[Any] = mapped_column(JSON, default=dict)
+
+
+class ActionRow(Base):
+    """An ECRS action of the improvement plan."""
+
+    __tablename__ = "actions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    process_id: Mapped[str] = _process_fk()
+    position: Mapped[int] = mapped_column(default=0)
+    key: Mapped[str] = mapped_column(String(200))
+    verb: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text)
+    steps: Mapped[Any] = mapped_column(JSON, default=list)
+    finding: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    effort: Mapped[int] = mapped_column(default=3)
+    impact_minutes_per_year: Mapped[float | None] = mapped_column(Float, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    extra: Mapped[Any] = mapped_column(JSON, default=dict)
+
+
+class RootCauseRow(Base):
+    """Root-cause notes on one finding: the 5 whys (a tree) and the fishbone."""
+
+    __tablename__ = "root_causes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    process_id: Mapped[str] = _process_fk()
+    position: Mapped[int] = mapped_column(default=0)
+    finding: Mapped[str] = mapped_column(Text)
+    whys: Mapped[Any] = mapped_column(JSON, default=list)
+    fishbone: Mapped[Any] = mapped_column(JSON, default=dict)
+    conclusion: Mapped[str] = mapped_column(Text, default="")
+    extra: Mapped[Any] = mapped_column(JSON, default=dict)
+
+
+class ControlPlanRowRow(Base):
+    """One row of the control plan: how one goal metric is watched, and what to do."""
+
+    __tablename__ = "control_plan_rows"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    process_id: Mapped[str] = _process_fk()
+    position: Mapped[int] = mapped_column(default=0)
+    metric: Mapped[str] = mapped_column(Text)
+    what: Mapped[str] = mapped_column(Text, default="")
+    how: Mapped[str] = mapped_column(Text, default="")
+    frequency: Mapped[str] = mapped_column(Text, default="")
+    who: Mapped[str] = mapped_column(Text, default="")
+    lower_limit: Mapped[float | None] = mapped_column(Float, nullable=True)
+    upper_limit: Mapped[float | None] = mapped_column(Float, nullable=True)
+    reaction: Mapped[str] = mapped_column(Text, default="")
+    notify: Mapped[str] = mapped_column(Text, default="")
+    extra: Mapped[Any] = mapped_column(JSON, default=dict)
+
+
+class ReviewRow(Base):
+    """A 30-day, 90-day or extra review of the change."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    process_id: Mapped[str] = _process_fk()
+    position: Mapped[int] = mapped_column(default=0)
+    key: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+    due: Mapped[dt.date] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    verdict: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    answers: Mapped[Any] = mapped_column(JSON, default=dict)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    extra: Mapped[Any] = mapped_column(JSON, default=dict)
+
+
+class MeasurementRow(Base):
+    """One measured value of a metric on a day."""
+
+    __tablename__ = "measurements"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    process_id: Mapped[str] = _process_fk()
+    position: Mapped[int] = mapped_column(default=0)
+    metric: Mapped[str] = mapped_column(Text)
+    day: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
     extra: Mapped[Any] = mapped_column(JSON, default=dict)

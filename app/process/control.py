@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from app.process.fields import ObjectReader, Problems, describe
+from app.process.fields import ObjectReader, Problems, describe, number_value
 
 ReviewKind = Literal["day30", "day90", "extra"]
 ReviewVerdict = Literal["holding", "fading", "met", "reopened"]
@@ -133,13 +133,6 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _number(value: float | None) -> float | int | None:
-    """Whole numbers are written without '.0', so files stay as people wrote them."""
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
-
-
 def _plan_row_document(row: ControlPlanRow) -> dict[str, Any]:
     return {
         "metric": row.metric,
@@ -147,8 +140,8 @@ def _plan_row_document(row: ControlPlanRow) -> dict[str, Any]:
         "how": row.how,
         "frequency": row.frequency,
         "who": row.who,
-        "lower_limit": _number(row.lower_limit),
-        "upper_limit": _number(row.upper_limit),
+        "lower_limit": number_value(row.lower_limit),
+        "upper_limit": number_value(row.upper_limit),
         "reaction": row.reaction,
         "notify": row.notify,
         **row.extra,
@@ -172,7 +165,7 @@ def _measurement_document(item: Measurement) -> dict[str, Any]:
     return {
         "metric": item.metric,
         "day": item.day.isoformat(),
-        "value": _number(item.value),
+        "value": number_value(item.value),
         "note": item.note,
         **item.extra,
     }

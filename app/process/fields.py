@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -130,3 +132,51 @@ class ObjectReader:
     def extra(self) -> dict[str, Any]:
         """The keys this reader did not ask for, kept so a round trip loses nothing."""
         return {key: value for key, value in self.data.items() if key not in self.known}
+
+
+def number_value(value: float | None) -> float | int | None:
+    """Whole numbers are written without '.0', so files stay as people wrote them."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def read_object(value: Any, place: str, problems: Problems) -> Mapping[str, Any]:
+    """``value`` if it is a JSON object; else a problem at ``place`` and an empty object."""
+    if isinstance(value, dict):
+        return value
+    problems.add(
+        place, "is required" if value is None else f"must be an object, got {describe(value)}"
+    )
+    return {}
+
+
+def list_value(
+    data: Mapping[str, Any], key: str, problems: Problems, prefix: str = ""
+) -> list[Any]:
+    """The list under ``key`` (absent or null: empty); anything else is a problem."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.add(f"{prefix}{key}", f"must be a list, got {describe(value)}")
+        return []
+    return value
+
+
+def read_list(
+    data: Mapping[str, Any],
+    key: str,
+    problems: Problems,
+    read_item: Callable[[ObjectReader], T],
+    prefix: str = "",
+) -> list[T]:
+    """Each object of the list under ``key`` read by ``read_item`` at its place."""
+    items = []
+    for index, item in enumerate(list_value(data, key, problems, prefix)):
+        place = f"{prefix}{key}[{index}]"
+        if not isinstance(item, dict):
+            problems.add(place, f"must be an object, got {describe(item)}")
+            continue
+        items.append(read_item(ObjectReader(item, place, problems)))
+    return items

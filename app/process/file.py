@@ -9,20 +9,29 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from app.process.fields import ObjectReader, Problems, describe
-from app.process.model import (
-    LANE_KINDS,
-    STEP_KINDS,
-    VALUE_CLASSES,
-    Flow,
-    Goal,
-    Interview,
-    Lane,
-    Process,
-    Step,
+from app.process.control import Control, control_from_document, control_to_document
+from app.process.fields import (
+    ObjectReader,
+    Problems,
+    describe,
+    number_value,
+    read_list,
+    read_object,
+)
+from app.process.map_file import map_document, read_map
+from app.process.model import Goal, Interview, Process
+from app.process.plan_file import (
+    action_document,
+    future_state_document,
+    read_actions,
+    read_fishbone_categories,
+    read_future_state,
+    read_root_causes,
+    root_cause_document,
 )
 
 FORMAT_NAME = "walkthrough-process"
@@ -126,32 +135,32 @@ _TOP_LEVEL_KEYS = {
     "flows",
     "goals",
     "actions",
+    "root_causes",
+    "fishbone_categories",
     "future_state",
     "control",
 }
 
 
 def _read_document(data: Mapping[str, Any], problems: Problems) -> Process:
-    head = _object(data.get("process"), "process", problems)
+    head = read_object(data.get("process"), "process", problems)
     reader = ObjectReader(head, "process", problems)
-    fields = _read_process_fields(reader)
-    lanes = tuple(_read_list(data, "lanes", problems, _read_lane))
-    steps = tuple(_read_list(data, "steps", problems, _read_step))
-    flows = tuple(_read_list(data, "flows", problems, _read_flow))
-    _check_references(lanes, steps, flows, problems)
-    return Process(
-        **fields,
-        interviews=tuple(_read_list(data, "interviews", problems, _read_interview)),
+    lanes, steps, flows = read_map(data, problems)
+    process = Process(
+        **_read_process_fields(reader),
+        interviews=tuple(read_list(data, "interviews", problems, _read_interview)),
         lanes=lanes,
         steps=steps,
         flows=flows,
-        goals=tuple(_read_list(data, "goals", problems, _read_goal)),
-        actions=tuple(_list_value(data, "actions", problems)),
-        future_state=data.get("future_state"),
-        control=data.get("control"),
+        goals=tuple(read_list(data, "goals", problems, _read_goal)),
+        actions=read_actions(data, problems),
+        root_causes=read_root_causes(data, problems),
+        fishbone_categories=read_fishbone_categories(data, problems),
+        control=control_from_document(data.get("control"), "control", problems),
         extra=reader.extra(),
         file_extra={k: v for k, v in data.items() if k not in _TOP_LEVEL_KEYS},
     )
+    return replace(process, future_state=read_future_state(data, process, problems))
 
 
 def _read_process_fields(reader: ObjectReader) -> dict[str, Any]:
@@ -176,36 +185,6 @@ def _read_process_fields(reader: ObjectReader) -> dict[str, Any]:
     return fields
 
 
-def _object(value: Any, place: str, problems: Problems) -> Mapping[str, Any]:
-    if isinstance(value, dict):
-        return value
-    problems.add(
-        place, "is required" if value is None else f"must be an object, got {describe(value)}"
-    )
-    return {}
-
-
-def _list_value(data: Mapping[str, Any], key: str, problems: Problems) -> list[Any]:
-    value = data.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        problems.add(key, f"must be a list, got {describe(value)}")
-        return []
-    return value
-
-
-def _read_list(data: Mapping[str, Any], key: str, problems: Problems, read_item: Any) -> list[Any]:
-    items = []
-    for index, item in enumerate(_list_value(data, key, problems)):
-        place = f"{key}[{index}]"
-        if not isinstance(item, dict):
-            problems.add(place, f"must be an object, got {describe(item)}")
-            continue
-        items.append(read_item(ObjectReader(item, place, problems)))
-    return items
-
-
 def _read_interview(reader: ObjectReader) -> Interview:
     return Interview(
         interviewee=reader.text("interviewee"),
@@ -213,45 +192,6 @@ def _read_interview(reader: ObjectReader) -> Interview:
         interviewer=reader.text("interviewer"),
         date=reader.date("date"),
         notes=reader.text("notes"),
-        extra=reader.extra(),
-    )
-
-
-def _read_lane(reader: ObjectReader) -> Lane:
-    return Lane(
-        id=reader.text("id", required=True),
-        name=reader.text("name", required=True),
-        hourly_rate=reader.number("hourly_rate", default=None),
-        kind=reader.choice("kind", LANE_KINDS, default="role"),
-        extra=reader.extra(),
-    )
-
-
-def _read_step(reader: ObjectReader) -> Step:
-    return Step(
-        id=reader.text("id", required=True),
-        lane=reader.text("lane", required=True),
-        name=reader.text("name", required=True),
-        kind=reader.choice("kind", STEP_KINDS, default="task"),
-        touch_minutes=reader.number("touch_minutes"),
-        wait_minutes=reader.number("wait_minutes"),
-        value=reader.choice("value", VALUE_CLASSES, default=None),
-        why=reader.text("why"),
-        habit=reader.flag("habit"),
-        systems=reader.text_list("systems"),
-        rekeys_data=reader.flag("rekeys_data"),
-        pain_points=reader.text("pain_points"),
-        notes=reader.text("notes"),
-        extra=reader.extra(),
-    )
-
-
-def _read_flow(reader: ObjectReader) -> Flow:
-    return Flow(
-        source=reader.text("from", required=True),
-        target=reader.text("to", required=True),
-        label=reader.text("label"),
-        probability=reader.number("probability", default=None, maximum=1.0),
         extra=reader.extra(),
     )
 
@@ -273,36 +213,13 @@ def _read_goal(reader: ObjectReader) -> Goal:
     )
 
 
-def _check_references(
-    lanes: Sequence[Lane], steps: Sequence[Step], flows: Sequence[Flow], problems: Problems
-) -> None:
-    lane_ids = _unique_ids("lanes", [lane.id for lane in lanes], problems)
-    step_ids = _unique_ids("steps", [step.id for step in steps], problems)
-    for index, step in enumerate(steps):
-        if step.lane and step.lane not in lane_ids:
-            problems.add(f"steps[{index}].lane", f"no lane '{step.lane}'")
-    for index, flow in enumerate(flows):
-        for key, ref in (("from", flow.source), ("to", flow.target)):
-            if ref and ref not in step_ids:
-                problems.add(f"flows[{index}].{key}", f"no step '{ref}'")
-
-
-def _unique_ids(key: str, ids: Sequence[str], problems: Problems) -> set[str]:
-    seen: set[str] = set()
-    for index, item_id in enumerate(ids):
-        if item_id and item_id in seen:
-            problems.add(f"{key}[{index}].id", f"'{item_id}' is used twice")
-        seen.add(item_id)
-    return seen
-
-
 def process_to_document(process: Process) -> dict[str, Any]:
     """The process file's JSON object for a snapshot (ids are the snapshot's keys)."""
     head = {
         "name": process.name,
         **{key: getattr(process, key) for key in _PROCESS_TEXT_KEYS},
-        "runs_per_year": _number(process.runs_per_year),
-        "hourly_rate": _number(process.hourly_rate),
+        "runs_per_year": number_value(process.runs_per_year),
+        "hourly_rate": number_value(process.hourly_rate),
         "currency": process.currency,
         **process.extra,
     }
@@ -311,13 +228,13 @@ def process_to_document(process: Process) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "process": head,
         "interviews": [_interview_document(item) for item in process.interviews],
-        "lanes": [_lane_document(lane) for lane in process.lanes],
-        "steps": [_step_document(step) for step in process.steps],
-        "flows": [_flow_document(flow) for flow in process.flows],
+        **map_document(process.lanes, process.steps, process.flows),
         "goals": [_goal_document(goal) for goal in process.goals],
-        "actions": list(process.actions),
-        "future_state": process.future_state,
-        "control": process.control,
+        "actions": [action_document(action) for action in process.actions],
+        "root_causes": [root_cause_document(cause) for cause in process.root_causes],
+        "fishbone_categories": list(process.fishbone_categories),
+        "future_state": future_state_document(process.future_state),
+        "control": None if process.control == Control() else control_to_document(process.control),
         **process.file_extra,
     }
 
@@ -337,13 +254,6 @@ _PROCESS_TEXT_KEYS = (
 )
 
 
-def _number(value: float | None) -> float | int | None:
-    """Whole numbers are written without '.0', so files stay as people wrote them."""
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
-
-
 def _interview_document(item: Interview) -> dict[str, Any]:
     return {
         "interviewee": item.interviewee,
@@ -355,50 +265,11 @@ def _interview_document(item: Interview) -> dict[str, Any]:
     }
 
 
-def _lane_document(lane: Lane) -> dict[str, Any]:
-    return {
-        "id": lane.id,
-        "name": lane.name,
-        "hourly_rate": _number(lane.hourly_rate),
-        "kind": lane.kind,
-        **lane.extra,
-    }
-
-
-def _step_document(step: Step) -> dict[str, Any]:
-    return {
-        "id": step.id,
-        "lane": step.lane,
-        "name": step.name,
-        "kind": step.kind,
-        "touch_minutes": _number(step.touch_minutes),
-        "wait_minutes": _number(step.wait_minutes),
-        "value": step.value,
-        "why": step.why,
-        "habit": step.habit,
-        "systems": list(step.systems),
-        "rekeys_data": step.rekeys_data,
-        "pain_points": step.pain_points,
-        "notes": step.notes,
-        **step.extra,
-    }
-
-
-def _flow_document(flow: Flow) -> dict[str, Any]:
-    return {
-        "from": flow.source,
-        "to": flow.target,
-        "label": flow.label,
-        "probability": _number(flow.probability),
-        **flow.extra,
-    }
-
-
 def _goal_document(goal: Goal) -> dict[str, Any]:
     return {
         "metric": goal.metric,
-        "baseline": _number(goal.baseline),
-        "target": _number(goal.target),
+        "baseline": number_value(goal.baseline),
+        "target": number_value(goal.target),
         "unit": goal.unit,
         "direction": goal.direction,
         "due": goal.due.isoformat() if goal.due else "",

@@ -12,14 +12,29 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.process.control import Control
+
 StepKind = Literal["start", "task", "approval", "decision", "end"]
 ValueClass = Literal["value-added", "business-necessary", "non-value-added"]
 LaneKind = Literal["role", "system"]
+EcrsVerb = Literal["eliminate", "combine", "rearrange", "simplify", "automate"]
+ActionStatus = Literal["open", "done", "dropped"]
 
 STEP_KINDS: tuple[StepKind, ...] = ("start", "task", "approval", "decision", "end")
 VALUE_CLASSES: tuple[ValueClass, ...] = ("value-added", "business-necessary", "non-value-added")
 LANE_KINDS: tuple[LaneKind, ...] = ("role", "system")
 BRANCHING_KINDS: frozenset[str] = frozenset({"decision", "approval"})
+ECRS_VERBS: tuple[EcrsVerb, ...] = ("eliminate", "combine", "rearrange", "simplify", "automate")
+ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "done", "dropped")
+FISHBONE_CATEGORIES: tuple[str, ...] = (
+    "People/Skills",
+    "Policies",
+    "Procedures/Methods",
+    "Systems & Equipment",
+    "Information/Inputs",
+    "Measurement",
+    "Environment",
+)
 
 Extra = Mapping[str, Any]
 
@@ -101,11 +116,56 @@ class Goal:
 
 
 @dataclass(frozen=True, slots=True)
+class Action:
+    """An improvement action: its ECRS verb, the steps and finding it addresses, who and when.
+
+    ``effort`` runs from 1 (an afternoon) to 5 (a project). ``impact_minutes_per_year`` is the
+    time it saves a year; None means "estimate it from the finding it addresses".
+    """
+
+    id: str
+    verb: EcrsVerb
+    title: str
+    steps: tuple[str, ...] = ()
+    finding: str = ""
+    owner: str = ""
+    due: dt.date | None = None
+    effort: int = 3
+    impact_minutes_per_year: float | None = None
+    status: ActionStatus = "open"
+    notes: str = ""
+    extra: Extra = field(default_factory=_no_extra)
+
+
+@dataclass(frozen=True, slots=True)
+class WhyNode:
+    """One answer to "why?"; its children answer "why?" about it (the 5 whys may branch)."""
+
+    text: str
+    children: tuple[WhyNode, ...] = ()
+
+
+def _no_causes() -> dict[str, tuple[str, ...]]:
+    return {}
+
+
+@dataclass(frozen=True, slots=True)
+class RootCause:
+    """Root-cause notes on one finding (named by its key): 5 whys and an office fishbone."""
+
+    finding: str
+    whys: tuple[WhyNode, ...] = ()
+    fishbone: Mapping[str, tuple[str, ...]] = field(default_factory=_no_causes)
+    conclusion: str = ""
+    extra: Extra = field(default_factory=_no_extra)
+
+
+@dataclass(frozen=True, slots=True)
 class Process:
     """One process with everything the process file carries.
 
-    ``actions``, ``future_state`` and ``control`` hold the improvement plan and the control
-    phase as plain JSON values until the issues that model them give them their own types.
+    ``actions`` and ``root_causes`` carry the improvement plan, ``future_state`` the map with
+    the actions applied (lanes, steps and flows of its own), ``control`` the control phase.
     """
 
     name: str
@@ -129,9 +189,11 @@ class Process:
     steps: tuple[Step, ...] = ()
     flows: tuple[Flow, ...] = ()
     goals: tuple[Goal, ...] = ()
-    actions: tuple[Any, ...] = ()
-    future_state: Any = None
-    control: Any = None
+    actions: tuple[Action, ...] = ()
+    root_causes: tuple[RootCause, ...] = ()
+    fishbone_categories: tuple[str, ...] = FISHBONE_CATEGORIES
+    future_state: Process | None = None
+    control: Control = field(default_factory=Control)
     extra: Extra = field(default_factory=_no_extra)
     file_extra: Extra = field(default_factory=_no_extra)
 

@@ -21,8 +21,9 @@ def test_keys_and_figures() -> None:
     assert payload["approvals"] == 1
     assert payload["visits"] == {"S": 1.0, "A": 1.428571, "C": 1.428571, "E": 1.0}
     assert payload["findings"][0]["kind"] == "approval"
+    assert payload["findings"][0]["key"] == "approval:C"
     assert set(payload["findings"][0]) == {
-        "kind", "title", "steps", "waste", "minutes_per_run", "minutes_per_year",
+        "key", "kind", "title", "steps", "waste", "minutes_per_run", "minutes_per_year",
         "cost_per_year", "detail",
     }  # fmt: skip
     assert payload["pareto"][0]["step"] == "C"

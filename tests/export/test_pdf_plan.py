@@ -12,6 +12,7 @@ from app.analysis.findings import find_findings
 from app.analysis.goals import goal_sentence
 from app.analysis.metrics import compute_metrics
 from app.export.pdf import PlanCancelled, write_plan_pdf
+from app.process.control import control_from_document
 from app.process.model import Process
 from tests.export.test_pdf_support import (
     LONG_NOTE,
@@ -134,7 +135,6 @@ def test_awkward_plan_shows_actions_future_state_and_reviews(awkward_pdf: Path) 
     text = _flat(pdf_text(awkward_pdf))
     for expected in (
         "Drop the <b> approval",
-        "1 action entries could not be read",
         "Future-state map",
         "Before → after",
         "1 February 2027",
@@ -225,24 +225,25 @@ def test_letter_pages_are_letter_sized(tmp_path: Path) -> None:
 
 
 def test_control_object_reviews_and_plan_rows_are_printed(tmp_path: Path) -> None:
-    control = {
-        "go_live": "2027-01-15",
-        "plan": [
-            {
-                "metric": "lead_time",
-                "how": "invoice log",
-                "frequency": "weekly",
-                "who": "Dana",
-                "lower_limit": None,
-                "upper_limit": 3,
-                "reaction": "Call AP",
-            }
-        ],
-        "reviews": [
-            {"id": "r1", "kind": "day30", "due": "2027-02-14"},
-            {"id": "r2", "kind": "day90", "due": "2027-04-15"},
-        ],
-    }
+    control = control_from_document(
+        {
+            "go_live": "2027-01-15",
+            "plan": [
+                {
+                    "metric": "lead_time",
+                    "how": "invoice log",
+                    "frequency": "weekly",
+                    "who": "Dana",
+                    "upper_limit": 3,
+                    "reaction": "Call AP",
+                }
+            ],
+            "reviews": [
+                {"id": "r1", "kind": "day30", "due": "2027-02-14"},
+                {"id": "r2", "kind": "day90", "due": "2027-04-15"},
+            ],
+        }
+    )
     process = replace(sample("supplier-invoices"), control=control)
     path = tmp_path / "plan.pdf"
     write_plan_pdf(process, path, options=OPTIONS)

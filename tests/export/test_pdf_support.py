@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from app.export.pdf import PlanOptions
+from app.process.control import Control
 from app.process.file import read_process_file
-from app.process.model import Flow, Goal, Interview, Lane, Process, Step
+from app.process.model import Action, Flow, Goal, Interview, Lane, Process, Step
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 TODAY = dt.date(2026, 12, 1)
@@ -106,23 +108,25 @@ def awkward_process() -> Process:
             Goal("errors", target=5, baseline=2, unit="", owner=""),
         ),
         actions=(
-            {
-                "verb": "eliminate",
-                "title": "Drop the <b> approval",
-                "steps": ["u"],
-                "owner": "Ana & Bo",
-                "due": "2027-01-31",
-                "effort": 2,
-            },
-            "not an object",
+            Action(
+                "a1",
+                "eliminate",
+                "Drop the <b> approval",
+                steps=("u",),
+                owner="Ana & Bo",
+                due=dt.date(2027, 1, 31),
+                effort=2,
+            ),
         ),
-        future_state={
-            "steps": [
-                {"id": "s", "lane": "a", "name": "Start", "kind": "start"},
-                {"id": "t", "lane": "a", "name": "Check", "touch_minutes": 10},
-                {"id": "e", "lane": "b", "name": "Done", "kind": "end"},
-            ],
-            "flows": [{"from": "s", "to": "t"}, {"from": "t", "to": "e"}],
-        },
-        control={"go_live": "2027-02-01"},
+        future_state=replace(
+            Process(name="Future"),
+            lanes=lanes,
+            steps=(
+                Step("s", "a", "Start", kind="start"),
+                Step("t", "a", "Check", touch_minutes=10),
+                Step("e", "b", "Done", kind="end"),
+            ),
+            flows=(Flow("s", "t"), Flow("t", "e")),
+        ),
+        control=Control(go_live=dt.date(2027, 2, 1)),
     )

@@ -179,3 +179,23 @@ def test_every_released_schema_opens_with_its_data_intact(fixture: Path, tmp_pat
     db.close()
     assert revision == schema.HEAD_REVISION
     assert processes == {"Approve supplier invoices": 15, "Onboard a new client": 17}
+
+
+def test_updating_0001_keeps_what_its_plan_columns_held(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.sqlite"
+    path.write_bytes((FIXTURES / "schema-0001.sqlite").read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            """UPDATE processes SET actions = '[{"title": "Cut the second approval"}]',
+               control = '{"go_live": "2027-01-10"}' WHERE name = 'Onboard a new client'"""
+        )
+    connection.close()
+    db = open_database(path)
+    with db.session() as session:
+        process = repository.load_process(
+            session, repository.find_process_id(session, "Onboard a new client")
+        )
+    db.close()
+    assert process.extra["legacy_actions"] == [{"title": "Cut the second approval"}]
+    assert process.control.extra["legacy_control"] == {"go_live": "2027-01-10"}
+    assert len(process.steps) == 17

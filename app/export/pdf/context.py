@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.analysis.findings import Finding, find_findings
@@ -99,7 +99,11 @@ def user_texts(process: Process) -> Iterator[str]:
     for goal in process.goals:
         yield from (goal.metric, goal.unit, goal.owner, goal.measured_by, goal.statement)
         yield goal.baseline_source
-    yield from _strings([process.actions, process.future_state, process.control])
+    plan = [asdict(item) for item in process.actions]
+    plan += [asdict(item) for item in process.root_causes]
+    yield from _strings([plan, list(process.fishbone_categories), asdict(process.control)])
+    if process.future_state is not None:
+        yield from _strings([[s.name, s.why, s.notes] for s in process.future_state.steps])
 
 
 def _strings(value: Any) -> Iterator[str]:

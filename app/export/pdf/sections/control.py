@@ -1,32 +1,27 @@
 """The control plan and the 30- and 90-day reviews that keep the gain from fading.
 
-``process.control`` is the process file's ``control`` object (see ``app.process.control``); read
-here: ``go_live`` (ISO date), ``reviews`` (kind, due) and ``plan`` (metric, how, frequency, who,
-lower_limit, upper_limit, reaction). Without reviews they are scheduled 30 and 90 days after
-go-live.
+Without scheduled reviews, the plan shows the 30- and 90-day dates the go-live implies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
 
 from reportlab.platypus import Flowable
 
 from app.analysis.goals import metric_label
 from app.export.pdf.blocks import fields, heading, note, table
 from app.export.pdf.context import PlanContext
+from app.process.control import Control, ControlPlanRow, Review
 
 REVIEW_DAYS = (30, 90)
 TO_AGREE = "to agree"
-_PLAN_KEYS = ("metric", "how", "frequency", "who", "limits", "reaction")
 _REVIEW_NAMES = {"day30": "30-day review", "day90": "90-day review", "extra": "Extra review"}
 
 
 def control(ctx: PlanContext) -> list[Flowable]:
     story: list[Flowable] = [heading("Control plan"), heading("Reviews", 1)]
-    go_live = go_live_date(ctx.process.control)
+    go_live = ctx.process.control.go_live
     if go_live is None:
         story.append(note("Set a go-live date to schedule the 30- and 90-day reviews."))
     else:
@@ -36,31 +31,22 @@ def control(ctx: PlanContext) -> list[Flowable]:
     return story
 
 
-def go_live_date(value: Any) -> dt.date | None:
-    """The go-live date in a control object, or None."""
-    if not isinstance(value, Mapping):
-        return None
-    raw = value.get("go_live")
-    try:
-        return dt.date.fromisoformat(raw) if isinstance(raw, str) else None
-    except ValueError:
-        return None
-
-
 def _reviews(ctx: PlanContext, go_live: dt.date) -> list[tuple[str, str]]:
-    control = ctx.process.control
-    given = control.get("reviews") if isinstance(control, Mapping) else None
-    rows = []
-    for review in given if isinstance(given, list) else []:
-        due = go_live_date({"go_live": review.get("due")}) if isinstance(review, Mapping) else None
-        if due is not None:
-            name = _REVIEW_NAMES.get(str(review.get("kind")), "Review")
-            rows.append((name, ctx.date(due)))
+    reviews = ctx.process.control.reviews
+    rows = [(_review_name(review), ctx.date(review.due)) for review in reviews]
     if rows:
         return rows
     return [
         (f"{days}-day review", ctx.date(go_live + dt.timedelta(days=days))) for days in REVIEW_DAYS
     ]
+
+
+def _review_name(review: Review) -> str:
+    name = _REVIEW_NAMES.get(review.kind, "Review")
+    if review.done:
+        verdict = f", {review.verdict}" if review.verdict else ""
+        return f"{name} (done {review.done_on:%d %b %Y}{verdict})"
+    return name
 
 
 def _plan(ctx: PlanContext) -> list[Flowable]:
@@ -73,26 +59,29 @@ def _plan(ctx: PlanContext) -> list[Flowable]:
     return [table(header, rows, widths)]
 
 
-def _given_rows(value: Any) -> list[list[str]]:
-    plan = value.get("plan") if isinstance(value, Mapping) else None
-    if not isinstance(plan, list):
-        return []
+def _given_rows(control: Control) -> list[list[str]]:
     return [
-        [_limits(row) if key == "limits" else str(row.get(key) or TO_AGREE) for key in _PLAN_KEYS]
-        for row in plan
-        if isinstance(row, Mapping)
+        [
+            metric_label(row.metric).capitalize() or TO_AGREE,
+            row.how or row.what or TO_AGREE,
+            row.frequency or TO_AGREE,
+            row.who or TO_AGREE,
+            _limits(row),
+            row.reaction or TO_AGREE,
+        ]
+        for row in control.plan
     ]
 
 
-def _limits(row: Mapping[str, Any]) -> str:
-    low, high = row.get("lower_limit"), row.get("upper_limit")
+def _limits(row: ControlPlanRow) -> str:
+    low, high = row.lower_limit, row.upper_limit
     if low is None and high is None:
-        return str(row.get("limits") or TO_AGREE)
+        return TO_AGREE
     if low is None:
-        return f"at most {high}"
+        return f"at most {high:g}"
     if high is None:
-        return f"at least {low}"
-    return f"{low} to {high}"
+        return f"at least {low:g}"
+    return f"{low:g} to {high:g}"
 
 
 def _goal_rows(ctx: PlanContext) -> list[list[str]]:

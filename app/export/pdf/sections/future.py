@@ -1,13 +1,6 @@
-"""The future-state map with before → after metrics, when the plan carries a future state.
-
-``process.future_state`` is read as a process-file-shaped object (``lanes``, ``steps``,
-``flows``, optionally ``process``) with the file's own reader; lanes default to the current ones.
-"""
+"""The future-state map with before → after metrics, when the plan carries a future state."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
-from typing import Any
 
 from reportlab.platypus import Flowable
 
@@ -18,38 +11,19 @@ from app.export.pdf.blocks import heading, note, table
 from app.export.pdf.context import PlanContext
 from app.export.pdf.figures import duration
 from app.export.pdf.sections.current_map import landscape_map, layout_for_print
-from app.process.file import (
-    FORMAT_NAME,
-    FORMAT_VERSION,
-    ProcessFileError,
-    process_from_document,
-    process_to_document,
-)
 from app.process.model import Process
 
 TITLE = "Future state"
 
 
 def read_future_state(process: Process) -> Process | str:
-    """The future state as a process, or one sentence on why it cannot be read."""
+    """The future state as a process, or one sentence on why there is none to show."""
     future = process.future_state
     if future is None:
         return "No future state yet: copy the map, apply the actions, and compare."
-    if not isinstance(future, Mapping) or not future.get("steps"):
+    if not future.steps:
         return "The future state has no steps yet: apply the actions to a copy of the map."
-    current = process_to_document(process)
-    document: dict[str, Any] = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "process": {**current["process"], **dict(future.get("process") or {})},
-        "lanes": future.get("lanes") or current["lanes"],
-        "steps": future["steps"],
-        "flows": future.get("flows") or [],
-    }
-    try:
-        return process_from_document(document, source="the future state")
-    except ProcessFileError as error:
-        return f"The future state cannot be read: {'; '.join(error.problems[:3])}."
+    return future
 
 
 def missing_future(ctx: PlanContext, reason: str) -> list[Flowable]:
