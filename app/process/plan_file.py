@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from app.process.control import Control
 from app.process.fields import ObjectReader, Problems, describe, number_value, read_list
 from app.process.map_file import map_document, read_map, unique_ids
 from app.process.model import (
@@ -173,7 +174,8 @@ def future_base(process: Process) -> Process:
     """What a future state shares with its process: the Define data, none of the plan."""
     return replace(
         process, id="", interviews=(), lanes=(), steps=(), flows=(), goals=(), actions=(),
-        root_causes=(), future_state=None, extra={}, file_extra={},
+        root_causes=(), fishbone_categories=FISHBONE_CATEGORIES, future_state=None,
+        control=Control(), extra={}, file_extra={},
     )  # fmt: skip
 
 
