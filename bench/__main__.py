@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import sys
 
-from bench import analysis, startup, swimlane
+from bench import analysis, bpmn, map_view, pdf, startup, swimlane
 from bench.core import Report
 
-SUITES = {"startup": startup.run, "analysis": analysis.run, "swimlane": swimlane.run}
+SUITES = {
+    "startup": startup.run,
+    "analysis": analysis.run,
+    "swimlane": swimlane.run,
+    "map": map_view.run,
+    "pdf": pdf.run,
+    "bpmn": bpmn.run,
+}
 
 
 def main(names: list[str]) -> int:
