@@ -86,21 +86,27 @@ def describe_step(
         type_line(qtbot, form.wait, wait)
     if kind:
         choose(qtbot, form.kind, kind)
+    editor = form.outcomes
     for row, (label, share, target) in enumerate(outcomes):
-        editor = form.outcomes
-        editor.add_button.setFocus()
-        qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
+        if row >= editor.table.rowCount():  # a decision or approval starts with two typical ones
+            editor.add_button.setFocus()
+            qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
         for column, text in ((0, label), (1, share)):
             editor.table.setFocus()
             editor.table.setCurrentCell(row, column)
             qtbot.keyClick(editor.table, Qt.Key.Key_F2)  # open the cell's editor
             cell = QApplication.focusWidget()
             assert cell is not None
+            qtbot.keyClick(cell, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
             qtbot.keyClicks(cell, text)
             qtbot.keyClick(cell, Qt.Key.Key_Return)
         combo = editor.table.cellWidget(row, 2)
         assert isinstance(combo, QComboBox)
         choose(qtbot, combo, target)
+    while outcomes and editor.table.rowCount() > len(outcomes):
+        editor.table.setCurrentCell(editor.table.rowCount() - 1, 0)
+        editor.remove_button.setFocus()
+        qtbot.keyClick(editor.remove_button, Qt.Key.Key_Space)
     qtbot.keyClick(form.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 

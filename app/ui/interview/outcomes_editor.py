@@ -41,7 +41,8 @@ class OutcomesEditor(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(110)
+        self.table.setMinimumHeight(90)
+        self.table.setMaximumHeight(150)
         self.add_button = QPushButton("Add outcome", self)
         self.remove_button = QPushButton("Remove outcome", self)
         for button in (self.add_button, self.remove_button):

@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.interview import (
+    LATER,
+    NEXT,
     FollowUp,
+    Outcome,
     QuestionBank,
     StepDraft,
     add_step,
@@ -47,6 +50,12 @@ KINDS = {
     "end": "End: it is done",
 }
 ADD_SHORTCUT = "Ctrl+Return"
+# What a decision or approval usually leads to, offered so the talk is not slowed down: the
+# first way goes on with the next step described, the other is followed later.
+TYPICAL_OUTCOMES = {
+    "approval": (Outcome("Approved", None, NEXT), Outcome("Sent back", None, LATER)),
+    "decision": (Outcome("Yes", None, NEXT), Outcome("No", None, LATER)),
+}
 
 
 class FollowUpsPanel(QGroupBox):
@@ -171,7 +180,10 @@ class StepForm(QWidget):
         self.outcomes.changed.connect(self.changed)
 
     def _kind_changed(self) -> None:
-        branching = self.kind.currentData() in ("approval", "decision")
+        kind = self.kind.currentData()
+        branching = kind in ("approval", "decision")
+        if branching and not self.outcomes.outcomes():
+            self.outcomes.set_outcomes(self.outcomes.process, TYPICAL_OUTCOMES[kind])
         self.outcomes.setVisible(branching)
         box = self.outcomes.parentWidget()
         label = self.form.labelForField(box) if box is not None else None
