@@ -153,3 +153,34 @@ def automation_warnings(process: Process) -> tuple[str, ...]:
     """One sentence per automate action that breaks ECRS order."""
     warnings = (automation_warning(process, action) for action in process.actions)
     return tuple(warning for warning in warnings if warning)
+
+
+@dataclass(frozen=True, slots=True)
+class RatedAction:
+    """An action with what it saves and its quadrant, as the plan and the Improve tab show it."""
+
+    action: Action
+    impact: Impact
+    quadrant: Quadrant
+    high_impact: bool
+    warning: str
+
+
+def rate_actions(
+    process: Process, metrics: Metrics, findings: Sequence[Finding]
+) -> tuple[RatedAction, ...]:
+    """Every action of ``process`` rated, in plan order."""
+    threshold = high_impact_minutes(process, metrics)
+    rated = []
+    for action in process.actions:
+        impact = action_impact(process, action, metrics, findings)
+        rated.append(
+            RatedAction(
+                action,
+                impact,
+                quadrant(impact.minutes_per_year, action.effort, threshold),
+                is_high_impact(impact.minutes_per_year, threshold),
+                automation_warning(process, action),
+            )
+        )
+    return tuple(rated)
