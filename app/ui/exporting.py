@@ -9,13 +9,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from app.process.model import Process
 from app.ui import messages
 from app.ui.worker import run_task
+
+if TYPE_CHECKING:  # the process model loads after the window shows
+    from app.process.model import Process
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from app.interview import Question, QuestionBank, apply_define_answer, interview_state
 from app.interview.session import UNTITLED
@@ -58,6 +60,8 @@ class DefinePage(QScrollArea):
         self.rows: dict[str, QuestionRow] = {}
         for question in bank.define:
             row = QuestionRow(question, body)
+            if question.input == "date" and isinstance(row.field, QLineEdit):
+                row.field.setPlaceholderText(f"Today is {dt.date.today().isoformat()}")
             row.answered.connect(self._answer)
             self.rows[question.id] = row
             column.addWidget(row)
