@@ -22,6 +22,7 @@ from typing import Any
 
 from app.process.control import REVIEW_KINDS, Control, Review, ReviewKind, ReviewVerdict
 from app.process.fields import ObjectReader, Problems, describe
+from app.process.model import Process
 
 REVIEW_OFFSET_DAYS: Mapping[ReviewKind, int] = {"day30": 30, "day90": 90}
 QUESTIONS_FORMAT = "walkthrough-review-questions"
@@ -218,3 +219,73 @@ def _check_unique_ids(questions: list[ReviewQuestion], place: str, problems: Pro
         if question.id in seen:
             problems.add(f"{place}[{index}].id", f"'{question.id}' is used twice")
         seen.add(question.id)
+
+
+def clear_go_live(control: Control) -> Control:
+    """Unset the go-live: the 30- and 90-day reviews not done go with it; done ones stay."""
+    kept = tuple(
+        review for review in control.reviews if review.done or review.kind not in REVIEW_OFFSET_DAYS
+    )
+    return replace(control, go_live=None, reviews=kept)
+
+
+# Due reviews across processes ------------------------------------------------------------
+
+REVIEW_NAMES: Mapping[ReviewKind, str] = {
+    "day30": "30-day review",
+    "day90": "90-day review",
+    "extra": "Review",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DueReview:
+    """A review that is due (or overdue) in one process, for the list shown at start."""
+
+    process_id: str
+    process_name: str
+    review: Review
+
+
+def due_review_summary(processes: Iterable[Process], today: dt.date) -> tuple[DueReview, ...]:
+    """Every review due by ``today`` in ``processes``, oldest due date first."""
+    found = [
+        DueReview(process.id, process.name, review)
+        for process in processes
+        for review in due_reviews(process.control, today)
+    ]
+    return tuple(sorted(found, key=lambda item: (_review_order(item.review), item.process_name)))
+
+
+def review_name(review: Review) -> str:
+    """``30-day review``, ``90-day review`` or ``Review``."""
+    return REVIEW_NAMES.get(review.kind, "Review")
+
+
+def short_date(day: dt.date, today: dt.date | None = None) -> str:
+    """``3 Jan``, with the year when it is not this year's (``3 Jan 2026``)."""
+    text = f"{day.day} {_MONTH_ABBREVIATIONS[day.month - 1]}"
+    return text if today is not None and day.year == today.year else f"{text} {day.year}"
+
+
+_MONTH_ABBREVIATIONS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+
+
+def review_marker(control: Control, today: dt.date) -> str:
+    """One line for the process list: ``30-day review due 3 Jan`` (+ ``and 1 more``), or ``""``."""
+    due = due_reviews(control, today)
+    if not due:
+        return ""
+    first = due[0]
+    text = f"{review_name(first)} due {short_date(first.due, today)}"
+    return text if len(due) == 1 else f"{text} and {len(due) - 1} more"
+
+
+def due_review_sentence(item: DueReview, today: dt.date) -> str:
+    """``Pay supplier invoices: 30-day review, due 3 Jan (12 days ago)``."""
+    days = (today - item.review.due).days
+    ago = "today" if days == 0 else "1 day ago" if days == 1 else f"{days} days ago"
+    when = short_date(item.review.due, today)
+    return f"{item.process_name}: {review_name(item.review)}, due {when} ({ago})"
