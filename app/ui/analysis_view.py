@@ -30,6 +30,7 @@ from app.process.durations import format_duration
 from app.process.model import Process
 
 STEPS_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,12 +162,21 @@ class ParetoChart(QWidget):
 
 
 class AnalysisView(QScrollArea):
-    """Shows the analysis of one snapshot; clicking a finding announces its steps."""
+    """Shows the analysis of one snapshot; clicking a finding announces its steps.
+
+    ``finding_selected`` carries the chosen Finding (or None), also when a new snapshot keeps
+    the same finding chosen. With ``highlight_on_select`` off, only activating a finding
+    (double-click, Enter) announces its steps, so choosing one does not leave the page.
+    """
 
     steps_highlighted = Signal(tuple)
+    finding_selected = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.highlight_on_select = True
+        self.shown_findings: tuple[Finding, ...] = ()
+        self._refilling = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
@@ -227,6 +237,7 @@ class AnalysisView(QScrollArea):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         tree.currentItemChanged.connect(self._finding_chosen)
+        tree.itemActivated.connect(self._finding_activated)
         return tree
 
     def show_process(self, process: Process) -> None:
@@ -241,6 +252,9 @@ class AnalysisView(QScrollArea):
         self.pareto.set_bars(wait_pareto(process, metrics))
 
     def _fill_findings(self, findings: Sequence[Finding], currency: str) -> None:
+        chosen = self.current_finding()
+        self.shown_findings = tuple(findings)
+        self._refilling = True
         self.findings.clear()
         for finding in findings:
             item = QTreeWidgetItem(
@@ -253,12 +267,38 @@ class AnalysisView(QScrollArea):
             )
             item.setToolTip(0, f"{finding.title}\n{finding.detail}".strip())
             item.setData(0, STEPS_ROLE, tuple(finding.step_ids))
+            item.setData(0, KEY_ROLE, finding.key)
             for column in (2, 3):
                 item.setTextAlignment(
                     column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
             self.findings.addTopLevelItem(item)
+            if chosen is not None and finding.key == chosen.key:
+                self.findings.setCurrentItem(item)
+        self._refilling = False
+        self.finding_selected.emit(self.current_finding())
+
+    def current_finding(self) -> Finding | None:
+        """The finding chosen in the list, or None."""
+        item = self.findings.currentItem()
+        key = item.data(0, KEY_ROLE) if item is not None else None
+        return next((finding for finding in self.shown_findings if finding.key == key), None)
+
+    def select_finding(self, key: str) -> None:
+        """Choose the finding with ``key`` in the list (nothing when it is not there)."""
+        for row in range(self.findings.topLevelItemCount()):
+            item = self.findings.topLevelItem(row)
+            if item is not None and item.data(0, KEY_ROLE) == key:
+                self.findings.setCurrentItem(item)
+                return
 
     def _finding_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        if current is not None:
+        if self._refilling:
+            return
+        if current is not None and self.highlight_on_select:
             self.steps_highlighted.emit(tuple(current.data(0, STEPS_ROLE)))
+        self.finding_selected.emit(self.current_finding())
+
+    def _finding_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if not self.highlight_on_select:
+            self.steps_highlighted.emit(tuple(item.data(0, STEPS_ROLE)))
