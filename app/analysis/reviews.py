@@ -275,12 +275,8 @@ _MONTH_ABBREVIATIONS = (
 
 def review_marker(control: Control, today: dt.date) -> str:
     """One line for the process list: ``30-day review due 3 Jan`` (+ ``and 1 more``), or ``""``."""
-    due = due_reviews(control, today)
-    if not due:
-        return ""
-    first = due[0]
-    text = f"{review_name(first)} due {short_date(first.due, today)}"
-    return text if len(due) == 1 else f"{text} and {len(due) - 1} more"
+    items = [DueReview("", "", review) for review in due_reviews(control, today)]
+    return due_review_markers(items, today).get("", "")
 
 
 def due_review_sentence(item: DueReview, today: dt.date) -> str:
@@ -289,3 +285,16 @@ def due_review_sentence(item: DueReview, today: dt.date) -> str:
     ago = "today" if days == 0 else "1 day ago" if days == 1 else f"{days} days ago"
     when = short_date(item.review.due, today)
     return f"{item.process_name}: {review_name(item.review)}, due {when} ({ago})"
+
+
+def due_review_markers(items: Iterable[DueReview], today: dt.date) -> dict[str, str]:
+    """Per process id, the one line the process list shows (``30-day review due 3 Jan``)."""
+    by_process: dict[str, list[Review]] = {}
+    for item in items:
+        by_process.setdefault(item.process_id, []).append(item.review)
+    markers = {}
+    for process_id, reviews in by_process.items():
+        first = min(reviews, key=_review_order)
+        text = f"{review_name(first)} due {short_date(first.due, today)}"
+        markers[process_id] = text if len(reviews) == 1 else f"{text} and {len(reviews) - 1} more"
+    return markers

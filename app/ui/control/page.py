@@ -187,6 +187,12 @@ class ControlPage(QWidget):
             format_value=lambda value: value_text(self.process, metric, value),
         )
 
+    def open_review(self, review_id: str) -> None:
+        """Open the review dialog of one review (the due-review list's Open button)."""
+        review = next((r for r in self.process.control.reviews if r.id == review_id), None)
+        if review is not None:
+            self.reviews.open_review(review)
+
     # Editing -----------------------------------------------------------------------------
 
     def _go_live_edited(self) -> None:
