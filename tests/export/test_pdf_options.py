@@ -38,3 +38,13 @@ def test_importing_the_package_does_not_load_reportlab() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("value", ["C", "C.UTF-8", "POSIX"])
+def test_the_c_locale_names_no_country_so_the_paper_is_a4(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", value)
+    assert locale_page_size() == "A4"

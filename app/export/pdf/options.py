@@ -71,10 +71,15 @@ def locale_page_size(name: str | None = None) -> PageSize:
 
 
 def _locale_name() -> str:
+    """The locale that decides the paper; the C locale names no country (so A4, ISO's size).
+
+    Python maps C.UTF-8 to en_US in ``locale.getlocale``, so it is asked only when no locale
+    variable is set at all.
+    """
     for variable in _LOCALE_VARIABLES:
         value = os.environ.get(variable, "")
-        if value and value not in ("C", "POSIX", "C.UTF-8"):
-            return value
+        if value:
+            return "" if value.split(".")[0] in ("C", "POSIX") else value
     try:
         return locale.getlocale()[0] or ""
     except ValueError:
