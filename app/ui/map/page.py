@@ -2,12 +2,17 @@
 
 Views here hold layout; this controller turns what the user does (an edit in the panel, a
 drop on another lane, "Move lane up") into one snapshot saved through ``store.apply``.
+
+Which map of a process the page shows and edits is its ``target``: the current map (the
+process itself, the default) or the future state (``FUTURE_MAP``). The page edits the map it
+is given; the target puts the edited map back into the whole process before it is saved.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,6 +39,45 @@ from app.ui.map.theme import theme_from_palette
 from app.ui.map.view import MapView
 from app.ui.store import ProcessStore
 
+
+class MapTarget(Protocol):
+    """Which map of a process a MapPage shows and edits."""
+
+    def map_of(self, process: Process) -> Process | None:
+        """The map to show (a Process of its own), or None when there is none."""
+        ...
+
+    def with_map(self, process: Process, edited: Process) -> Process:
+        """``process`` with its map replaced by ``edited``."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentMap:
+    """The process's own map: the current state."""
+
+    def map_of(self, process: Process) -> Process | None:
+        return process
+
+    def with_map(self, process: Process, edited: Process) -> Process:
+        return edited
+
+
+@dataclass(frozen=True, slots=True)
+class FutureMap:
+    """The future-state map; shown under the process's id so the page keeps its place."""
+
+    def map_of(self, process: Process) -> Process | None:
+        future = process.future_state
+        return None if future is None else replace(future, id=process.id)
+
+    def with_map(self, process: Process, edited: Process) -> Process:
+        stored_id = process.future_state.id if process.future_state is not None else ""
+        return replace(process, future_state=replace(edited, id=stored_id))
+
+
+CURRENT_MAP = CurrentMap()
+FUTURE_MAP = FutureMap()
 FIELD_WORDS = {"touch_minutes": "touch time", "wait_minutes": "wait", "rekeys_data": "re-keyed"}
 OVERVIEW_FROM_STEPS = 25
 
@@ -41,9 +85,13 @@ OVERVIEW_FROM_STEPS = 25
 class MapPage(QWidget):
     """Shows the map of one process and edits it."""
 
-    def __init__(self, store: ProcessStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: ProcessStore, parent: QWidget | None = None, *, target: MapTarget = CURRENT_MAP
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.target = target
+        self.whole: Process | None = None
         self.process: Process | None = None
         self.look = make_look(theme_from_palette(self.palette()))
         self.measure = FontMeasure(self.look.font)
@@ -167,8 +215,15 @@ class MapPage(QWidget):
 
     # Showing a process
 
-    def show_process(self, process: Process) -> None:
-        """Draw ``process``: changed items only; the selection and the editor follow."""
+    def show_process(self, whole: Process) -> None:
+        """Draw the target's map of ``whole``: changed items only; selection and editor follow.
+
+        A process without that map (no future state yet) leaves the page as it was.
+        """
+        process = self.target.map_of(whole)
+        if process is None:
+            return
+        self.whole = whole
         self.process = process
         self.scene.show_map(build_model(process, self.measure))
         self._fill_list()
@@ -282,10 +337,16 @@ class MapPage(QWidget):
     def _apply(self, after: Process, text: str) -> None:
         from app.models.database import DatabaseError
 
+        if self.whole is None:
+            return
         try:
-            self.store.apply(after, text)
+            self.store.apply(self.target.with_map(self.whole, after), text)
         except DatabaseError as error:
             messages.show_error(self, "Cannot save the change", str(error))
+
+    def apply_map(self, after: Process, text: str) -> None:
+        """Save an edited map (of the target) as one undoable edit."""
+        self._apply(after, text)
 
     def _lane_menu(self, lane_id: str, where: QPoint) -> None:
         menu = self.lane_menu(lane_id)
