@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 _MONTHS = (
@@ -30,8 +31,16 @@ def plain_number(value: float, *, decimals: int = 1) -> str:
 
 
 def percent(fraction: float) -> str:
-    """A fraction as a percentage for people: ``0.3`` → ``30 %``, ``0.125`` → ``12.5 %``."""
-    return f"{plain_number(fraction * 100)} %"
+    """A fraction as a percentage for people: ``0.3`` → ``30 %``, ``0.125`` → ``12.5 %``.
+
+    Below 1 % two significant places are kept (``0.0125 %``), so a small but real share is
+    never printed as ``0 %``.
+    """
+    value = fraction * 100
+    if value == 0 or abs(value) >= 1:
+        return f"{plain_number(value)} %"
+    decimals = max(1, 1 - math.floor(math.log10(abs(value))))
+    return f"{plain_number(value, decimals=decimals)} %"
 
 
 def money(amount: float, currency: str) -> str:

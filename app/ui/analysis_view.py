@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.analysis.findings import Finding, find_findings
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
+from app.analysis.wording import percent
 from app.process.durations import format_duration
 from app.process.model import Process
 
@@ -71,10 +72,8 @@ def metric_texts(metrics: Metrics, currency: str) -> dict[str, str]:
         "lead": format_duration(metrics.lead_time_minutes),
         "touch": format_duration(metrics.touch_minutes),
         "wait": format_duration(metrics.wait_minutes),
-        "pce": f"{metrics.pce:.1%}"
-        if metrics.pce >= 0.01 or not metrics.pce
-        else f"{metrics.pce:.2%}",
-        "fpy": f"{metrics.first_pass_yield:.0%}",
+        "pce": percent(metrics.pce),
+        "fpy": percent(metrics.first_pass_yield),
         "handoffs": f"{metrics.handoffs:.1f}",
         "approvals": str(metrics.approvals),
         "cost_run": f"{metrics.cost_per_run:,.2f} {currency}",

@@ -22,7 +22,7 @@ def test_the_figures_are_those_of_the_method(qtbot: QtBot) -> None:
     assert shown["cost_run"] == "31.82 USD"
     assert shown["cost_year"] == "152,720 USD"
     assert shown["handoffs"] == "5.7"
-    assert shown["fpy"] == "75%"
+    assert shown["fpy"] == "75 %"
     assert view.values["pce"].toolTip().startswith("Value-added time ÷ lead time")
 
 
