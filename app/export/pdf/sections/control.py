@@ -1,18 +1,27 @@
 """The control plan and the 30- and 90-day reviews that keep the gain from fading.
 
-Without scheduled reviews, the plan shows the 30- and 90-day dates the go-live implies.
+Without scheduled reviews, the plan shows the 30- and 90-day dates the go-live implies. Each
+completed review prints its verdict, answers and notes, and the I-MR chart of every goal
+metric with measurements as it stood that day (the measurements up to the review). Newer
+measurements than the last review get a chart of their own ("Where it stands").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from app.analysis.goals import metric_label
-from app.export.pdf.blocks import fields, heading, note, table
+from app.analysis.monitoring import metric_chart, value_text
+from app.analysis.reviews import ReviewGuide, load_review_questions
+from app.export.pdf.blocks import fields, gap, heading, note, para, table
 from app.export.pdf.context import PlanContext
+from app.export.pdf.imr_chart import ImrChart
+from app.export.pdf.styles import STYLES
 from app.process.control import Control, ControlPlanRow, Review
+from app.process.model import Process
 
 REVIEW_DAYS = (30, 90)
 TO_AGREE = "to agree"
@@ -28,6 +37,8 @@ def control(ctx: PlanContext) -> list[Flowable]:
         rows = [("Go-live", ctx.date(go_live)), *_reviews(ctx, go_live)]
         story.append(fields(rows, ctx.portrait.width * 0.6, label_share=0.45))
     story += [heading("What is measured, and what happens when it slips", 1), *_plan(ctx)]
+    story += _completed_reviews(ctx)
+    story += _standing(ctx)
     return story
 
 
@@ -96,3 +107,93 @@ def _goal_rows(ctx: PlanContext) -> list[list[str]]:
         ]
         for goal in ctx.process.goals
     ]
+
+
+# Completed reviews and their charts -------------------------------------------------------
+
+_VERDICT_WORDS = {
+    "holding": "Holding: the gain is in place.",
+    "fading": "Fading: the gain is slipping back.",
+    "met": "Met: the target is reached and held.",
+    "reopened": "Reopened: the improvement needs another round.",
+}
+
+
+def _completed_reviews(ctx: PlanContext) -> list[Flowable]:
+    done = sorted(
+        (review for review in ctx.process.control.reviews if review.done_on is not None),
+        key=lambda review: review.done_on or dt.date.min,
+    )
+    if not done:
+        return []
+    guides = load_review_questions()
+    story: list[Flowable] = []
+    for review in done:
+        story += _review_block(ctx, review, guides.get(review.kind))
+    return story
+
+
+def _review_block(ctx: PlanContext, review: Review, guide: ReviewGuide | None) -> list[Flowable]:
+    assert review.done_on is not None
+    title = f"{_REVIEW_NAMES.get(review.kind, 'Review')} held {ctx.date(review.done_on)}"
+    verdict = _VERDICT_WORDS.get(review.verdict or "", "No verdict recorded.")
+    rows = [("Verdict", verdict), *_answers(review, guide)]
+    if review.notes.strip():
+        rows.append(("Notes", review.notes))
+    head = [heading(title, 1), fields(rows, ctx.portrait.width, label_share=0.32)]
+    charts = _charts(ctx, _as_of(ctx.process, review.done_on))
+    if not charts:
+        return [*head, gap()]
+    return [KeepTogether([*head, gap(), charts[0]]), *charts[1:]]
+
+
+def _answers(review: Review, guide: ReviewGuide | None) -> list[tuple[str, str]]:
+    questions = {q.id: q.text for q in guide.questions} if guide is not None else {}
+    return [
+        (questions.get(key, key.replace("_", " ").capitalize()), answer)
+        for key, answer in review.answers.items()
+        if answer.strip()
+    ]
+
+
+def _as_of(process: Process, day: dt.date) -> Process:
+    """The process with only the measurements taken up to ``day``."""
+    kept = tuple(item for item in process.control.measurements if item.day <= day)
+    return replace(process, control=replace(process.control, measurements=kept))
+
+
+def _standing(ctx: PlanContext) -> list[Flowable]:
+    """Today's charts, when there are measurements newer than the last completed review."""
+    control = ctx.process.control
+    held = [review.done_on for review in control.reviews if review.done_on is not None]
+    last = max(held, default=None)
+    if not any(last is None or item.day > last for item in control.measurements):
+        return []
+    charts = _charts(ctx, ctx.process)
+    if not charts:
+        return []
+    return [KeepTogether([heading("Where it stands", 1), charts[0]]), *charts[1:]]
+
+
+def _charts(ctx: PlanContext, process: Process) -> list[Flowable]:
+    """One block per goal metric with measurements: its title, chart, verdict and signals."""
+    blocks: list[Flowable] = []
+    seen: set[str] = set()
+    for goal in process.goals:
+        metric = goal.metric
+        if metric in seen or not process.control.measurements_of(metric):
+            continue
+        seen.add(metric)
+        blocks.append(_chart_block(ctx, process, metric))
+    return blocks
+
+
+def _chart_block(ctx: PlanContext, process: Process, metric: str) -> Flowable:
+    chart = metric_chart(process, metric)
+    title = f"Individuals chart of {metric_label(metric)}"
+    drawing = ImrChart(chart, ctx.portrait.width, lambda value: value_text(process, metric, value))
+    words: list[Flowable] = [para(title, STYLES.cell_head), drawing]
+    if chart.messages:
+        words.append(para(chart.messages[-1]))
+    words += [note(signal.description) for signal in chart.signals]
+    return KeepTogether([*words, gap()])
