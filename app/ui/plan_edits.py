@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from app.process.model import FISHBONE_CATEGORIES, Action, Process, RootCause, WhyNode
+from app.process.model import FISHBONE_CATEGORIES, Action, Flow, Process, RootCause, WhyNode
 
 WhyPath = tuple[int, ...]
 _ACTION_ID = re.compile(r"a(\d+)")
@@ -161,3 +161,45 @@ def with_why_added(
     node = why_at(whys, parent)
     grown = replace(node, children=(*node.children, WhyNode(text)))
     return _changed(whys, parent, WhyChange(parent[-1], grown)), (*parent, len(node.children))
+
+
+# The future state
+
+
+def with_future_started(process: Process) -> Process:
+    """``process`` with a future state that copies its current lanes, steps and flows."""
+    from app.process.plan_file import future_base
+
+    copy = replace(
+        future_base(process), lanes=process.lanes, steps=process.steps, flows=process.flows
+    )
+    return replace(process, future_state=copy)
+
+
+def without_future(process: Process) -> Process:
+    return replace(process, future_state=None)
+
+
+def with_approval_cut(process: Process, step_id: str) -> Process:
+    """Remove an approval and keep the way work goes when it is approved.
+
+    The approved way is the outgoing flow most often taken (a flow without a probability gets
+    an equal share of what the others leave; the first wins a tie); the other ways out go, and
+    the flows into the approval then pass on to the approved way's step, as a delete does.
+    """
+    from app.interview.edits import delete_step
+
+    out = [flow for flow in process.flows if flow.source == step_id and flow.target != step_id]
+    if len(out) > 1:
+        kept = max(out, key=lambda flow: _share(flow, out))
+        flows = tuple(f for f in process.flows if f.source != step_id or f is kept)
+        process = replace(process, flows=(*flows,))
+    return delete_step(process, step_id)
+
+
+def _share(flow: Flow, siblings: list[Flow]) -> float:
+    if flow.probability is not None:
+        return flow.probability
+    given = sum(f.probability for f in siblings if f.probability is not None)
+    unknown = sum(1 for f in siblings if f.probability is None)
+    return max(1.0 - given, 0.0) / unknown
