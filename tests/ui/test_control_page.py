@@ -1,0 +1,105 @@
+"""Control tab: the go-live schedules and moves the reviews, the plan table stores edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate
+
+from app.analysis.reviews import complete_review
+from app.ui.control.page import NOT_SET, ControlPage
+from app.ui.store import ProcessStore
+from tests.ui.control_fixtures import TODAY
+from tests.ui.control_helpers import invoices, page, store
+
+__all__ = ["page", "store"]
+
+
+def due_dates(store: ProcessStore) -> dict[str, dt.date]:
+    return {review.kind: review.due for review in invoices(store).control.reviews}
+
+
+def test_setting_the_go_live_schedules_both_reviews_and_undo_removes_them(
+    page: ControlPage, store: ProcessStore
+) -> None:
+    assert page.go_live.date() == NOT_SET
+    assert "Set the go-live date" in page.status.text()
+    page.go_live.setDate(QDate(2027, 1, 15))
+    page.go_live.editingFinished.emit()
+    assert due_dates(store) == {"day30": dt.date(2027, 2, 14), "day90": dt.date(2027, 4, 15)}
+    assert page.reviews.table.rowCount() == 2
+    store.undo_stack.undo()
+    assert invoices(store).control.reviews == ()
+    assert invoices(store).control.go_live is None
+    assert page.go_live.date() == NOT_SET
+
+
+def test_a_past_go_live_shows_reviews_already_due_as_due(page: ControlPage) -> None:
+    page.set_go_live(TODAY - dt.timedelta(days=100))
+    statuses = [page.reviews.table.item(row, 2).text() for row in range(2)]
+    assert all("Due now" in status for status in statuses)
+    assert "2 reviews are due" in page.status.text()
+    assert page.reviews.table.item(0, 0).font().bold()
+
+
+def test_moving_the_go_live_moves_only_reviews_not_done(
+    page: ControlPage, store: ProcessStore
+) -> None:
+    page.set_go_live(dt.date(2027, 1, 15))
+    process = invoices(store)
+    control = complete_review(
+        process.control, "day30", done_on=dt.date(2027, 2, 15), verdict="holding", answers={}
+    )
+    store.apply(replace(process, control=control), "Record the 30-day review")
+    page.set_go_live(dt.date(2027, 2, 1))
+    assert due_dates(store) == {"day30": dt.date(2027, 2, 14), "day90": dt.date(2027, 5, 2)}
+    store.undo_stack.undo()
+    assert due_dates(store)["day90"] == dt.date(2027, 4, 15)
+    assert page.go_live.date() == QDate(2027, 1, 15)
+
+
+def test_clearing_the_go_live_drops_the_reviews_not_done(
+    page: ControlPage, store: ProcessStore
+) -> None:
+    page.set_go_live(dt.date(2027, 1, 15))
+    page.clear_button.click()
+    assert invoices(store).control.go_live is None
+    assert invoices(store).control.reviews == ()
+
+
+def test_plan_rows_are_prefilled_from_the_goals_and_edits_are_stored(
+    page: ControlPage, store: ProcessStore
+) -> None:
+    table = page.plan.table
+    assert table.rowCount() == 1
+    assert table.item(0, 0).text() == "Lead time"
+    assert table.item(0, 4).text() == "Dana Ortiz"
+    assert invoices(store).control.plan == ()
+    table.item(0, 3).setText("weekly, every Monday")
+    table.item(0, 6).setText("3 days")
+    (row,) = invoices(store).control.plan
+    assert row.frequency == "weekly, every Monday"
+    assert row.upper_limit == 3 * 1440  # the goal is in minutes
+    assert page.plan.table.item(0, 6).text() == "3 days"
+    store.undo_stack.undo()
+    assert invoices(store).control.plan[0].upper_limit is None
+
+
+def test_an_unreadable_or_crossed_limit_is_refused_with_a_sentence(
+    page: ControlPage, store: ProcessStore
+) -> None:
+    page.plan.table.item(0, 6).setText("soon")
+    assert not page.plan.error.isHidden()
+    assert "Upper limit" in page.plan.error.text()
+    assert invoices(store).control.plan == ()
+    page.plan.table.item(0, 6).setText("2 days")
+    page.plan.table.item(0, 5).setText("4 days")
+    assert "must not be above" in page.plan.error.text()
+    assert invoices(store).control.plan[0].lower_limit is None
+
+
+def test_the_control_owner_is_stored(page: ControlPage, store: ProcessStore) -> None:
+    page.owner.setText("Sam Whitfield")
+    page.owner.editingFinished.emit()
+    assert invoices(store).control.owner == "Sam Whitfield"
