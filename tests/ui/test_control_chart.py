@@ -24,7 +24,7 @@ CASES = {
     "no data": weekly([]),
     "one point": weekly([5.0]),
     "all equal": weekly([4.0] * 10),
-    "trial limits": weekly([5, 5.2, 4.8, 5.1, 4.9, 3, 2.8, 2.6]),
+    "trial limits": weekly([5, 5.2, 4.8, 5.1, 4.9, 3, 2.8, 2.6], go_live=dt.date(2027, 2, 8)),
     "signals": weekly([5, 5.1, 4.9, 5, 5.2, 4.8, 5, 5.1, 9, 2, 2.1, 1.9, 2, 2.2, 1.8, 2, 2.1]),
     "no go-live": weekly([5, 4, 6], go_live=None),
 }
@@ -44,6 +44,7 @@ def test_the_chart_draws_every_case(qtbot: QtBot, case: str) -> None:
 
 def test_words_say_when_limits_are_trial_or_undefined() -> None:
     verdict, messages = chart_words(CASES["trial limits"])
+    assert verdict.startswith("Holding")
     assert "trial limits" in messages
     _, messages = chart_words(CASES["all equal"])
     assert "limits are undefined" in messages
@@ -55,6 +56,7 @@ def test_signals_are_listed_as_improvement_or_concern() -> None:
     labels = {signal.label for signal in chart.signals}
     assert labels == {"improvement", "concern"}
     verdict, messages = chart_words(chart, lambda v: f"{v:.1f} d")
+    assert verdict.startswith("Fading")
     assert "Concern:" in messages
     assert "Improvement:" in messages
     assert "d, limits" in messages  # the centre and limits in the metric's unit
