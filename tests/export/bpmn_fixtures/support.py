@@ -17,7 +17,7 @@ from app.swimlane.geometry import Rect
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED_DATA = REPO / ".." / "shared" / "data"
-XSD = SHARED_DATA / "bpmn20-xsd" / "BPMN20.xsd"
+XSD = Path(__file__).resolve().parent / "xsd" / "BPMN20.xsd"  # a copy of the OMG schemas
 EXAMPLES = SHARED_DATA / "bpmn-examples"
 SAMPLES = REPO / "resources" / "samples"
 NS = {"bpmn": BPMN_NS, "bpmndi": BPMNDI_NS, "dc": DC_NS}
