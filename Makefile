@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/walkthrough
+	@$(BIN)/walkthrough
 
 test: lint typecheck pytest
 
