@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from app.analysis.findings import Finding
 from app.analysis.wording import quoted_names
-from app.export.pdf.blocks import heading, note, para, table
+from app.export.pdf.blocks import gap, heading, markup, note, para, table
 from app.export.pdf.chart import ParetoChart
 from app.export.pdf.context import PlanContext
 from app.export.pdf.figures import hours_per_year
 from app.export.pdf.styles import STYLES
 from app.export.pdf.text import bold, paragraph_text
+from app.process.model import RootCause, WhyNode
 
 MAX_FINDINGS = 25
 
@@ -27,14 +29,75 @@ def findings(ctx: PlanContext) -> list[Flowable]:
         if hidden > 0:
             story.append(note(f"{hidden} smaller findings are not listed."))
     story += _pareto(ctx)
-    story.append(heading("Root causes", 1))
-    story.append(
-        note(
+    story += root_causes(ctx)
+    return story
+
+
+def root_causes(ctx: PlanContext) -> list[Flowable]:
+    """The root-cause notes of the findings that have them, in the order of the findings."""
+    title = heading("Root causes", 1)
+    causes = _noted_causes(ctx)
+    if not causes:
+        text = (
             "No root-cause notes yet: ask 5 whys on the top findings, or use the "
             "fishbone, and record the cause the team controls."
         )
-    )
+        return [title, note(text)]
+    blocks = [_cause(ctx, cause) for cause in causes]
+    blocks[0] = [title, *blocks[0]]
+    return [KeepTogether(block) for block in blocks]
+
+
+def _noted_causes(ctx: PlanContext) -> list[RootCause]:
+    rank = {finding.key: index for index, finding in enumerate(ctx.findings)}
+    noted = [cause for cause in ctx.process.root_causes if not _empty(cause)]
+    return sorted(noted, key=lambda cause: rank.get(cause.finding, len(rank)))
+
+
+def _empty(cause: RootCause) -> bool:
+    has_causes = any(causes for causes in cause.fishbone.values())
+    return not (cause.whys or has_causes or cause.conclusion.strip())
+
+
+def _cause(ctx: PlanContext, cause: RootCause) -> list[Flowable]:
+    finding = next((f for f in ctx.findings if f.key == cause.finding), None)
+    title = finding.title if finding else f"{cause.finding} (no longer on the map)"
+    story: list[Flowable] = [gap(4), markup(bold(paragraph_text(title)), STYLES.body)]
+    if cause.whys:
+        story.append(markup(bold("5 whys"), _indented(1)))
+        story += _whys(cause.whys, 1)
+    fishbone = [(name, items) for name, items in _categories(ctx, cause) if items]
+    if fishbone:
+        story.append(markup(bold("Fishbone"), _indented(1)))
+        for name, items in fishbone:
+            text = bold(paragraph_text(name)) + ": " + "; ".join(map(paragraph_text, items))
+            story.append(markup(text, _indented(2)))
+    if cause.conclusion.strip():
+        text = bold("Root cause the team controls: ") + paragraph_text(cause.conclusion.strip())
+        story.append(markup(text, _indented(1)))
     return story
+
+
+def _categories(ctx: PlanContext, cause: RootCause) -> list[tuple[str, tuple[str, ...]]]:
+    """The categories in the process's order, then any others the notes still carry."""
+    order = list(ctx.process.fishbone_categories)
+    order += [name for name in cause.fishbone if name not in order]
+    return [(name, tuple(cause.fishbone.get(name, ()))) for name in order]
+
+
+def _whys(nodes: tuple[WhyNode, ...], depth: int) -> list[Flowable]:
+    story: list[Flowable] = []
+    for node in nodes:
+        text = bold(f"Why {depth}:") + " " + paragraph_text(node.text)
+        story.append(markup(text, _indented(depth + 1)))
+        story += _whys(node.children, depth + 1)
+    return story
+
+
+def _indented(level: int) -> ParagraphStyle:
+    """The body style moved in by ``level`` steps (deep trees stop moving at eight)."""
+    indent = 14 * min(level, 8)
+    return ParagraphStyle(f"indent{level}", parent=STYLES.body, leftIndent=indent, spaceAfter=2)
 
 
 def _none(ctx: PlanContext) -> str:
