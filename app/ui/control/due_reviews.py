@@ -74,7 +74,8 @@ class DueReviewsDialog(QDialog):
         layout.addWidget(buttons)
         if self.open_buttons:
             self.open_buttons[0].setDefault(True)
-        self.resize(560, 0)
+        self.setMinimumWidth(560)
+        self.adjustSize()
 
     def choose(self, item: DueReview) -> None:
         """Ask to open ``item``'s review and close the list."""

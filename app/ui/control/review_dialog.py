@@ -120,8 +120,7 @@ class ReviewDialog(QDialog):
         return lambda value: value_text(self.process, metric, value)
 
     def _form(self, today: dt.date) -> QVBoxLayout:
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = QVBoxLayout()
         for question in self.guide.questions:
             answer = QPlainTextEdit(self)
             answer.setAccessibleName(question.text)
@@ -132,7 +131,8 @@ class ReviewDialog(QDialog):
             label = QLabel(question.text, self)
             label.setWordWrap(True)
             label.setBuddy(answer)
-            form.addRow(label, answer)
+            form.addWidget(label)
+            form.addWidget(answer)
             self.answers[question.id] = answer
         self.verdict = QComboBox(self)
         self.verdict.setAccessibleName("Verdict")
