@@ -24,6 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.process.model import DEFINE_TEXT_FIELDS
+
 Stage = Literal["define", "steps", "check", "done"]
 STAGES: tuple[Stage, ...] = ("define", "steps", "check", "done")
 
@@ -35,25 +37,7 @@ INPUT_KINDS = frozenset(
 FILLS: Mapping[str, frozenset[str]] = {
     "define": frozenset(
         {f"interview.{key}" for key in ("interviewee", "role", "interviewer", "date")}
-        | {
-            f"process.{key}"
-            for key in (
-                "name",
-                "description",
-                "trigger",
-                "outcome",
-                "customer",
-                "customer_need",
-                "owner",
-                "organisation",
-                "problem",
-                "scope_in",
-                "scope_out",
-                "inputs",
-                "runs_per_year",
-                "lanes",
-            )
-        }
+        | {f"process.{key}" for key in ("name", *DEFINE_TEXT_FIELDS, "runs_per_year", "lanes")}
     ),
     "steps": frozenset(
         f"step.{key}"

@@ -25,7 +25,17 @@ from app.models.tables import (
     new_id,
 )
 from app.process.control import Control, ControlPlanRow, Measurement, Review
-from app.process.model import Action, Flow, Goal, Interview, Lane, Process, RootCause, Step
+from app.process.model import (
+    DEFINE_TEXT_FIELDS,
+    Action,
+    Flow,
+    Goal,
+    Interview,
+    Lane,
+    Process,
+    RootCause,
+    Step,
+)
 from app.process.plan_file import (
     future_state_document,
     future_state_from_document,
@@ -33,11 +43,7 @@ from app.process.plan_file import (
     why_document,
 )
 
-PROCESS_FIELDS = (
-    "name", "description", "trigger", "outcome", "customer", "customer_need", "owner",
-    "organisation", "problem", "scope_in", "scope_out", "inputs", "runs_per_year",
-    "hourly_rate", "currency",
-)  # fmt: skip
+PROCESS_FIELDS = ("name", *DEFINE_TEXT_FIELDS, "runs_per_year", "hourly_rate", "currency")
 
 
 def process_values(process: Process) -> dict[str, Any]:

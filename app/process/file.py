@@ -23,7 +23,7 @@ from app.process.fields import (
     read_object,
 )
 from app.process.map_file import map_document, read_map
-from app.process.model import Goal, Interview, Process
+from app.process.model import DEFINE_TEXT_FIELDS, Goal, Interview, Process
 from app.process.plan_file import (
     action_document,
     future_state_document,
@@ -164,21 +164,8 @@ def _read_document(data: Mapping[str, Any], problems: Problems) -> Process:
 
 
 def _read_process_fields(reader: ObjectReader) -> dict[str, Any]:
-    texts = (
-        "description",
-        "trigger",
-        "outcome",
-        "customer",
-        "customer_need",
-        "owner",
-        "organisation",
-        "problem",
-        "scope_in",
-        "scope_out",
-        "inputs",
-    )
     fields: dict[str, Any] = {"name": reader.text("name", required=True)}
-    fields.update({key: reader.text(key) for key in texts})
+    fields.update({key: reader.text(key) for key in DEFINE_TEXT_FIELDS})
     fields["runs_per_year"] = reader.number("runs_per_year")
     fields["hourly_rate"] = reader.number("hourly_rate")
     fields["currency"] = reader.text("currency") or "USD"
@@ -217,7 +204,7 @@ def process_to_document(process: Process) -> dict[str, Any]:
     """The process file's JSON object for a snapshot (ids are the snapshot's keys)."""
     head = {
         "name": process.name,
-        **{key: getattr(process, key) for key in _PROCESS_TEXT_KEYS},
+        **{key: getattr(process, key) for key in DEFINE_TEXT_FIELDS},
         "runs_per_year": number_value(process.runs_per_year),
         "hourly_rate": number_value(process.hourly_rate),
         "currency": process.currency,
@@ -237,21 +224,6 @@ def process_to_document(process: Process) -> dict[str, Any]:
         "control": None if process.control == Control() else control_to_document(process.control),
         **process.file_extra,
     }
-
-
-_PROCESS_TEXT_KEYS = (
-    "description",
-    "trigger",
-    "outcome",
-    "customer",
-    "customer_need",
-    "owner",
-    "organisation",
-    "problem",
-    "scope_in",
-    "scope_out",
-    "inputs",
-)
 
 
 def _interview_document(item: Interview) -> dict[str, Any]:

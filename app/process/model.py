@@ -24,6 +24,20 @@ STEP_KINDS: tuple[StepKind, ...] = ("start", "task", "approval", "decision", "en
 VALUE_CLASSES: tuple[ValueClass, ...] = ("value-added", "business-necessary", "non-value-added")
 LANE_KINDS: tuple[LaneKind, ...] = ("role", "system")
 BRANCHING_KINDS: frozenset[str] = frozenset({"decision", "approval"})
+# The Define fields of a process that are free text (SIPOC, problem, scope), in file order.
+DEFINE_TEXT_FIELDS: tuple[str, ...] = (
+    "description",
+    "trigger",
+    "outcome",
+    "customer",
+    "customer_need",
+    "owner",
+    "organisation",
+    "problem",
+    "scope_in",
+    "scope_out",
+    "inputs",
+)
 ECRS_VERBS: tuple[EcrsVerb, ...] = ("eliminate", "combine", "rearrange", "simplify", "automate")
 ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "done", "dropped")
 FISHBONE_CATEGORIES: tuple[str, ...] = (
