@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from app.analysis.metrics import Metrics
+from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.wording import long_date, money, percent, plain_number
 from app.process.durations import DurationError, format_duration, parse_duration
-from app.process.model import Goal
+from app.process.model import Goal, Process
 
 Direction = Literal["decrease", "increase"]
 DEFAULT_DEADLINE_DAYS = 90
@@ -281,3 +281,19 @@ def _who_and_how(goal: Goal) -> str:
     if how:
         parts.append(how if how.lower().startswith("measured") else f"measured {how}")
     return " — " + ", ".join(parts) if parts else ""
+
+
+def settle_imported_goals(process: Process, today: dt.date) -> tuple[Process, tuple[str, ...]]:
+    """Goals as a file brought them in: omitted baselines measured, SMART gaps listed.
+
+    A goal that is not (or no longer) SMART is kept, not refused: an older plan may have a
+    deadline in the past. What it lacks is returned as notes, one sentence each, with its place.
+    """
+    metrics = compute_metrics(process)
+    goals = tuple(resolve_baseline(goal, metrics, today) for goal in process.goals)
+    notes = tuple(
+        f"goals[{index}]: {problem}"
+        for index, goal in enumerate(goals)
+        for problem in check_goal(goal, today=today)
+    )
+    return replace(process, goals=goals), notes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,15 +95,22 @@ def export_process(process: Process, path: Path) -> list[str]:
 
 
 def read_any_process(path: Path) -> tuple[Process, tuple[str, ...]]:
-    """A process from a process file or a BPMN file, and what the import had to leave out.
+    """A process from a process file or a BPMN file, and notes on what the import found.
 
-    Raises ProcessFileError or BpmnError (both ValueErrors) naming the file and the place.
+    The notes say what a BPMN import had to leave out, and which goals are not SMART (an
+    omitted baseline is measured on the map). Raises ProcessFileError or BpmnError (both
+    ValueErrors) naming the file and the place.
     """
+    from app.analysis.goals import settle_imported_goals
+
     if path.name.lower().endswith(".bpmn"):
         from app.export.bpmn import read_bpmn
 
         imported = read_bpmn(path)
-        return imported.process, imported.report
-    from app.process.file import read_process_file
+        process, report = imported.process, imported.report
+    else:
+        from app.process.file import read_process_file
 
-    return read_process_file(path), ()
+        process, report = read_process_file(path), ()
+    process, goal_notes = settle_imported_goals(process, dt.date.today())
+    return process, (*report, *goal_notes)

@@ -113,11 +113,16 @@ class PlanExport(QObject):
         author = next((i.interviewer for i in self.process.interviews if i.interviewer), "")
         options = PlanOptions(author=author)
         run_task(
-            lambda: write_plan_pdf(self.process, self.path, options=options,
-                                   progress=self.relay.moved.emit, cancelled=self.stop.is_set),
+            lambda: write_plan_pdf(
+                self.process,
+                self.path,
+                options=options,
+                progress=self.relay.moved.emit,
+                cancelled=self.stop.is_set,
+            ),
             self._done,
             self._failed,
-        )  # fmt: skip
+        )
 
     def _moved(self, percent: int, phase: str) -> None:
         self.dialog.setValue(percent)
@@ -153,12 +158,16 @@ def plan_notes(report: object) -> str:
 
 
 def show_import_report(parent: QWidget, name: str, report: tuple[str, ...]) -> None:
-    """After a BPMN import: what could not be brought in, so nothing is dropped silently."""
+    """After an import: what could not be brought in as it was, and goals that are not SMART."""
     if not report:
         return
-    box = QMessageBox(QMessageBox.Icon.Information, "Imported, with notes",
-                      f"{name} was imported. Some parts could not be brought in as they are:",
-                      QMessageBox.StandardButton.Ok, parent)  # fmt: skip
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Imported, with notes",
+        f"{name} was imported. Worth knowing:",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setDetailedText("\n".join(report))
     box.setInformativeText("\n".join(f"• {line}" for line in report[:6]))
     box.exec()

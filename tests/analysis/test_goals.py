@@ -148,3 +148,19 @@ def test_every_builtin_metric_reads_from_metrics() -> None:
     assert read["annual_cost"] == 300
     assert read["first_pass_yield"] == 1
     assert {spec.direction for spec in BUILTIN_METRICS.values()} == {"decrease", "increase"}
+
+
+def test_imported_goals_are_measured_and_their_gaps_named() -> None:
+    from app.analysis.goals import settle_imported_goals
+    from app.models.transfer import sample_processes
+
+    invoices = sample_processes()[1]
+    stale = Goal("lead_time", target=2880, unit="minutes", due=dt.date(2026, 1, 31), owner="Dana",
+                 measured_by="weekly")  # fmt: skip
+    process, notes = settle_imported_goals(replace(invoices, goals=(stale,)), dt.date(2026, 11, 24))
+    assert process.goals[0].baseline == pytest.approx(7221.266667)
+    assert process.goals[0].baseline_date == dt.date(2026, 11, 24)
+    assert notes == (
+        "goals[0]: The lead time goal is due 31 January 2026, which is not after today: "
+        "choose a later date.",
+    )

@@ -208,3 +208,16 @@ def test_hostile_bpmn_is_refused_in_one_line(
     assert out == ""
     assert err.startswith(f"walkthrough: {evil}")
     assert err.count("\n") == 1
+
+
+def test_a_goal_that_is_no_longer_smart_is_imported_with_a_note(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    data = json.loads(INVOICES.read_text())
+    data["goals"][0]["due"] = "2020-03-31"
+    old = tmp_path / "old-plan.walkthrough.json"
+    old.write_text(json.dumps(data))
+    code, out, err = run(capsys, "--db", db, "import", str(old))
+    assert code == 0
+    assert len(out.strip()) == 36
+    assert err.startswith("walkthrough: note: goals[0]: The lead time goal is due 31 March 2020")
