@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.analysis.goals import BUILTIN_METRICS
 from app.analysis.metrics import compute_metrics
 from app.analysis.projection import MetricChange, compare_metrics
 from app.analysis.wording import money, percent, plain_number
@@ -105,8 +106,12 @@ class FutureView(QWidget):
         table.addWidget(QLabel("<b>Before → after</b>", below))
         table.addWidget(self.comparison)
         splitter.addWidget(below)
+        rows = len(BUILTIN_METRICS) + 1
+        self.comparison.setMinimumHeight(
+            self.comparison.fontMetrics().height() * rows + 4 * rows + 12
+        )
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
         column = QVBoxLayout(editing)
         column.setContentsMargins(0, 0, 0, 0)

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from app.analysis.actions import HIGH_EFFORT, HIGH_IMPACT_SHARE, RatedAction, rate_actions
 from app.analysis.findings import Finding, find_findings
 from app.analysis.metrics import compute_metrics
-from app.analysis.wording import money
-from app.process.durations import format_duration
+from app.analysis.wording import money, plain_number
 from app.process.model import Action, Process
 from app.ui import messages
 from app.ui.action_dialog import ActionDialog
@@ -85,7 +84,11 @@ class ImproveView(QWidget):
         header = table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((3, 120), (4, 160)):  # steps and finding: long, elided
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, width)
         header.setStretchLastSection(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         return table
 
     def _lay_out(self) -> None:
@@ -111,8 +114,9 @@ class ImproveView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1100, 280])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -134,6 +138,8 @@ class ImproveView(QWidget):
             for index in RIGHT_COLUMNS:
                 item.setTextAlignment(index, Qt.AlignmentFlag.AlignRight)
             item.setToolTip(2, "\n".join(filter(None, (rated.action.title, rated.warning))))
+            for column in (3, 4):
+                item.setToolTip(column, item.text(column))
             self.table.addTopLevelItem(item)
             if rated.action.id == current:
                 self.table.setCurrentItem(item)
@@ -209,7 +215,7 @@ def action_cells(
     names = process.step_by_id()
     titles = {finding.key: finding.title for finding in findings}
     impact = rated.impact
-    saves = format_duration(impact.minutes_per_year) if impact.minutes_per_year else "–"
+    saves = hours_per_year(impact.minutes_per_year) if impact.minutes_per_year else "–"
     return [
         str(number),
         action.verb.capitalize(),
@@ -224,6 +230,11 @@ def action_cells(
         rated.quadrant,
         action.status.capitalize(),
     ]
+
+
+def hours_per_year(minutes: float) -> str:
+    """Minutes a year as whole hours, as the plan prints them: ``1,240 h``."""
+    return f"{plain_number(minutes / 60, decimals=0)} h"
 
 
 def chart_dots(rated: Sequence[RatedAction]) -> list[Dot]:

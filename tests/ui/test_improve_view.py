@@ -16,7 +16,6 @@ from app.analysis.findings import find_findings
 from app.analysis.metrics import compute_metrics
 from app.models.database import open_database
 from app.models.transfer import add_samples
-from app.process.durations import format_duration
 from app.process.model import Action, Process
 from app.ui.action_dialog import ActionDialog
 from app.ui.improve_view import COLUMNS, ImproveView
@@ -106,7 +105,7 @@ def test_adding_an_action_estimates_its_impact_from_the_finding(
     finding = next(
         f for f in find_findings(process, compute_metrics(process)) if f.key == "approval:s9"
     )
-    assert cell(view, 0, "Saves a year") == f"{format_duration(finding.minutes_per_year)} (est.)"
+    assert cell(view, 0, "Saves a year") == f"{finding.minutes_per_year / 60:,.0f} h (est.)"
     assert cell(view, 0, "Money a year") == "22,400 USD"
     assert cell(view, 0, "Quadrant") == "Quick win"
     view.store.undo_stack.undo()
@@ -138,7 +137,7 @@ def test_a_typed_time_overrides_the_estimate_and_edit_and_remove_undo(
     (action,) = saved(view).actions
     assert action.impact_minutes_per_year == 2 * 7 * 24 * 60
     assert action.effort == 4
-    assert cell(view, 0, "Saves a year") == "2 weeks"
+    assert cell(view, 0, "Saves a year") == "336 h"
     # 19,200 min → 14,400 USD: the typed time scales the finding's money
     assert cell(view, 0, "Money a year") == f"{14400 * 20160 / 19200:,.0f} USD"
     assert cell(view, 0, "Quadrant") == "Time sink"
