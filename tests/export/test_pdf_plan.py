@@ -256,3 +256,11 @@ def test_control_object_reviews_and_plan_rows_are_printed(tmp_path: Path) -> Non
         "Call AP",
     ):
         assert expected in text, expected
+
+
+def test_emoji_beyond_the_basic_plane_come_back_from_the_text_layer(tmp_path: Path) -> None:
+    """ReportLab writes such codes in 16 bits; the fonts module corrects its ToUnicode map."""
+    process = replace(sample("supplier-invoices"), problem="Scan 😀 then sign ✍ — done")
+    path = tmp_path / "emoji.pdf"
+    write_plan_pdf(process, path, options=OPTIONS)
+    assert "Scan 😀 then sign ✍ — done" in pdf_text(path)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from importlib.resources import as_file, files
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 REGULAR = "WalkthroughSans"
@@ -27,9 +27,36 @@ _RTL_SCRIPTS = (("HEBREW", "Hebrew"), ("ARABIC", "Arabic"), ("SYRIAC", "Syriac")
 _lock = threading.Lock()
 
 
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 pairs.
+
+    ReportLab 5 writes every code as ``%04X``, so an emoji such as U+1F600 becomes the
+    five-digit ``<1F600>``, which readers take as U+1F60 (copy and paste, search and screen
+    readers then see ``ὠ``). The PDF reference asks for UTF-16BE, i.e. a surrogate pair.
+    """
+    lines = ttfonts.original_make_to_unicode_cmap(fontname, subset).split("\n")
+    start = lines.index(f"{len(subset)} beginbfchar") + 1
+    lines[start : start + len(subset)] = [
+        f"<{index:02X}> <{_utf16_hex(code)}>" for index, code in enumerate(subset)
+    ]
+    return "\n".join(lines)
+
+
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def _fix_to_unicode() -> None:
+    """Put the corrected CMap writer in place of ReportLab's (once)."""
+    if not hasattr(ttfonts, "original_make_to_unicode_cmap"):
+        ttfonts.original_make_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+        ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
 def register_fonts() -> None:
     """Register the plan's fonts with ReportLab (once; safe from any thread)."""
     with _lock:
+        _fix_to_unicode()
         if REGULAR in pdfmetrics.getRegisteredFontNames():
             return
         folder = files("app.resources") / "fonts"
