@@ -39,6 +39,7 @@ class ImrChart(Flowable):  # type: ignore[misc]
         self.values = _value_range(chart)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = min(self.width, available_width)  # a frame's padding may be narrower
         return (self.width, self.height)
 
     @property

@@ -20,7 +20,7 @@ from app.export.pdf.blocks import fields, gap, heading, note, para, table
 from app.export.pdf.context import PlanContext
 from app.export.pdf.imr_chart import ImrChart
 from app.export.pdf.styles import STYLES
-from app.process.control import Control, ControlPlanRow, Review
+from app.process.control import ControlPlanRow, Review
 from app.process.model import Process
 
 REVIEW_DAYS = (30, 90)
@@ -61,7 +61,7 @@ def _review_name(review: Review) -> str:
 
 
 def _plan(ctx: PlanContext) -> list[Flowable]:
-    rows = _given_rows(ctx.process.control) or _goal_rows(ctx)
+    rows = _given_rows(ctx) or _goal_rows(ctx)
     if not rows:
         return [note("No goals yet, so nothing to control: set a goal first.")]
     width = ctx.portrait.width
@@ -70,29 +70,31 @@ def _plan(ctx: PlanContext) -> list[Flowable]:
     return [table(header, rows, widths)]
 
 
-def _given_rows(control: Control) -> list[list[str]]:
+def _given_rows(ctx: PlanContext) -> list[list[str]]:
+    control = ctx.process.control
     return [
         [
             metric_label(row.metric).capitalize() or TO_AGREE,
             row.how or row.what or TO_AGREE,
             row.frequency or TO_AGREE,
             row.who or TO_AGREE,
-            _limits(row),
+            _limits(ctx.process, row),
             row.reaction or TO_AGREE,
         ]
         for row in control.plan
     ]
 
 
-def _limits(row: ControlPlanRow) -> str:
+def _limits(process: Process, row: ControlPlanRow) -> str:
+    """``at most 3 days``: limits in the metric's unit, as the Control tab shows them."""
     low, high = row.lower_limit, row.upper_limit
     if low is None and high is None:
         return TO_AGREE
     if low is None:
-        return f"at most {high:g}"
+        return f"at most {value_text(process, row.metric, high or 0.0)}"
     if high is None:
-        return f"at least {low:g}"
-    return f"{low:g} to {high:g}"
+        return f"at least {value_text(process, row.metric, low)}"
+    return f"{value_text(process, row.metric, low)} to {value_text(process, row.metric, high)}"
 
 
 def _goal_rows(ctx: PlanContext) -> list[list[str]]:
@@ -144,7 +146,10 @@ def _review_block(ctx: PlanContext, review: Review, guide: ReviewGuide | None) -
     charts = _charts(ctx, _as_of(ctx.process, review.done_on))
     if not charts:
         return [*head, gap()]
-    return [KeepTogether([*head, gap(), charts[0]]), *charts[1:]]
+    first, *rest = charts
+    kept = _KEPT_WITH_CHART
+    together = KeepTogether([*head, gap(), *first[:kept]])
+    return [together, *first[kept:], *(f for b in rest for f in b)]
 
 
 def _answers(review: Review, guide: ReviewGuide | None) -> list[tuple[str, str]]:
@@ -172,12 +177,18 @@ def _standing(ctx: PlanContext) -> list[Flowable]:
     charts = _charts(ctx, ctx.process)
     if not charts:
         return []
-    return [KeepTogether([heading("Where it stands", 1), charts[0]]), *charts[1:]]
+    first, *rest = charts
+    title = heading("Where it stands", 1)
+    together = KeepTogether([title, *first[:_KEPT_WITH_CHART]])
+    return [together, *first[_KEPT_WITH_CHART:], *(f for b in rest for f in b)]
 
 
-def _charts(ctx: PlanContext, process: Process) -> list[Flowable]:
+_KEPT_WITH_CHART = 3  # the chart's title, drawing and verdict stay with what leads to them
+
+
+def _charts(ctx: PlanContext, process: Process) -> list[list[Flowable]]:
     """One block per goal metric with measurements: its title, chart, verdict and signals."""
-    blocks: list[Flowable] = []
+    blocks: list[list[Flowable]] = []
     seen: set[str] = set()
     for goal in process.goals:
         metric = goal.metric
@@ -188,12 +199,11 @@ def _charts(ctx: PlanContext, process: Process) -> list[Flowable]:
     return blocks
 
 
-def _chart_block(ctx: PlanContext, process: Process, metric: str) -> Flowable:
+def _chart_block(ctx: PlanContext, process: Process, metric: str) -> list[Flowable]:
+    """The chart's title, drawing and verdict (kept together by the caller), then its signals."""
     chart = metric_chart(process, metric)
     title = f"Individuals chart of {metric_label(metric)}"
     drawing = ImrChart(chart, ctx.portrait.width, lambda value: value_text(process, metric, value))
-    words: list[Flowable] = [para(title, STYLES.cell_head), drawing]
-    if chart.messages:
-        words.append(para(chart.messages[-1]))
-    words += [note(signal.description) for signal in chart.signals]
-    return KeepTogether([*words, gap()])
+    verdict = chart.messages[-1] if chart.messages else ""
+    top: list[Flowable] = [para(title, STYLES.cell_head), drawing, para(verdict)]
+    return [*top, *(note(signal.description) for signal in chart.signals), gap()]
