@@ -7,9 +7,11 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.interview import interview_state
 from app.process.model import Process
-from app.ui.analysis_view import AnalysisView
+from app.ui.analyze_page import AnalyzePage
 from app.ui.define_view import DefineView
+from app.ui.future_view import FutureView
 from app.ui.goals_view import GoalsView
+from app.ui.improve_view import ImproveView
 from app.ui.interview.page import InterviewPage
 from app.ui.map.page import MapPage
 from app.ui.steps_table import StepsTable
@@ -43,7 +45,9 @@ class ProcessPage(QWidget):
         self.define_view = DefineView(store, self)
         self.map_page = MapPage(store, self)
         self.steps_table = StepsTable(store, self)
-        self.analysis_view = AnalysisView(self)
+        self.analyze_page = AnalyzePage(store, self)
+        self.improve_view = ImproveView(store, self)
+        self.future_view = FutureView(store, self)
         self.goals_view = GoalsView(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -52,12 +56,14 @@ class ProcessPage(QWidget):
             (self.define_view, "Define"),
             (self.map_page, "Map"),
             (self.steps_table, "Steps"),
-            (self.analysis_view, "Analyze"),
+            (self.analyze_page, "Analyze"),
+            (self.improve_view, "Improve"),
+            (self.future_view, "Future state"),
             (self.goals_view, "Goals"),
         ):
             self.tabs.addTab(widget, title)
         self.interview_page.finished.connect(lambda: self.tabs.setCurrentWidget(self.map_page))
-        self.analysis_view.steps_highlighted.connect(self.show_steps_on_map)
+        self.analyze_page.steps_highlighted.connect(self.show_steps_on_map)
         self._process_id = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,7 +80,9 @@ class ProcessPage(QWidget):
             self.define_view,
             self.map_page,
             self.steps_table,
-            self.analysis_view,
+            self.analyze_page,
+            self.improve_view,
+            self.future_view,
             self.goals_view,
         ):
             view.show_process(process)
