@@ -43,6 +43,11 @@ def percent(fraction: float) -> str:
     return f"{plain_number(value, decimals=decimals)} %"
 
 
+def hours_per_year(minutes: float) -> str:
+    """Minutes a year as whole hours: ``1,240 h`` (elapsed time added up over a year's runs)."""
+    return f"{plain_number(minutes / 60, decimals=0)} h"
+
+
 def money(amount: float, currency: str) -> str:
     """An amount with its currency: ``1,250 USD``; cents only below 100."""
     decimals = 2 if abs(amount) < 100 and amount != int(amount) else 0

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.analysis.findings import Finding, find_findings
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
-from app.analysis.wording import percent
+from app.analysis.wording import hours_per_year, percent
 from app.process.durations import format_duration
 from app.process.model import Process
 
@@ -260,7 +260,7 @@ class AnalysisView(QScrollArea):
                 [
                     finding.title,
                     finding.waste,
-                    format_duration(finding.minutes_per_year),
+                    hours_per_year(finding.minutes_per_year),
                     f"{finding.cost_per_year:,.0f} {currency}" if finding.cost_per_year else "–",
                 ]
             )

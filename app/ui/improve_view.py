@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.analysis.actions import HIGH_EFFORT, HIGH_IMPACT_SHARE, RatedAction, rate_actions
 from app.analysis.findings import Finding, find_findings
 from app.analysis.metrics import compute_metrics
-from app.analysis.wording import money, plain_number
+from app.analysis.wording import hours_per_year, money
 from app.process.model import Action, Process
 from app.ui import messages
 from app.ui.action_dialog import ActionDialog
@@ -230,11 +230,6 @@ def action_cells(
         rated.quadrant,
         action.status.capitalize(),
     ]
-
-
-def hours_per_year(minutes: float) -> str:
-    """Minutes a year as whole hours, as the plan prints them: ``1,240 h``."""
-    return f"{plain_number(minutes / 60, decimals=0)} h"
 
 
 def chart_dots(rated: Sequence[RatedAction]) -> list[Dot]:

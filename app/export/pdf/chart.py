@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable
 
 from app.analysis.pareto import FOCUS_SHARE, ParetoBar
-from app.export.pdf.figures import hours_per_year
+from app.analysis.wording import hours_per_year
 from app.export.pdf.fonts import REGULAR
 from app.export.pdf.styles import ACCENT, INK, MUTED, RULE, WARN
 

@@ -6,11 +6,6 @@ from app.analysis.wording import plain_number
 from app.process.durations import format_duration
 
 
-def hours_per_year(minutes: float) -> str:
-    """Minutes a year as whole hours: ``1,240 h``."""
-    return f"{plain_number(minutes / 60, decimals=0)} h"
-
-
 def duration(minutes: float) -> str:
     """A duration for people (the one formatter), ``–`` for nothing."""
     return format_duration(minutes) if minutes > 0 else "–"

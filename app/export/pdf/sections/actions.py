@@ -6,9 +6,9 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from app.analysis.actions import HIGH_EFFORT, HIGH_IMPACT_SHARE, RatedAction, rate_actions
+from app.analysis.wording import hours_per_year
 from app.export.pdf.blocks import heading, note, table
 from app.export.pdf.context import PlanContext
-from app.export.pdf.figures import hours_per_year
 
 WIDTHS = (0.04, 0.11, 0.20, 0.14, 0.10, 0.09, 0.08, 0.13, 0.11)
 HEADER = ("#", "ECRS", "Action", "Steps", "Owner", "Due", "Effort", "Saves a year", "Quadrant")

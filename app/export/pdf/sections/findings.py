@@ -6,11 +6,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from app.analysis.findings import Finding
-from app.analysis.wording import quoted_names
+from app.analysis.wording import hours_per_year, quoted_names
 from app.export.pdf.blocks import gap, heading, markup, note, para, table
 from app.export.pdf.chart import ParetoChart
 from app.export.pdf.context import PlanContext
-from app.export.pdf.figures import hours_per_year
 from app.export.pdf.styles import STYLES
 from app.export.pdf.text import bold, paragraph_text
 from app.process.model import RootCause, WhyNode

@@ -5,10 +5,10 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.analysis.goals import goal_sentence
-from app.analysis.wording import percent
+from app.analysis.wording import hours_per_year, percent
 from app.export.pdf.blocks import heading, note, para, table
 from app.export.pdf.context import PlanContext
-from app.export.pdf.figures import duration, hours_per_year
+from app.export.pdf.figures import duration
 from app.export.pdf.fonts import REGULAR
 from app.export.pdf.styles import ACCENT, RULE, STYLES
 from app.export.pdf.text import paragraph_text
