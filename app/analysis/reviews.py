@@ -254,7 +254,12 @@ def due_review_summary(processes: Iterable[Process], today: dt.date) -> tuple[Du
         for process in processes
         for review in due_reviews(process.control, today)
     ]
-    return tuple(sorted(found, key=lambda item: (_review_order(item.review), item.process_name)))
+    return order_due(found)
+
+
+def order_due(items: Iterable[DueReview]) -> tuple[DueReview, ...]:
+    """Due reviews, oldest due date first (then 30-day before 90-day, then by process)."""
+    return tuple(sorted(items, key=lambda item: (_review_order(item.review), item.process_name)))
 
 
 def review_name(review: Review) -> str:

@@ -19,9 +19,11 @@ from app.models.tables import (
     FlowRow,
     LaneRow,
     ProcessRow,
+    ReviewRow,
     StepRow,
     new_id,
 )
+from app.process.control import Review
 from app.process.model import Process
 
 
@@ -151,3 +153,13 @@ def delete_process(session: Session, process_id: str) -> Process:
         session.execute(delete(table).where(table.process_id == process_id))
     session.execute(delete(ProcessRow).where(ProcessRow.id == process_id))
     return snapshot
+
+
+def list_due_reviews(session: Session, today: dt.date) -> list[tuple[str, str, Review]]:
+    """(process id, process name, review) for every review not done and due by ``today``."""
+    query = (
+        select(ReviewRow, ProcessRow.name)
+        .join(ProcessRow, ReviewRow.process_id == ProcessRow.id)
+        .where(ReviewRow.done_on.is_(None), ReviewRow.due <= today)
+    )
+    return [(row.process_id, name, rows.review_of(row)) for row, name in session.execute(query)]

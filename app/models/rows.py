@@ -331,14 +331,7 @@ def control_of(row: ProcessRow) -> Control:
             )
             for item in row.control_plan
         ),
-        reviews=tuple(
-            Review(
-                id=item.key, kind=cast(Any, item.kind), due=item.due, done_on=item.done_on,
-                verdict=cast(Any, item.verdict), answers=dict(item.answers or {}),
-                notes=item.notes, extra=dict(item.extra or {}),
-            )
-            for item in row.reviews
-        ),
+        reviews=tuple(review_of(item) for item in row.reviews),
         measurements=tuple(
             Measurement(metric=item.metric, day=item.day, value=item.value, note=item.note,
                         extra=dict(item.extra or {}))
@@ -374,3 +367,16 @@ def child_rows(child: ChildList, process: Process, process_id: str) -> list[Any]
         child.table(id=new_id(), process_id=process_id, **child.values(item, index))
         for index, item in enumerate(child.items(process))
     ]
+
+
+def review_of(row: ReviewRow) -> Review:
+    return Review(
+        id=row.key,
+        kind=cast(Any, row.kind),
+        due=row.due,
+        done_on=row.done_on,
+        verdict=cast(Any, row.verdict),
+        answers=dict(row.answers or {}),
+        notes=row.notes,
+        extra=dict(row.extra or {}),
+    )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -189,6 +190,25 @@ class MainWindow(QMainWindow):
         self.store.set_database(database)
         settings.remember_database(database.label)
         self.database_opened.emit(database.label)
+        QTimer.singleShot(0, self.show_due_reviews)
+
+    def show_due_reviews(self) -> None:
+        """Reviews that are due are shown when a database opens, each with its way in."""
+        from app.ui.control.due_reviews import DueReviewsDialog, load_due_reviews
+
+        items = load_due_reviews(self.store)
+        if not items:
+            return
+        dialog = DueReviewsDialog(items, today=dt.date.today(), parent=self)
+        dialog.open_requested.connect(self.open_review)
+        dialog.open()
+
+    def open_review(self, process_id: str, review_id: str) -> None:
+        """Open a process on its Control tab with one review's dialog."""
+        self.process_list.select(process_id)
+        page = self.process_page
+        page.tabs.setCurrentWidget(page.control_page)
+        page.control_page.open_review(review_id)
 
     def _database_failed(self, error: Exception) -> None:
         from app.models.database import DatabaseError

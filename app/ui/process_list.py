@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -55,7 +56,7 @@ class ProcessListPanel(QWidget):
     def _build_tree(self) -> QTreeWidget:
         tree = QTreeWidget(self)
         tree.setAccessibleName("Processes")
-        tree.setHeaderLabels(["Process", "Owner", "Steps"])
+        tree.setHeaderLabels(["Process", "Owner", "Steps", "Review"])
         tree.setRootIsDecorated(False)
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
@@ -64,8 +65,16 @@ class ProcessListPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         return tree
+
+    def _review_markers(self) -> dict[str, str]:
+        """Per process, the review that is due ("30-day review due 14 Feb"), if any."""
+        from app.analysis.reviews import due_review_markers
+
+        today = dt.date.today()
+        return due_review_markers(self.store.due_reviews(today), today)
 
     def current_id(self) -> str:
         item = self.tree.currentItem()
@@ -76,8 +85,10 @@ class ProcessListPanel(QWidget):
         keep = self.current_id()
         self.tree.blockSignals(True)
         self.tree.clear()
+        markers = self._review_markers()
         for summary in self.store.summaries(self.search.text()):
-            self.tree.addTopLevelItem(_item(summary))
+            self.tree.addTopLevelItem(_item(summary, markers.get(summary.id, "")))
+        self.tree.setColumnHidden(3, not markers)
         self.tree.blockSignals(False)
         self.select(keep)
 
@@ -98,10 +109,13 @@ class ProcessListPanel(QWidget):
         self.process_selected.emit(str(current.data(0, ID_ROLE)) if current else "")
 
 
-def _item(summary: ProcessSummary) -> QTreeWidgetItem:
-    item = QTreeWidgetItem([summary.name, summary.owner, str(summary.step_count)])
+def _item(summary: ProcessSummary, review: str) -> QTreeWidgetItem:
+    due = f"⚠ {review}" if review else ""
+    item = QTreeWidgetItem([summary.name, summary.owner, str(summary.step_count), due])
     item.setData(0, ID_ROLE, summary.id)
-    item.setToolTip(0, summary.name)
+    item.setToolTip(0, f"{summary.name}\n{review}" if review else summary.name)
+    if review:
+        item.setToolTip(3, f"{review}: open the process's Control tab to record it")
     item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 

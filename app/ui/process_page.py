@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.interview import interview_state
 from app.process.model import Process
 from app.ui.analyze_page import AnalyzePage
+from app.ui.control.page import ControlPage
 from app.ui.define_view import DefineView
 from app.ui.future_view import FutureView
 from app.ui.goals_view import GoalsView
@@ -49,6 +50,7 @@ class ProcessPage(QWidget):
         self.improve_view = ImproveView(store, self)
         self.future_view = FutureView(store, self)
         self.goals_view = GoalsView(store, self)
+        self.control_page = ControlPage(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for widget, title in (
@@ -60,6 +62,7 @@ class ProcessPage(QWidget):
             (self.improve_view, "Improve"),
             (self.future_view, "Future state"),
             (self.goals_view, "Goals"),
+            (self.control_page, "Control"),
         ):
             self.tabs.addTab(widget, title)
         self.interview_page.finished.connect(lambda: self.tabs.setCurrentWidget(self.map_page))
@@ -84,6 +87,7 @@ class ProcessPage(QWidget):
             self.improve_view,
             self.future_view,
             self.goals_view,
+            self.control_page,
         ):
             view.show_process(process)
         if process.id != self._process_id:

@@ -6,6 +6,7 @@ its undo stack. Each edit is one short transaction, saved at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from app.ui import commands
 
 if TYPE_CHECKING:  # SQLAlchemy and the process model load after the window shows
+    from app.analysis.reviews import DueReview
     from app.models.database import Database
     from app.models.repository import ProcessSummary
     from app.process.model import Process
@@ -54,6 +56,17 @@ class ProcessStore(QObject):
             return []
         with self.database.session() as session:
             return repository.list_processes(session, search=search)
+
+    def due_reviews(self, today: dt.date) -> tuple[DueReview, ...]:
+        """Every review due by ``today`` in the open database, oldest first (one query)."""
+        from app.analysis.reviews import DueReview, order_due
+        from app.models import repository
+
+        if self.database is None:
+            return ()
+        with self.database.session() as session:
+            found = repository.list_due_reviews(session, today)
+        return order_due(DueReview(pid, name, review) for pid, name, review in found)
 
     def load(self, process_id: str) -> Process:
         from app.models import repository

@@ -186,3 +186,41 @@ def test_a_bpmn_file_is_imported_with_its_report(
     window.import_file(target)
     assert names(window) == ["Approve supplier invoices"]
     assert shown == [()]
+
+
+def test_a_due_review_is_marked_in_the_list_and_offered_on_opening(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+    from dataclasses import replace
+
+    from app.analysis.reviews import schedule_reviews
+    from app.ui.control.due_reviews import DueReviewsDialog
+    from app.ui.control.page import ControlPage
+
+    window.add_samples()
+    process_id = next(s.id for s in window.store.summaries() if s.name.startswith("Approve"))
+    process = window.store.load(process_id)
+    went_live = dt.date.today() - dt.timedelta(days=40)
+    window.store.apply(
+        replace(process, control=schedule_reviews(process.control, went_live)), "Go live"
+    )
+    row = next(
+        window.process_list.tree.topLevelItem(i)
+        for i in range(window.process_list.tree.topLevelItemCount())
+        if window.process_list.tree.topLevelItem(i).text(0).startswith("Approve")  # type: ignore[union-attr]
+    )
+    assert row is not None
+    assert row.text(3).startswith("⚠ 30-day review due")
+    shown: list[int] = []
+    monkeypatch.setattr(DueReviewsDialog, "open", lambda self: shown.append(len(self.items)))
+    window.show_due_reviews()
+    assert shown == [1]
+    opened: list[str] = []
+    monkeypatch.setattr(
+        ControlPage, "open_review", lambda _self, review_id: opened.append(review_id)
+    )
+    window.open_review(process_id, "day30")
+    assert window.process_list.current_id() == process_id
+    assert window.process_page.tabs.currentWidget() is window.process_page.control_page
+    assert opened == ["day30"]

@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.analysis.reviews import DueReview, due_review_sentence, due_review_summary
+from app.analysis.reviews import DueReview, due_review_sentence
 from app.ui.store import ProcessStore
 
 
 def load_due_reviews(store: ProcessStore, today: dt.date | None = None) -> tuple[DueReview, ...]:
     """Every review due by ``today`` (default: today) across the open database's processes."""
-    processes = [store.load(summary.id) for summary in store.summaries()]
-    return due_review_summary(processes, today or dt.date.today())
+    return store.due_reviews(today or dt.date.today())
 
 
 def due_heading(count: int) -> str:
