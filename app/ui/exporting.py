@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from app.ui import messages
+from app.ui import messages, settings
 from app.ui.worker import run_task
 
 if TYPE_CHECKING:  # the process model loads after the window shows
@@ -111,7 +111,11 @@ class PlanExport(QObject):
         from app.export.pdf import PlanOptions, write_plan_pdf
 
         author = next((i.interviewer for i in self.process.interviews if i.interviewer), "")
-        options = PlanOptions(author=author)
+        paper = settings.paper_size()
+        options = PlanOptions(
+            author=author,
+            page_size="A4" if paper == "A4" else "Letter" if paper == "Letter" else None,
+        )
         run_task(
             lambda: write_plan_pdf(
                 self.process,

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         export_menu = file_menu.addMenu("&Export")
         export_menu.addActions(list(self.export_actions.values()))
+        export_menu.addSeparator()
+        self._add_paper_menu(export_menu.addMenu("Plan &paper size"))
         file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
@@ -154,6 +157,17 @@ class MainWindow(QMainWindow):
             self._action("Walkthrough &help", QKeySequence.StandardKey.HelpContents, self.show_help)
         )
         help_menu.addAction(self._action("&About Walkthrough", None, self.show_about))
+
+    def _add_paper_menu(self, menu: QMenu) -> None:
+        """A4, Letter, or the paper of the user's locale (the default), remembered."""
+        group = QActionGroup(self)
+        current = settings.paper_size()
+        for value, text in (("", "From my locale"), ("A4", "A4"), ("Letter", "US Letter")):
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(value == current)
+            action.triggered.connect(partial(settings.set_paper_size, value))
+            group.addAction(action)
 
     def _action(
         self, text: str, shortcut: QKeySequence.StandardKey | str | None, slot: Callable[[], object]

@@ -44,3 +44,16 @@ def remember_process(database_label: str, process_id: str) -> None:
 def _key(label: str) -> str:
     """A settings key for a database: INI keys cannot hold slashes or colons."""
     return hashlib.sha256(label.encode()).hexdigest()[:16]
+
+
+PAPER_CHOICES = ("", "A4", "Letter")  # "" follows the locale
+
+
+def paper_size() -> str:
+    """The paper the plan is printed on: "A4", "Letter", or "" to follow the locale."""
+    value = settings().value("plan/paper", "")
+    return value if value in PAPER_CHOICES else ""
+
+
+def set_paper_size(value: str) -> None:
+    settings().setValue("plan/paper", value if value in PAPER_CHOICES else "")

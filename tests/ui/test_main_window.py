@@ -224,3 +224,16 @@ def test_a_due_review_is_marked_in_the_list_and_offered_on_opening(
     assert window.process_list.current_id() == process_id
     assert window.process_page.tabs.currentWidget() is window.process_page.control_page
     assert opened == ["day30"]
+
+
+def test_the_plan_paper_size_is_a_setting(window: MainWindow, tmp_path: Path) -> None:
+    from app.ui import settings
+
+    window.add_samples()
+    process = window.store.load(window.process_list.current_id())
+    settings.set_paper_size("Letter")
+    window.export_file(process, tmp_path / "letter.pdf")
+    settings.set_paper_size("A4")
+    window.export_file(process, tmp_path / "a4.pdf")
+    assert b"/MediaBox [ 0 0 612 792 ]" in (tmp_path / "letter.pdf").read_bytes()
+    assert b"/MediaBox [ 0 0 595.2756 841.8898 ]" in (tmp_path / "a4.pdf").read_bytes()
