@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.process_list)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([270, 1170])
+        splitter.setSizes([300, 1140])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.status = QLabel(self)
