@@ -8,13 +8,13 @@ is written on the chart when it applies.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
+from app.analysis.chart_axes import free_position, label_indices, value_range
 from app.analysis.control_chart import ChartResult
 from app.analysis.reviews import short_date
 from app.export.pdf.fonts import REGULAR
@@ -36,7 +36,7 @@ class ImrChart(Flowable):  # type: ignore[misc]
         self.width = width
         self.height = height
         self.format_value = format_value
-        self.values = _value_range(chart)
+        self.values = value_range(chart)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = min(self.width, available_width)  # a frame's padding may be narrower
@@ -102,7 +102,7 @@ class ImrChart(Flowable):  # type: ignore[misc]
             canvas.setLineWidth(0.7)
             canvas.setDash(list(dash)) if dash else canvas.setDash()
             canvas.line(0, y, self.plot_w, y)
-            label_y = _free(y, taken)
+            label_y = free_position(y, taken, gap=-8.0)
             taken.append(label_y)
             canvas.setFillColor(colour)
             canvas.drawString(self.plot_w + 3, label_y - 2.3, name)
@@ -152,7 +152,7 @@ class ImrChart(Flowable):  # type: ignore[misc]
         canvas = self.canv
         canvas.setFont(REGULAR, 6.5)
         canvas.setFillColor(MUTED)
-        for index in _label_indices(len(self.chart.points), self.plot_w):
+        for index in label_indices(len(self.chart.points), self.plot_w, spacing=48.0):
             text = short_date(self.chart.points[index].day)
             canvas.drawCentredString(self.x_of(index), -9, text)
 
@@ -205,36 +205,3 @@ def _status(chart: ChartResult) -> str:
     if chart.upper_limit is not None and chart.trial:
         return "Trial limits"
     return ""
-
-
-def _value_range(chart: ChartResult) -> tuple[float, float]:
-    values = [p.value for p in chart.points]
-    values += [
-        v
-        for v in (chart.centre, chart.upper_limit, chart.lower_limit, chart.target)
-        if v is not None
-    ]
-    if not values:
-        return 0.0, 1.0
-    low, high = min(values), max(values)
-    pad = (high - low) * 0.08 or abs(high) * 0.1 or 1.0
-    return low - pad, high + pad
-
-
-def _free(y: float, taken: Sequence[float], gap: float = 8.0) -> float:
-    while any(abs(y - other) < gap for other in taken):
-        y -= gap
-    return y
-
-
-def _label_indices(count: int, width: float, spacing: float = 48.0) -> list[int]:
-    if count == 0:
-        return []
-    every = max(1, math.ceil(count * spacing / max(width, 1.0)))
-    indices = list(range(0, count, every))
-    if indices[-1] != count - 1:
-        if count - 1 - indices[-1] < every and len(indices) > 1:
-            indices[-1] = count - 1
-        else:
-            indices.append(count - 1)
-    return indices

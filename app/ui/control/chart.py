@@ -8,7 +8,6 @@ A moving-range strip sits under the individuals plot when there are moving range
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.analysis.chart_axes import free_position, label_indices, value_range
 from app.analysis.control_chart import ChartResult
 from app.analysis.reviews import short_date
 
@@ -105,7 +105,7 @@ class ChartPainter:
             return
         has_strip = chart.mr_bar is not None and len(chart.points) > 1
         plot, strip = self._plots(has_strip)
-        self.values = _value_range(chart)
+        self.values = value_range(chart)
         self.plot = plot
         self._axes(plot)
         self._reference_lines(plot)
@@ -186,7 +186,7 @@ class ChartPainter:
             y = self.y_of(value)
             self.p.setPen(QPen(colour, 1.3, style))
             self.p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            label_y = _free_label_y(y, taken)
+            label_y = free_position(y, taken, gap=14.0)
             taken.append(label_y)
             self.p.drawText(
                 QRectF(plot.right() + 5, label_y - 8, _RIGHT - 6, 16),
@@ -244,7 +244,7 @@ class ChartPainter:
         assert chart is not None
         self.p.setFont(self._font(0.85))
         self.p.setPen(self.c.muted)
-        shown = _label_indices(len(chart.points), rect.width())
+        shown = label_indices(len(chart.points), rect.width(), spacing=80.0)
         for index in shown:
             x = self.x_of(index)
             text = _date_label(chart, index, shown)
@@ -334,39 +334,6 @@ def draw_marker(
         triangle = [QPointF(0, -r - 1), QPointF(r + 1, r), QPointF(-r - 1, r)]
         painter.drawPolygon(QPolygonF([centre + point for point in triangle]))
     painter.restore()
-
-
-def _value_range(chart: ChartResult) -> tuple[float, float]:
-    values = [p.value for p in chart.points]
-    values += [
-        v
-        for v in (chart.centre, chart.upper_limit, chart.lower_limit, chart.target)
-        if v is not None
-    ]
-    low, high = min(values), max(values)
-    pad = (high - low) * 0.08 or abs(high) * 0.1 or 1.0
-    return low - pad, high + pad
-
-
-def _free_label_y(y: float, taken: Sequence[float], gap: float = 14.0) -> float:
-    """Move a line's label down until it does not sit on another label."""
-    while any(abs(y - other) < gap for other in taken):
-        y += gap
-    return y
-
-
-def _label_indices(count: int, width: float, spacing: float = 80.0) -> list[int]:
-    """Which points get a date under them: evenly spread, never crowded, always the last."""
-    if count == 0:
-        return []
-    every = max(1, math.ceil(count * spacing / max(width, 1.0)))
-    indices = list(range(0, count, every))
-    if indices[-1] != count - 1:
-        if count - 1 - indices[-1] < every and len(indices) > 1:
-            indices[-1] = count - 1
-        else:
-            indices.append(count - 1)
-    return indices
 
 
 def _date_label(chart: ChartResult, index: int, shown: Sequence[int]) -> str:
