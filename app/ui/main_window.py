@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store or ProcessStore(self)
         self.setWindowTitle("Walkthrough")
-        self.resize(1200, 780)
+        self.resize(1320, 840)
         self.process_list = ProcessListPanel(self.store, self)
         self.welcome = WelcomePage(self)
         self._process_page: ProcessPage | None = None
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.process_list)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 1140])
+        splitter.setSizes([280, 1040])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.status = QLabel(self)
@@ -152,11 +152,21 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.delete_action, self.find_action])
 
+        view_menu = self.menuBar().addMenu("&View")
+        self.list_action = self._action("&Process list", "Ctrl+Shift+L", self.toggle_process_list)
+        self.list_action.setCheckable(True)
+        self.list_action.setChecked(True)
+        view_menu.addAction(self.list_action)
+
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(
             self._action("Walkthrough &help", QKeySequence.StandardKey.HelpContents, self.show_help)
         )
         help_menu.addAction(self._action("&About Walkthrough", None, self.show_about))
+
+    def toggle_process_list(self) -> None:
+        """Hide the process list to give the map the whole width, and bring it back."""
+        self.process_list.setVisible(self.list_action.isChecked())
 
     def _add_paper_menu(self, menu: QMenu) -> None:
         """A4, Letter, or the paper of the user's locale (the default), remembered."""

@@ -237,3 +237,11 @@ def test_the_plan_paper_size_is_a_setting(window: MainWindow, tmp_path: Path) ->
     window.export_file(process, tmp_path / "a4.pdf")
     assert b"/MediaBox [ 0 0 612 792 ]" in (tmp_path / "letter.pdf").read_bytes()
     assert b"/MediaBox [ 0 0 595.2756 841.8898 ]" in (tmp_path / "a4.pdf").read_bytes()
+
+
+def test_the_process_list_can_be_hidden_for_a_wider_map(window: MainWindow) -> None:
+    window.show()
+    window.list_action.trigger()
+    assert not window.process_list.isVisible()
+    window.list_action.trigger()
+    assert window.process_list.isVisible()

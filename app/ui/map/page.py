@@ -102,7 +102,7 @@ class MapPage(QWidget):
         self.steps.setHeaderLabels(["Step", "Lane"])
         self.steps.setRootIsDecorated(False)
         self.steps.setUniformRowHeights(True)
-        self.steps.setMinimumWidth(160)
+        self.steps.setMinimumWidth(140)
         self.steps.setColumnWidth(0, 170)
         self._list_rows: list[tuple[str, str, str]] = []
         self.panel = StepPanel(self)
@@ -129,7 +129,7 @@ class MapPage(QWidget):
         splitter.addWidget(centre)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 700, 270])
+        splitter.setSizes([180, 800, 260])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

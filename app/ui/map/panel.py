@@ -45,7 +45,7 @@ class StepPanel(QScrollArea):
         self.step_id = ""
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(230)
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(12, 12, 12, 12)
