@@ -7,7 +7,6 @@ object's signal, so the dialog is only touched on the GUI thread.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,46 +14,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from app.ui import messages, settings
+from app.ui.export_kinds import ExportKind, file_stem
 from app.ui.worker import run_task
 
 if TYPE_CHECKING:  # the process model loads after the window shows
     from app.process.model import Process
-
-
-@dataclass(frozen=True, slots=True)
-class ExportKind:
-    """One menu entry: its title, the file filter and the extension it writes."""
-
-    title: str
-    file_filter: str
-    suffix: str
-    menu_text: str
-
-
-PROCESS_FILE = ExportKind(
-    "Export process file",
-    "Walkthrough process (*.walkthrough.json)",
-    ".walkthrough.json",
-    "&Process file (for another laptop)",
-)
-PLAN_PDF = ExportKind(
-    "Export improvement plan", "PDF document (*.pdf)", ".pdf", "Improvement &plan (PDF)"
-)
-BPMN = ExportKind(
-    "Export BPMN 2.0",
-    "BPMN 2.0 diagram (*.bpmn)",
-    ".bpmn",
-    "&BPMN 2.0 (Camunda, bpmn.io, Signavio)",
-)
-STEPS_CSV = ExportKind(
-    "Export steps as CSV", "Comma-separated values (*.csv)", ".csv", "&Steps as CSV (spreadsheet)"
-)
-
-
-def file_stem(name: str) -> str:
-    """A file name from a process name: letters, digits, spaces, dashes; at most 80."""
-    safe = "".join(char if char.isalnum() or char in " -_" else "_" for char in name).strip()
-    return safe[:80] or "process"
 
 
 def choose_target(parent: QWidget, process: Process, kind: ExportKind) -> Path | None:

@@ -22,18 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import messages, settings
-from app.ui.exporting import (
-    BPMN,
-    PLAN_PDF,
-    PROCESS_FILE,
-    STEPS_CSV,
-    ExportKind,
-    PlanExport,
-    choose_target,
-    export_now,
-    plan_notes,
-    show_import_report,
-)
+from app.ui.export_kinds import BPMN, PLAN_PDF, PROCESS_FILE, STEPS_CSV, ExportKind
 from app.ui.process_list import ProcessListPanel
 from app.ui.store import ProcessStore
 from app.ui.welcome import WelcomePage
@@ -360,6 +349,8 @@ class MainWindow(QMainWindow):
             return
         self.process_list.select(process_id)
         self.statusBar().showMessage(f"Imported {path.name}", 5000)
+        from app.ui.exporting import show_import_report
+
         show_import_report(self, path.name, report)
 
     def choose_export(self, kind: ExportKind) -> None:
@@ -367,12 +358,16 @@ class MainWindow(QMainWindow):
         if not process_id:
             return
         process = self.store.load(process_id)
+        from app.ui.exporting import choose_target
+
         path = choose_target(self, process, kind)
         if path is not None:
             self.export_file(process, path)
 
     def export_file(self, process: Process, path: Path) -> None:
         """Write ``process`` to ``path`` by its extension; the plan is written in the background."""
+        from app.ui.exporting import PlanExport, export_now
+
         if path.suffix.lower() != ".pdf":
             if export_now(self, process, path):
                 self.statusBar().showMessage(f"Exported to {path}", 5000)
@@ -386,6 +381,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The plan was not written.", 5000)
             return
         self.statusBar().showMessage(f"Wrote the plan to {path}", 8000)
+        from app.ui.exporting import plan_notes
+
         notes = plan_notes(report)
         if notes:
             messages.show_error(self, "Some text could not be drawn", notes)

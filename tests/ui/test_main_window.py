@@ -175,11 +175,11 @@ def test_a_bpmn_file_is_imported_with_its_report(
 ) -> None:
     from app.export.bpmn import write_bpmn
     from app.models.transfer import sample_processes
-    from app.ui import main_window
+    from app.ui import exporting
 
     shown: list[tuple[str, ...]] = []
     monkeypatch.setattr(
-        main_window, "show_import_report", lambda _p, _n, report: shown.append(report)
+        exporting, "show_import_report", lambda _p, _n, report: shown.append(report)
     )
     target = tmp_path / "invoices.bpmn"
     write_bpmn(sample_processes()[1], target)
