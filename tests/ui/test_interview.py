@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.interview import interview_state, start_interview
+from app.interview import StepDraft, current_draft, interview_state, start_interview
 from app.models.database import Database, open_database
 from app.ui.interview.page import InterviewPage
 from app.ui.interview.walk_page import WalkPage
@@ -278,3 +278,24 @@ def test_every_field_has_an_accessible_name(qtbot: QtBot, database: Database) ->
     form = page.walk_page.form
     for widget in (form.name, form.lane, form.systems, form.touch, form.wait, form.kind):
         assert widget.accessibleName()
+
+
+def test_adding_a_step_from_its_last_field_leaves_an_empty_form(
+    qtbot: QtBot, database: Database
+) -> None:
+    page = open_page(qtbot, database)
+    page.go_to("steps")
+    walk = page.walk_page
+    describe_step(qtbot, walk, "Receive invoice", "Mailroom", touch="2 min")
+    form = walk.form
+    type_line(qtbot, form.name, "Log invoice")
+    form.lane.setFocus()
+    qtbot.keyClicks(form.lane, "Accounts payable")
+    form.wait.setFocus()
+    qtbot.keyClicks(form.wait, "3 h")  # Ctrl+Enter straight from the field being typed
+    qtbot.keyClick(form.wait, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    process = page.store.load(page.process.id)
+    assert [(s.name, s.wait_minutes) for s in process.steps][-1] == ("Log invoice", 180)
+    assert form.wait.text() == ""  # the next step does not inherit the 3 h
+    assert current_draft(process) == StepDraft()

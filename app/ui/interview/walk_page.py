@@ -217,8 +217,12 @@ class StepForm(QWidget):
             pain_points=self.pain.text(),
         )
 
-    def show_draft(self, process: Process, draft: StepDraft) -> None:
-        """Fill the fields from a stored draft without announcing changes."""
+    def show_draft(self, process: Process, draft: StepDraft, *, keep_typing: bool = True) -> None:
+        """Fill the fields from a stored draft without announcing changes.
+
+        With ``keep_typing`` the field being typed in keeps its text (it is newer than the
+        draft); a step just added clears every field, the focused one too.
+        """
         widgets = (
             self.name,
             self.lane,
@@ -242,7 +246,7 @@ class StepForm(QWidget):
             (self.why, draft.why),
             (self.pain, draft.pain_points),
         ):
-            if not line.hasFocus():
+            if not (keep_typing and line.hasFocus()):
                 line.setText(text)
         self.lane.setCurrentText(draft.lane)
         self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
@@ -372,5 +376,6 @@ class WalkPage(QWidget):
             return
         self.form.show_errors({})
         self.edited.emit(result.process, f"Add step “{draft.name.strip()}”")
+        self.form.show_draft(result.process, current_draft(result.process), keep_typing=False)
         self.followups.show_followups(result.process, result.step_id, result.followups)
         self.focus_first_field()
