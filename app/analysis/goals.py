@@ -297,3 +297,13 @@ def settle_imported_goals(process: Process, today: dt.date) -> tuple[Process, tu
         for problem in check_goal(goal, today=today)
     )
     return replace(process, goals=goals), notes
+
+
+def typed_fraction(value: float, text: str) -> float:
+    """A 0..1 fraction from a number typed for a percentage metric (PCE, first-pass yield).
+
+    ``25 %``, ``25`` and ``1`` are percentages (0.25, 0.25, 0.01); a decimal number up to 1,
+    such as ``0.25``, is already a fraction; ``12.5`` is 12.5 %.
+    """
+    written_as_fraction = "%" not in text and any(mark in text for mark in ".,") and value <= 1
+    return value if written_as_fraction else value / 100

@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from app.analysis.control_chart import ChartResult, ChartVerdict, Direction, individuals_chart
-from app.analysis.goals import BUILTIN_METRICS, goal_direction, goal_value, minutes_per_unit
+from app.analysis.goals import (
+    BUILTIN_METRICS,
+    goal_direction,
+    goal_value,
+    minutes_per_unit,
+    typed_fraction,
+)
 from app.analysis.wording import plain_number
 from app.process.control import Control, ControlPlanRow, ReviewVerdict
 from app.process.durations import DurationError, parse_duration
@@ -87,15 +93,15 @@ def read_value(process: Process, metric: str, text: str) -> float:
     """A typed value in the metric's stored unit; ValueError with a sentence when unreadable.
 
     A duration metric understands ``3 days`` or ``2h`` and converts to the goal's unit; a
-    fraction metric reads ``25 %`` or ``25`` as 0.25; otherwise units are tolerated and the
-    number is taken as written.
+    fraction metric reads ``25 %``, ``25`` or ``0.25`` as 0.25 (``typed_fraction``);
+    otherwise units are tolerated and the number is taken as written.
     """
     spec = BUILTIN_METRICS.get(metric)
     if spec is not None and spec.unit == "minutes" and _LETTERS.search(text):
         return _duration_value(process, metric, text)
     value = parse_value(text)
-    if spec is not None and spec.unit == "fraction" and ("%" in text or value > 1):
-        return value / 100
+    if spec is not None and spec.unit == "fraction":
+        return typed_fraction(value, text)
     return value
 
 

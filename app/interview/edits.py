@@ -40,12 +40,33 @@ def delete_step(process: Process, step_id: str) -> Process:
     successor = out[0].target if len(out) == 1 else None
     kept = [f for f in process.flows if step_id not in (f.source, f.target)]
     if successor is not None:
-        kept += [dataclasses.replace(f, target=successor) for f in into if f.source != successor]
+        for flow in into:
+            if flow.source != successor:
+                kept = _pass_on(kept, dataclasses.replace(flow, target=successor))
     steps = tuple(s for s in process.steps if s.id != step.id)
     updated = dataclasses.replace(process, steps=steps, flows=tuple(kept))
     return _pass_pending(
         updated, step_id, [OpenFlow(f.source, f.label, f.probability) for f in into]
     )
+
+
+def _pass_on(flows: list[Flow], moved: Flow) -> list[Flow]:
+    """Add ``moved``, or fold it into a flow that already joins the same two steps.
+
+    Two ways from one step to the same place are one way: their probabilities add up (a share
+    left blank stays blank) and the existing label is kept.
+    """
+    for index, flow in enumerate(flows):
+        if (flow.source, flow.target) == (moved.source, moved.target):
+            given = None not in (flow.probability, moved.probability)
+            total = (flow.probability or 0.0) + (moved.probability or 0.0) if given else None
+            label = flow.label or moved.label
+            return [
+                *flows[:index],
+                dataclasses.replace(flow, probability=total, label=label),
+                *flows[index + 1 :],
+            ]
+    return [*flows, moved]
 
 
 def merge_steps(process: Process, first_id: str, second_id: str, name: str = "") -> Process:

@@ -33,6 +33,7 @@ from app.analysis.goals import (
     goal_sentence,
     goal_value,
     resolve_baseline,
+    typed_fraction,
 )
 from app.analysis.metrics import Metrics, compute_metrics
 from app.process.durations import DurationError, parse_duration
@@ -67,10 +68,9 @@ def parse_goal_value(goal: Goal, text: str, label: str) -> float | None:
         value = float("nan")
     if value != value:  # NaN: nothing readable
         raise GoalValueError(f"{label}: '{cleaned}' is not a number.")
-    is_percent = cleaned.endswith("%") or (
-        spec is not None and spec.unit == "fraction" and value > 1
-    )
-    return value / 100 if spec is not None and spec.unit == "fraction" and is_percent else value
+    if spec is not None and spec.unit == "fraction":
+        return typed_fraction(value, cleaned)
+    return value
 
 
 def value_text(goal: Goal, value: float | None, currency: str) -> str:

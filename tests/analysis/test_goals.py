@@ -50,16 +50,20 @@ LEAD = "The lead time goal"
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        ({"metric": ""},
-         "The goal has no metric: say what will be measured, for example lead time."),
+        (
+            {"metric": ""},
+            "The goal has no metric: say what will be measured, for example lead time.",
+        ),
         ({"owner": " "}, f"{LEAD} has no owner: name the person who answers for it."),
         ({"target": None}, f"{LEAD} has no target: say from how many days to how many."),
         ({"baseline": None}, f"{LEAD} has no baseline: say where lead time stands today."),
-        ({"unit": "parsecs"},
-         f"{LEAD} counts lead time in 'parsecs': use minutes, hours, days or weeks."),
+        (
+            {"unit": "parsecs"},
+            f"{LEAD} counts lead time in 'parsecs': use minutes, hours, days or weeks.",
+        ),
         ({"direction": "increase"}, f"{LEAD} aims to increase lead time, but it is better down."),
     ],
-)  # fmt: skip
+)
 def test_each_missing_part_gives_its_sentence(change: dict[str, object], problem: str) -> None:
     assert problem in check_goal(replace(GOOD, **change), today=TODAY)  # type: ignore[arg-type]
 
@@ -70,9 +74,13 @@ def test_target_must_be_strictly_better() -> None:
         "The lead time goal does not improve: the target 5 days is not below the baseline 5 days.",
     )
     worse_yield = Goal(
-        metric="first_pass_yield", baseline=0.8, target=0.7, due=dt.date(2027, 1, 1),
-        owner="Sam", measured_by="monthly audit",
-    )  # fmt: skip
+        metric="first_pass_yield",
+        baseline=0.8,
+        target=0.7,
+        due=dt.date(2027, 1, 1),
+        owner="Sam",
+        measured_by="monthly audit",
+    )
     assert check_goal(worse_yield, today=TODAY) == (
         "The first-pass yield goal does not improve: the target 70 % is not above the "
         "baseline 80 %.",
@@ -88,8 +96,14 @@ def test_deadline_must_be_after_today() -> None:
 
 
 def test_fractions_must_be_between_zero_and_one() -> None:
-    pce = Goal(metric="pce", baseline=5, target=25, due=dt.date(2027, 1, 1), owner="Sam",
-               measured_by="the map")  # fmt: skip
+    pce = Goal(
+        metric="pce",
+        baseline=5,
+        target=25,
+        due=dt.date(2027, 1, 1),
+        owner="Sam",
+        measured_by="the map",
+    )
     problems = check_goal(pce, today=TODAY)
     assert problems[0] == (
         "The process cycle efficiency goal gives process cycle efficiency as 5: write it as a "
@@ -155,8 +169,14 @@ def test_imported_goals_are_measured_and_their_gaps_named() -> None:
     from app.models.transfer import sample_processes
 
     invoices = sample_processes()[1]
-    stale = Goal("lead_time", target=2880, unit="minutes", due=dt.date(2026, 1, 31), owner="Dana",
-                 measured_by="weekly")  # fmt: skip
+    stale = Goal(
+        "lead_time",
+        target=2880,
+        unit="minutes",
+        due=dt.date(2026, 1, 31),
+        owner="Dana",
+        measured_by="weekly",
+    )
     process, notes = settle_imported_goals(replace(invoices, goals=(stale,)), dt.date(2026, 11, 24))
     assert process.goals[0].baseline == pytest.approx(7221.266667)
     assert process.goals[0].baseline_date == dt.date(2026, 11, 24)
@@ -164,3 +184,22 @@ def test_imported_goals_are_measured_and_their_gaps_named() -> None:
         "goals[0]: The lead time goal is due 31 January 2026, which is not after today: "
         "choose a later date.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "fraction"),
+    [
+        ("25 %", 25.0, 0.25),
+        ("25", 25.0, 0.25),
+        ("1", 1.0, 0.01),
+        ("2", 2.0, 0.02),
+        ("0.25", 0.25, 0.25),
+        ("0,5", 0.5, 0.5),
+        ("12.5", 12.5, 0.125),
+        ("100", 100.0, 1.0),
+    ],
+)
+def test_a_typed_percentage_is_read_one_way(text: str, value: float, fraction: float) -> None:
+    from app.analysis.goals import typed_fraction
+
+    assert typed_fraction(value, text) == pytest.approx(fraction)

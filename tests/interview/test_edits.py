@@ -100,3 +100,22 @@ def test_reorder_and_rename_lane() -> None:
         rename_lane(line(), "b", "lane A")
     with pytest.raises(EditError):
         rename_lane(line(), "b", "")
+
+
+def test_deleting_a_step_never_leaves_two_flows_between_the_same_steps() -> None:
+    from app.process.model import Flow, Lane, Process, Step
+
+    process = Process(
+        name="p",
+        lanes=(Lane("l", "L"),),
+        steps=(Step("s", "l", "Start", kind="start"), Step("d", "l", "Check", kind="decision"),
+               Step("a", "l", "Approve"), Step("b", "l", "Fix"), Step("e", "l", "End", kind="end")),
+        flows=(Flow("s", "d"), Flow("d", "a", "Yes", 0.8), Flow("d", "b", "No", 0.2),
+               Flow("b", "a"), Flow("a", "e")),
+    )  # fmt: skip
+    after = delete_step(process, "b")
+    from_check = [flow for flow in after.flows if flow.source == "d"]
+    assert len(from_check) == 1
+    assert from_check[0].target == "a"
+    assert from_check[0].label == "Yes"
+    assert from_check[0].probability == pytest.approx(1.0)
