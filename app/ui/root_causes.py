@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -277,7 +277,10 @@ class RootCausePanel(QScrollArea):
         if not text:  # an emptied why keeps its old text; Remove takes it away
             item.setText(0, why_at(cause.whys, path).text)
             return
-        self._save(replace(cause, whys=with_why_text(cause.whys, path, text)), "Edit a why")
+        edited = replace(cause, whys=with_why_text(cause.whys, path, text))
+        # Saved on the next turn of the event loop: the save rebuilds the tree, which must not
+        # delete the item while it is still announcing its own change.
+        QTimer.singleShot(0, lambda: self._save(edited, "Edit a why"))
 
     # Fishbone and conclusion
 

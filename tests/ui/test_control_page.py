@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
 
 from app.analysis.reviews import complete_review
 from app.ui.control.page import NOT_SET, ControlPage
@@ -77,7 +78,9 @@ def test_plan_rows_are_prefilled_from_the_goals_and_edits_are_stored(
     assert table.item(0, 4).text() == "Dana Ortiz"
     assert invoices(store).control.plan == ()
     table.item(0, 3).setText("weekly, every Monday")
+    QApplication.processEvents()  # saved on the next turn of the loop
     table.item(0, 6).setText("3 days")
+    QApplication.processEvents()
     (row,) = invoices(store).control.plan
     assert row.frequency == "weekly, every Monday"
     assert row.upper_limit == 3 * 1440  # the goal is in minutes
@@ -90,11 +93,14 @@ def test_an_unreadable_or_crossed_limit_is_refused_with_a_sentence(
     page: ControlPage, store: ProcessStore
 ) -> None:
     page.plan.table.item(0, 6).setText("soon")
+    QApplication.processEvents()  # saved on the next turn of the loop
     assert not page.plan.error.isHidden()
     assert "Upper limit" in page.plan.error.text()
     assert invoices(store).control.plan == ()
     page.plan.table.item(0, 6).setText("2 days")
+    QApplication.processEvents()  # saved on the next turn of the loop
     page.plan.table.item(0, 5).setText("4 days")
+    QApplication.processEvents()
     assert "must not be above" in page.plan.error.text()
     assert invoices(store).control.plan[0].lower_limit is None
 

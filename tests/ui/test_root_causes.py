@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.models.database import open_database
@@ -47,6 +48,7 @@ def type_why(page: AnalyzePage, text: str) -> None:
     item = page.root_causes.whys.currentItem()
     assert item is not None
     item.setText(0, text)
+    QApplication.processEvents()  # the edit is saved on the next turn of the event loop
 
 
 def test_choosing_a_finding_shows_its_notes_and_does_not_leave_the_page(

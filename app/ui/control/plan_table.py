@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -119,7 +119,10 @@ class PlanTable(QWidget):
     def _cell_changed(self, item: QTableWidgetItem) -> None:
         if self._loading:
             return
-        self.edit_cell(item.row(), COLUMNS[item.column()].field, item.text())
+        row, field, text = item.row(), COLUMNS[item.column()].field, item.text()
+        # Saved on the next turn of the event loop: the save reloads the table, which must not
+        # delete the item while it is still announcing its own change.
+        QTimer.singleShot(0, lambda: self.edit_cell(row, field, text))
 
     def edit_cell(self, row: int, field: str, text: str) -> None:
         """Store a typed cell; an unreadable or crossed limit is refused and the cell restored."""
