@@ -34,7 +34,14 @@ from app.interview.loader import QuestionBankError, default_bank, load_question_
 from app.interview.progress import InterviewState, OpenFlow, interview_state, with_state
 from app.interview.session import UNTITLED, missing_items, next_question, start_interview
 from app.interview.stages import go_to_stage
-from app.interview.steps import AddStepResult, add_step, current_draft, draft_errors, save_draft
+from app.interview.steps import (
+    AddStepResult,
+    add_step,
+    current_draft,
+    draft_errors,
+    needs_predecessor,
+    save_draft,
+)
 
 __all__ = [
     "END",
@@ -73,6 +80,7 @@ __all__ = [
     "merge_steps",
     "missing_items",
     "move_step",
+    "needs_predecessor",
     "next_question",
     "rename_lane",
     "reorder_steps",

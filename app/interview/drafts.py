@@ -47,6 +47,7 @@ class StepDraft:
     rekeys: bool = False
     pain_points: str = ""
     notes: str = ""
+    after: str = ""  # the step it follows, when nothing is waiting for the next step
 
 
 def draft_to_json(draft: StepDraft) -> dict[str, Any]:
@@ -60,7 +61,18 @@ def draft_from_json(data: Any) -> StepDraft | None:
     """A draft read back from JSON; None when the data is not a draft."""
     if not isinstance(data, Mapping):
         return None
-    texts = ("name", "lane", "systems", "touch", "wait", "kind", "why", "pain_points", "notes")
+    texts = (
+        "name",
+        "lane",
+        "systems",
+        "touch",
+        "wait",
+        "kind",
+        "why",
+        "pain_points",
+        "notes",
+        "after",
+    )
     values: dict[str, Any] = {k: data[k] for k in texts if isinstance(data.get(k), str)}
     values.update({k: data[k] for k in ("habit", "rekeys") if isinstance(data.get(k), bool)})
     outcomes = data.get("outcomes")

@@ -110,7 +110,7 @@ def add_step(process: Process, draft: StepDraft, bank: QuestionBank | None = Non
     step = _step(updated, draft, lane_id, bank)
     updated = dataclasses.replace(updated, steps=(*updated.steps, step))
     state = _in_steps(interview_state(process))
-    updated, state = _wire_in(updated, state, step.id)
+    updated, state = _wire_in(updated, state, step.id, draft.after)
     updated, state = _wire_out(updated, state, step, draft.outcomes, bank)
     state = dataclasses.replace(state, step_id=step.id, draft=None, question_id="")
     updated = save_settled(updated, state, bank)
@@ -158,11 +158,15 @@ def _habit_phrase(why: str, bank: QuestionBank) -> bool:
 
 
 def _wire_in(
-    process: Process, state: InterviewState, step_id: str
+    process: Process, state: InterviewState, step_id: str, after: str = ""
 ) -> tuple[Process, InterviewState]:
+    """Flows into the new step: what waits for "the next step", else the first parked branch,
+    else the step the user named as the one it follows (``after``)."""
     waiting, branches = state.pending, state.branches
     if not waiting and branches:
         waiting, branches = branches[:1], branches[1:]
+    if not waiting and after in process.step_by_id() and after != step_id:
+        waiting = (OpenFlow(after),)
     flows = tuple(Flow(o.source, step_id, o.label, o.probability) for o in waiting)
     updated = dataclasses.replace(process, flows=(*process.flows, *flows))
     return updated, dataclasses.replace(state, pending=(), branches=branches)
@@ -203,3 +207,13 @@ def _end_step(process: Process, name: str, lane: str, bank: QuestionBank) -> tup
             return process, end.id
     end = Step(new_step_id(process), lane, wanted or bank.default_end_name, "end")
     return dataclasses.replace(process, steps=(*process.steps, end)), end.id
+
+
+def needs_predecessor(process: Process) -> bool:
+    """True when nothing waits for the next step: the wizard must ask which step it follows.
+
+    That happens when every way out of the last step went to steps already described (and no
+    branch is parked), or when a further interview starts on an existing map.
+    """
+    state = interview_state(process)
+    return bool(process.steps) and not state.pending and not state.branches

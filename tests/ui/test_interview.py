@@ -299,3 +299,31 @@ def test_adding_a_step_from_its_last_field_leaves_an_empty_form(
     assert [(s.name, s.wait_minutes) for s in process.steps][-1] == ("Log invoice", 180)
     assert form.wait.text() == ""  # the next step does not inherit the 3 h
     assert current_draft(process) == StepDraft()
+
+
+def test_when_nothing_waits_the_form_asks_which_step_comes_before(
+    qtbot: QtBot, database: Database
+) -> None:
+    page = open_page(qtbot, database)
+    page.go_to("steps")
+    walk = page.walk_page
+    assert walk.form.after.isHidden()
+    describe_step(qtbot, walk, "Receive invoice", "Mailroom")
+    describe_step(qtbot, walk, "Check invoice", "Accounts payable")
+    describe_step(qtbot, walk, "Log invoice", "Accounts payable")
+    describe_step(
+        qtbot,
+        walk,
+        "Decide",
+        "Accounts payable",
+        kind="d",
+        outcomes=(("Relog", "5", "Log"), ("Recheck", "5", "Check")),
+    )
+    assert not walk.form.after.isHidden()
+    choose(qtbot, walk.form.after, "Check")
+    describe_step(qtbot, walk, "File invoice", "Accounts payable")
+    process = page.store.load(page.process.id)
+    ids = {step.name: step.id for step in process.steps}
+    flows = {(flow.source, flow.target) for flow in process.flows}
+    assert (ids["Check invoice"], ids["File invoice"]) in flows
+    assert walk.form.after.isHidden()

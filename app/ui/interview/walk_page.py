@@ -35,6 +35,7 @@ from app.interview import (
     answer_followup,
     current_draft,
     draft_errors,
+    needs_predecessor,
     next_question,
     save_draft,
 )
@@ -129,10 +130,16 @@ class StepForm(QWidget):
         self.habit = QCheckBox("Done out of habit (“we've always done it”)", self)
         self.rekeys = QCheckBox("Types in data that already exists elsewhere", self)
         self.pain = LongTextEdit(self)
+        self.after = QComboBox(self)
+        self.after.setToolTip(
+            "Nothing is waiting for a next step (every way out went to steps already "
+            "described): say which step this one follows"
+        )
         self.errors: dict[str, QLabel] = {}
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, label, widget in (
+            ("after", "Comes after", self.after),
             ("name", "What happens", self.name),
             ("lane", "Who does it", self.lane),
             ("systems", "Tools or systems", self.systems),
@@ -147,6 +154,7 @@ class StepForm(QWidget):
         ):
             widget.setAccessibleName(label or str(widget.property("text")))
             self._add_row(key, label, widget)
+        self.set_predecessors(None)
         self._connect()
 
     def _add_row(self, key: str, label: str, widget: QWidget) -> None:
@@ -169,6 +177,7 @@ class StepForm(QWidget):
         self.form.addRow(f"{label}:" if label else "", box)
 
     def _connect(self) -> None:
+        self.after.currentIndexChanged.connect(lambda _index: self.changed.emit())
         for line in (self.name, self.systems, self.touch, self.wait):
             line.editingFinished.connect(self.changed)
         for long_text in (self.why, self.pain):
@@ -215,7 +224,31 @@ class StepForm(QWidget):
             habit=self.habit.isChecked(),
             rekeys=self.rekeys.isChecked(),
             pain_points=self.pain.text(),
+            after=str(self.after.currentData() or "") if self._asks_after() else "",
         )
+
+    def _asks_after(self) -> bool:
+        return not self.after.isHidden()
+
+    def set_predecessors(self, process: Process | None) -> None:
+        """Ask which step this one follows, only when nothing waits for a next step."""
+        asked = process is not None and needs_predecessor(process)
+        box = self.after.parentWidget()
+        label = self.form.labelForField(box) if box is not None else None
+        for widget in (self.after, label):
+            if widget is not None:
+                widget.setVisible(asked)
+        if not asked or process is None:
+            return
+        current = self.after.currentData()
+        self.after.blockSignals(True)
+        self.after.clear()
+        for step in reversed(process.steps):  # the latest first: usually the one
+            if step.kind != "end":
+                self.after.addItem(step.name, step.id)
+        index = self.after.findData(current)
+        self.after.setCurrentIndex(max(0, index))
+        self.after.blockSignals(False)
 
     def show_draft(self, process: Process, draft: StepDraft, *, keep_typing: bool = True) -> None:
         """Fill the fields from a stored draft without announcing changes.
@@ -235,6 +268,7 @@ class StepForm(QWidget):
             self.habit,
             self.rekeys,
             self.outcomes,
+            self.after,
         )
         for widget in widgets:
             widget.blockSignals(True)
@@ -252,6 +286,8 @@ class StepForm(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
         self.habit.setChecked(draft.habit)
         self.rekeys.setChecked(draft.rekeys)
+        if draft.after and self.after.findData(draft.after) >= 0:
+            self.after.setCurrentIndex(self.after.findData(draft.after))
         self.outcomes.set_outcomes(process, draft.outcomes)
         for widget in widgets:
             widget.blockSignals(False)
@@ -350,6 +386,7 @@ class WalkPage(QWidget):
         self.prompt.setText(first.prompt)
         self.help.setText(first.help)
         self.form.set_lanes([lane.name for lane in process.lanes])
+        self.form.set_predecessors(process)
         self.form.show_draft(process, current_draft(process))
 
     def focus_first_field(self) -> None:
