@@ -109,3 +109,14 @@ def test_the_control_owner_is_stored(page: ControlPage, store: ProcessStore) -> 
     page.owner.setText("Sam Whitfield")
     page.owner.editingFinished.emit()
     assert invoices(store).control.owner == "Sam Whitfield"
+
+
+def test_a_plan_cell_typed_just_before_another_process_opens_is_saved_to_its_own_process(
+    page: ControlPage, store: ProcessStore
+) -> None:
+    other = next(item for item in store.summaries() if not item.name.startswith("Approve"))
+    page.plan.table.item(0, 3).setText("weekly, every Monday")
+    page.show_process(store.load(other.id))  # the window opens another process at once
+    QApplication.processEvents()  # saved on the next turn of the loop
+    assert [row.frequency for row in invoices(store).control.plan] == ["weekly, every Monday"]
+    assert store.load(other.id).control.plan == ()

@@ -120,32 +120,41 @@ class PlanTable(QWidget):
         if self._loading:
             return
         row, field, text = item.row(), COLUMNS[item.column()].field, item.text()
+        process, plan_row = self.process, self.rows[row]
         # Saved on the next turn of the event loop: the save reloads the table, which must not
-        # delete the item while it is still announcing its own change.
-        QTimer.singleShot(0, lambda: self.edit_cell(row, field, text))
+        # delete the item while it is still announcing its own change. The process and row are
+        # taken now: another process may be shown by then (the cell is left by a click on it).
+        QTimer.singleShot(0, lambda: self._edit(process, plan_row, field, text))
 
     def edit_cell(self, row: int, field: str, text: str) -> None:
         """Store a typed cell; an unreadable or crossed limit is refused and the cell restored."""
-        plan_row = self.rows[row]
+        self._edit(self.process, self.rows[row], field, text)
+
+    def _edit(self, process: Process, plan_row: ControlPlanRow, field: str, text: str) -> None:
+        shown = process.id == self.process.id
         try:
-            values: dict[str, Any] = {field: self._read(plan_row, field, text)}
+            values: dict[str, Any] = {field: self._read(process, plan_row, field, text)}
             changed = replace(plan_row, **values)
             _check_limits(changed)
         except ValueError as error:
-            self._refuse(str(error))
+            if shown:
+                self._refuse(str(error))
             return
-        self.error.hide()
-        control = with_plan_row(self.process.control, changed)
+        if shown:
+            self.error.hide()
+        control = with_plan_row(process.control, changed)
         title = next(column.title for column in COLUMNS if column.field == field)
-        self.store.apply(replace(self.process, control=control), f"Edit control plan: {title}")
+        self.store.apply(replace(process, control=control), f"Edit control plan: {title}")
 
-    def _read(self, row: ControlPlanRow, field: str, text: str) -> str | float | None:
+    def _read(
+        self, process: Process, row: ControlPlanRow, field: str, text: str
+    ) -> str | float | None:
         if field not in LIMITS:
             return text.strip()
         if not text.strip():
             return None
         try:
-            return read_value(self.process, row.metric, text)
+            return read_value(process, row.metric, text)
         except ValueError as error:
             words = field.replace("_", " ").capitalize()
             raise ValueError(f"{words} of {metric_label(row.metric)}: {error}") from error
