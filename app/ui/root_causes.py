@@ -278,9 +278,11 @@ class RootCausePanel(QScrollArea):
             item.setText(0, why_at(cause.whys, path).text)
             return
         edited = replace(cause, whys=with_why_text(cause.whys, path, text))
+        process = self.process
         # Saved on the next turn of the event loop: the save rebuilds the tree, which must not
-        # delete the item while it is still announcing its own change.
-        QTimer.singleShot(0, lambda: self._save(edited, "Edit a why"))
+        # delete the item while it is still announcing its own change. The process is taken
+        # now: another one may be shown by then (the why is left by a click on it).
+        QTimer.singleShot(0, lambda: self._save(edited, "Edit a why", process))
 
     # Fishbone and conclusion
 
@@ -313,9 +315,10 @@ class RootCausePanel(QScrollArea):
 
     # Saving
 
-    def _save(self, cause: RootCause, text: str) -> None:
-        if self.process is not None:
-            self._apply(with_root_cause(self.process, cause), text)
+    def _save(self, cause: RootCause, text: str, process: Process | None = None) -> None:
+        process = process or self.process
+        if process is not None:
+            self._apply(with_root_cause(process, cause), text)
 
     def _apply(self, after: Process, text: str) -> None:
         from app.models.database import DatabaseError
@@ -325,7 +328,7 @@ class RootCausePanel(QScrollArea):
         except DatabaseError as error:
             messages.show_error(self, "Cannot save the change", str(error))
             return
-        if changed:
+        if changed and self.process is not None and self.process.id == after.id:
             # Show the saved state even when nobody has wired process_changed to this panel.
             self.show_process(self.store.load(after.id))
 

@@ -156,3 +156,21 @@ def test_notes_follow_the_chosen_finding(page: AnalyzePage) -> None:
     assert panel.whys.topLevelItemCount() == 0
     page.analysis_view.select_finding(KEY)
     assert panel.whys.topLevelItemCount() == 1
+
+
+def test_a_why_typed_just_before_another_process_opens_is_saved_to_its_own_process(
+    page: AnalyzePage,
+) -> None:
+    panel = page.root_causes
+    store = panel.store
+    panel.ask_why()
+    invoices = saved(page)
+    other = store.load(next(s.id for s in store.summaries() if s.id != invoices.id))
+    item = panel.whys.currentItem()
+    assert item is not None
+    item.setText(0, "Nobody set a threshold")
+    page.show_process(other)  # the window opens another process at once
+    QApplication.processEvents()  # the edit is saved on the next turn of the event loop
+    (cause,) = (c for c in store.load(invoices.id).root_causes if c.finding == KEY)
+    assert cause.whys == (WhyNode("Nobody set a threshold"),)
+    assert store.load(other.id).root_causes == other.root_causes
