@@ -310,6 +310,8 @@ class GoalsView(QWidget):
             if row is not None and 0 <= row < len(self.process.goals)
             else None
         )
+        if row is not None and goal is None:  # "Change…" with no goal chosen
+            return
         dialog = GoalDialog(self.process, goal, today=self._today(), parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

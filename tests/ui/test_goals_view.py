@@ -139,3 +139,18 @@ def test_values_are_read_as_people_write_them(metric: str, text: str, value: flo
 def test_an_unreadable_number_says_so() -> None:
     with pytest.raises(GoalValueError, match="Target: 'lots' is not a number"):
         parse_goal_value(Goal(metric="handoffs"), "lots", "Target")
+
+
+def test_change_with_no_goal_chosen_adds_nothing(
+    qtbot: QtBot, invoices: tuple[ProcessStore, Process], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, process = invoices
+    view = GoalsView(store, today=TODAY)
+    qtbot.addWidget(view)
+    view.show_process(process)
+    assert view.list.currentRow() == -1
+    opened: list[str] = []
+    monkeypatch.setattr(GoalDialog, "exec", lambda dialog: opened.append(dialog.windowTitle()))
+    view.edit_button.click()
+    assert opened == []
+    assert store.load(process.id).goals == process.goals
