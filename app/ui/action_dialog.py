@@ -152,6 +152,11 @@ class ActionDialog(QDialog):
     def _fill(self, action: Action) -> None:
         self.verb.setCurrentIndex(max(self.verb.findData(action.verb), 0))
         self.title.setText(action.title)
+        known = {step.id for step in self.process.steps}
+        for step_id in (i for i in action.steps if i not in known):  # kept until unticked
+            item = QListWidgetItem(f"{step_id} (no longer on the map)", self.steps)
+            item.setData(ID_ROLE, step_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         for row in range(self.steps.count()):
             item = self.steps.item(row)
             checked = item.data(ID_ROLE) in action.steps

@@ -190,3 +190,18 @@ def test_an_unreadable_time_blocks_saving_and_says_why(qtbot: QtBot, view: Impro
     dialog.impact.setText("300")
     assert dialog.typed_impact() == 300 * 60
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+
+
+def test_an_action_keeps_a_step_no_longer_on_the_map_until_it_is_unticked(
+    qtbot: QtBot, invoices: tuple[ProcessStore, Process]
+) -> None:
+    _store, process = invoices
+    action = Action("a1", "eliminate", "Stop it", steps=(process.steps[3].id, "gone"))
+    dialog = ActionDialog(process, action, ())
+    qtbot.addWidget(dialog)
+    assert dialog.action() == action
+    names = [dialog.steps.item(row).text() for row in range(dialog.steps.count())]
+    assert "gone (no longer on the map)" in names
+    item = dialog.steps.item(names.index("gone (no longer on the map)"))
+    item.setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.action().steps == (process.steps[3].id,)
