@@ -3,11 +3,13 @@ zoom; selection sync; overlays; keyboard."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.process.model import Process
+from app.ui.export_kinds import PLAN_PDF
 from app.ui.main_window import MainWindow
 from app.ui.map.page import MapPage
 
@@ -208,3 +210,25 @@ def test_keys_move_between_steps_and_enter_opens_the_editor(
     with qtbot.waitSignal(page.view.edit_requested) as blocker:
         qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert blocker.args == [order[1]]
+
+
+def test_print_map_has_a_key_of_its_own_beside_the_plan_export(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, _process = open_invoices(window)
+    calls: list[object] = []
+    monkeypatch.setattr(MapPage, "choose_print", lambda _self: calls.append("print map"))
+    from app.ui import exporting
+
+    monkeypatch.setattr(
+        exporting, "choose_target", lambda _parent, _process, kind: calls.append(kind)
+    )
+    with qtbot.waitActive(window):
+        window.show()
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert calls == [PLAN_PDF]  # Ctrl+P was claimed twice while the map had the focus
+    calls.clear()
+    page.print_action.trigger()
+    assert calls == ["print map"]
+    assert "Ctrl+P" not in [key.toString() for key in page.print_action.shortcuts()]

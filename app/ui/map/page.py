@@ -179,7 +179,9 @@ class MapPage(QWidget):
         self.overview_action.setChecked(True)
         self.toolbar.addSeparator()
         self.export_action = self._action("Export map as image…", [], self.choose_export)
-        self.print_action = self._action("Print map…", ["Ctrl+P"], self.choose_print)
+        self.print_action = self._action(
+            "Print map…", ["Ctrl+Shift+P"], self.choose_print
+        )  # Ctrl+P is the window's plan export: one key claimed twice does nothing
 
     def _connect(self) -> None:
         self.scene.selectionChanged.connect(self._scene_selection_changed)
