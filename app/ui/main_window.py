@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
             "&Delete process", QKeySequence.StandardKey.Delete, self.delete_current
         )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Only the list's Delete key: on the window it would fire from every table and list.
+        self.removeAction(self.delete_action)
         self.process_list.tree.addAction(self.delete_action)
         self.find_action = self._action(
             "&Find process", QKeySequence.StandardKey.Find, self.process_list.search.setFocus

@@ -245,3 +245,20 @@ def test_the_process_list_can_be_hidden_for_a_wider_map(window: MainWindow) -> N
     assert not window.process_list.isVisible()
     window.list_action.trigger()
     assert window.process_list.isVisible()
+
+
+def test_the_delete_key_deletes_a_process_only_from_the_process_list(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.add_samples()
+    with qtbot.waitActive(window):
+        window.show()
+    page = window.process_page
+    page.tabs.setCurrentWidget(page.steps_table)
+    page.steps_table.view.setFocus()
+    page.steps_table.view.setCurrentIndex(page.steps_table.model.index(0, 6))
+    qtbot.keyClick(page.steps_table.view, Qt.Key.Key_Delete)  # a cell, not the process
+    assert len(names(window)) == 2
+    window.process_list.tree.setFocus()
+    qtbot.keyClick(window.process_list.tree, Qt.Key.Key_Delete)
+    assert len(names(window)) == 1
