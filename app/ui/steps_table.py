@@ -132,6 +132,13 @@ class StepsModel(QAbstractTableModel):
         self.process = Process(name="")
 
     def set_process(self, process: Process) -> None:
+        if process.id == self.process.id and len(process.steps) == len(self.process.steps):
+            # Same rows: a refresh, not a reset, keeps the cell (and the editor Tab opens next).
+            self.process = process
+            if process.steps:
+                last = self.index(len(process.steps) - 1, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+            return
         self.beginResetModel()
         self.process = process
         self.endResetModel()

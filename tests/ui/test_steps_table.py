@@ -75,3 +75,28 @@ def test_markup_emoji_and_right_to_left_text_are_kept(table: StepsTable) -> None
     text = "<b>Check</b> & sign ✍️ — בדיקה"
     assert table.model.setData(table.model.index(1, column("Why")), text, Qt.ItemDataRole.EditRole)
     assert table.store.load(table.model.process.id).steps[1].why == text
+
+
+def test_tab_after_a_typed_cell_goes_on_to_the_next_cell_of_the_same_step(
+    table: StepsTable, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    def typed(text: str) -> None:
+        for key in text:  # to whichever widget has the focus, as typing does
+            qtbot.keyClicks(QApplication.focusWidget(), key)
+
+    with qtbot.waitActive(table):
+        table.show()
+    view = table.view
+    view.setFocus()
+    view.setCurrentIndex(table.model.index(2, column("Hands-on")))
+    typed("5 min")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (2, column("Wait before"))
+    typed("2 h")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()  # Return commits on the next turn of the loop
+    first, _second, third = table.store.load(table.model.process.id).steps[:3]
+    assert first.name == "Invoice arrives"
+    assert (third.touch_minutes, third.wait_minutes) == (5, 120)
