@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.analysis.reviews import complete_review
 from app.ui.control.page import NOT_SET, ControlPage
@@ -120,3 +121,24 @@ def test_a_plan_cell_typed_just_before_another_process_opens_is_saved_to_its_own
     QApplication.processEvents()  # saved on the next turn of the loop
     assert [row.frequency for row in invoices(store).control.plan] == ["weekly, every Monday"]
     assert store.load(other.id).control.plan == ()
+
+
+def test_the_owner_field_shows_the_process_shown_even_while_it_has_the_focus(
+    page: ControlPage, store: ProcessStore, qtbot: QtBot
+) -> None:
+    with qtbot.waitActive(page):
+        page.show()
+    page.owner.setFocus()
+    qtbot.keyClicks(page.owner, "Sam Whitfield")
+    qtbot.keyClick(page.owner, Qt.Key.Key_Return)
+    assert invoices(store).control.owner == "Sam Whitfield"
+    store.undo_stack.undo()  # from the Edit menu, the field still focused
+    assert page.owner.text() == ""
+    page.owner.setText("Dana Ortiz")
+    page.owner.editingFinished.emit()
+    other = next(item for item in store.summaries() if not item.name.startswith("Approve"))
+    page.show_process(store.load(other.id))  # e.g. Ctrl+N: a new process opens
+    assert page.owner.text() == ""
+    page.owner.clearFocus()
+    assert store.load(other.id).control.owner == ""
+    assert invoices(store).control.owner == "Dana Ortiz"

@@ -145,13 +145,14 @@ class ControlPage(QWidget):
 
     def show_process(self, process: Process) -> None:
         """Show a snapshot; the chosen metric is kept when the process still watches it."""
+        typing = process.id == self.process.id and self.owner.hasFocus() and self.owner.isModified()
         self.process = process
         self._loading = True
         control = process.control
         self.go_live.setDate(to_qdate(control.go_live) if control.go_live else NOT_SET)
         self.clear_button.setEnabled(control.go_live is not None)
-        if not self.owner.hasFocus():
-            self.owner.setText(control.owner)
+        if not typing and self.owner.text() != control.owner:
+            self.owner.setText(control.owner)  # also when focused: another process, or an undo
         self._fill_metrics(process)
         self._loading = False
         self.status.setText(status_line(process, self.today()))
@@ -215,6 +216,7 @@ class ControlPage(QWidget):
 
     def _owner_edited(self) -> None:
         owner = self.owner.text().strip()
+        self.owner.setModified(False)
         if owner != self.process.control.owner:
             control = replace(self.process.control, owner=owner)
             self.store.apply(replace(self.process, control=control), "Edit the control owner")
