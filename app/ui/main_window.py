@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -304,6 +305,14 @@ class MainWindow(QMainWindow):
         if self.store.database is not None:
             settings.remember_process(self.store.database.label, process_id)
 
+    def _finish_editing(self) -> None:
+        """Save the field being typed in (it saves on focus out) before the window adds, shows
+        or writes processes: a shortcut or a menu leaves the focus where it was, and the next
+        reload of the process would replace the typed text."""
+        focused, page = QApplication.focusWidget(), self._process_page
+        if focused is not None and page is not None and page.isAncestorOf(focused):
+            focused.clearFocus()
+
     def _show_snapshot(self, process: Process) -> None:
         self.process_page.show_process(process)
         self.pages.setCurrentWidget(self.process_page)
@@ -317,6 +326,7 @@ class MainWindow(QMainWindow):
         """Start a new process with its interview, and open it on the interview."""
         from app.interview import start_interview
 
+        self._finish_editing()
         if self.store.database is None:
             return
         process_id = self.store.add_processes([start_interview()], "New interview")[0]
@@ -343,6 +353,7 @@ class MainWindow(QMainWindow):
         from app.export.formats import read_any_process
         from app.models.database import DatabaseError
 
+        self._finish_editing()
         try:
             process, report = read_any_process(path)
             process_id = self.store.add_processes([process], f"Import {path.name}")[0]
@@ -356,6 +367,7 @@ class MainWindow(QMainWindow):
         show_import_report(self, path.name, report)
 
     def choose_export(self, kind: ExportKind) -> None:
+        self._finish_editing()
         process_id = self.process_list.current_id()
         if not process_id:
             return
@@ -392,6 +404,7 @@ class MainWindow(QMainWindow):
     def add_samples(self) -> None:
         from app.models.transfer import sample_processes
 
+        self._finish_editing()
         if self.store.database is None:
             return
         present = {summary.name for summary in self.store.summaries()}

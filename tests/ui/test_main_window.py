@@ -262,3 +262,22 @@ def test_the_delete_key_deletes_a_process_only_from_the_process_list(
     window.process_list.tree.setFocus()
     qtbot.keyClick(window.process_list.tree, Qt.Key.Key_Delete)
     assert len(names(window)) == 1
+
+
+def test_a_field_being_typed_is_saved_to_its_process_when_a_new_interview_opens(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.add_samples()
+    with qtbot.waitActive(window):
+        window.show()
+    shown = window.process_list.current_id()
+    page = window.process_page
+    page.tabs.setCurrentWidget(page.define_view)
+    owner = page.define_view.editors["owner"]
+    owner.setFocus()
+    owner.selectAll()
+    qtbot.keyClicks(owner, "Sam Whitfield")
+    qtbot.keyClick(owner, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.process_list.current_id() != shown
+    assert window.store.load(shown).owner == "Sam Whitfield"
+    assert window.store.load(window.process_list.current_id()).owner == ""
