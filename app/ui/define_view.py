@@ -173,11 +173,17 @@ class DefineView(QScrollArea):
         return editor
 
     def show_process(self, process: Process) -> None:
-        """Fill the fields from a snapshot."""
+        """Fill the fields from a snapshot.
+
+        A reload of the same process leaves the field being typed in alone: its text is newer
+        than the snapshot, and it is saved when the field is left.
+        """
+        same = process.id == self.process_id
         self.process_id = process.id
         self.error.hide()
         for name, editor in self.editors.items():
-            _set_value(editor, getattr(process, name))
+            if not (same and editor.hasFocus()):
+                _set_value(editor, getattr(process, name))
         self.people.setText(_people_text(process))
 
     def _changed_elsewhere(self, process_id: str) -> None:

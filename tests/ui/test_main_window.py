@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.models import repository
@@ -281,3 +283,25 @@ def test_a_field_being_typed_is_saved_to_its_process_when_a_new_interview_opens(
     assert window.process_list.current_id() != shown
     assert window.store.load(shown).owner == "Sam Whitfield"
     assert window.store.load(window.process_list.current_id()).owner == ""
+
+
+def test_a_define_field_being_typed_survives_a_reload_of_its_process(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.add_samples()
+    process_id = window.process_list.current_id()
+    window.process_page.tabs.setCurrentWidget(window.process_page.define_view)
+    define = window.process_page.define_view
+    trigger = define.editors["trigger"]
+    assert isinstance(trigger, QLineEdit)
+    trigger.setFocus()
+    trigger.setText("half typed")
+    other = window.store.load(process_id)
+    window.store.apply(replace(other, owner="Someone else"), "Change owner elsewhere")
+    assert trigger.text() == "half typed"  # the reload did not overwrite it
+    window.process_list.tree.setFocus()  # leaving the field saves it
+    assert window.store.load(process_id).trigger == "half typed"
+    assert window.store.load(process_id).owner == "Someone else"
