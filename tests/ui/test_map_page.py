@@ -232,3 +232,13 @@ def test_print_map_has_a_key_of_its_own_beside_the_plan_export(
     page.print_action.trigger()
     assert calls == ["print map"]
     assert "Ctrl+P" not in [key.toString() for key in page.print_action.shortcuts()]
+
+
+def test_a_selected_step_does_not_stay_selected_in_another_process(window: MainWindow) -> None:
+    page, _invoices = open_invoices(window)
+    page.select_step("s3")
+    assert page.scene.selected_step_ids() == ["s3"]
+    onboarding = next(s.id for s in window.store.summaries() if s.name.startswith("Onboard"))
+    window.process_list.select(onboarding)  # it has an "s3" too
+    assert page.scene.selected_step_ids() == []
+    assert page.panel.step_id == ""

@@ -225,14 +225,17 @@ class MapPage(QWidget):
         process = self.target.map_of(whole)
         if process is None:
             return
+        another = self.whole is None or self.whole.id != whole.id
         self.whole = whole
         self.process = process
+        if another:  # step ids ("s3") repeat between processes: nothing stays selected
+            self.scene.clearSelection()
         self.scene.show_map(build_model(process, self.measure))
         self._fill_list()
         selected = self.scene.selected_step_ids()
         self.panel.show_step(process, selected[0] if selected else None)
-        if self._fitted_for != process.id:
-            self._fitted_for = process.id
+        if self._fitted_for != whole.id:
+            self._fitted_for = whole.id
             QTimer.singleShot(0, self.view.show_start)
         self._place_corners()
 
