@@ -142,3 +142,14 @@ def test_the_owner_field_shows_the_process_shown_even_while_it_has_the_focus(
     page.owner.clearFocus()
     assert store.load(other.id).control.owner == ""
     assert invoices(store).control.owner == "Dana Ortiz"
+
+
+def test_a_saved_cell_leaves_the_other_cells_in_place_for_the_editor_tab_opens(
+    page: ControlPage, store: ProcessStore
+) -> None:
+    table = page.plan.table
+    next_cell = table.item(0, 4)
+    table.item(0, 3).setText("weekly")
+    QApplication.processEvents()
+    assert invoices(store).control.plan[0].frequency == "weekly"
+    assert table.item(0, 4) is next_cell  # not replaced, so an open editor keeps its text

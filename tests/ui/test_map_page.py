@@ -3,6 +3,8 @@ zoom; selection sync; overlays; keyboard."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -242,3 +244,18 @@ def test_a_selected_step_does_not_stay_selected_in_another_process(window: MainW
     window.process_list.select(onboarding)  # it has an "s3" too
     assert page.scene.selected_step_ids() == []
     assert page.panel.step_id == ""
+
+
+def test_the_step_field_being_typed_survives_another_edit_saved(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    page, invoices = open_invoices(window)
+    step_id = step_named(invoices, "Key invoice into ERP")
+    page.select_step(step_id)
+    page.panel.name.setFocus()
+    page.panel.name.setText("Key the invoice into the ERP (half typed")
+    window.store.apply(replace(window.store.load(invoices.id), owner="Sam"), "Owner elsewhere")
+    assert page.panel.name.text() == "Key the invoice into the ERP (half typed"

@@ -97,18 +97,32 @@ class PlanTable(QWidget):
         self.table.setRowCount(len(self.rows))
         for row, plan_row in enumerate(self.rows):
             for column, spec in enumerate(COLUMNS):
-                item = QTableWidgetItem(self.cell_text(plan_row, spec.field))
-                item.setToolTip(spec.tip)
-                if spec.field == "metric":
-                    item.setText(metric_label(plan_row.metric).capitalize())
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row, column, item)
+                self._show_cell(row, column, plan_row, spec.field, spec.tip)
         self._loading = False
         self.table.resizeColumnsToContents()
         for column in range(self.table.columnCount()):
             width = self.table.columnWidth(column)
             self.table.setColumnWidth(column, min(max(width, 90), 220))
         self.empty.setVisible(not self.rows)
+
+    def _show_cell(
+        self, row: int, column: int, plan_row: ControlPlanRow, field: str, tip: str
+    ) -> None:
+        """Change a cell's text in place, so a cell being edited (after Tab) keeps its editor
+        and its selected text; a new cell is made only where there is none."""
+        text = self.cell_text(plan_row, field)
+        if field == "metric":
+            text = metric_label(plan_row.metric).capitalize()
+        item = self.table.item(row, column)
+        if item is not None:
+            if item.text() != text:
+                item.setText(text)
+            return
+        item = QTableWidgetItem(text)
+        item.setToolTip(tip)
+        if field == "metric":
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, column, item)
 
     def cell_text(self, row: ControlPlanRow, field: str) -> str:
         value = getattr(row, field)

@@ -138,15 +138,17 @@ class StepPanel(QScrollArea):
             self.step_id = ""
             self.title.setText("Select a step on the map to edit it.")
             return
-        if step.id != self.step_id:
+        same = step.id == self.step_id
+        if not same:
             self.touch_error.hide()
             self.wait_error.hide()
         self.step_id = step.id
         self.title.setText("Edit step")
-        self._fill(process, step)
+        self._fill(process, step, keep_typing=same)
 
-    def _fill(self, process: Process, step: Step) -> None:
-        _set_text(self.name, step.name)
+    def _fill(self, process: Process, step: Step, *, keep_typing: bool) -> None:
+        """Show ``step``; with ``keep_typing`` the field being typed in keeps its newer text."""
+        _set_text(self.name, step.name, keep_typing)
         self.lane.clear()
         for lane in process.lanes:
             self.lane.addItem(lane.name, lane.id)
@@ -156,15 +158,15 @@ class StepPanel(QScrollArea):
         self.kind.setCurrentIndex(self.kind.findData(step.kind))
         self.value.setCurrentIndex(max(0, self.value.findData(step.value)))
         if not self.touch_error.isVisible():
-            _set_text(self.touch, format_duration(step.touch_minutes))
+            _set_text(self.touch, format_duration(step.touch_minutes), keep_typing)
         if not self.wait_error.isVisible():
-            _set_text(self.wait, format_duration(step.wait_minutes))
-        _set_text(self.systems, ", ".join(step.systems))
+            _set_text(self.wait, format_duration(step.wait_minutes), keep_typing)
+        _set_text(self.systems, ", ".join(step.systems), keep_typing)
         self.habit.setChecked(step.habit)
         self.rekeys.setChecked(step.rekeys_data)
         for field, value in ((self.why, step.why), (self.pain, step.pain_points)):
-            _set_plain(field, value)
-        _set_plain(self.notes, step.notes)
+            _set_plain(field, value, keep_typing)
+        _set_plain(self.notes, step.notes, keep_typing)
 
     # Reporting edits
 
@@ -192,12 +194,16 @@ class StepPanel(QScrollArea):
         self._emit({field: minutes})
 
 
-def _set_text(line: QLineEdit, text: str) -> None:
+def _set_text(line: QLineEdit, text: str, keep_typing: bool = False) -> None:
+    if keep_typing and line.hasFocus():
+        return
     if line.text() != text:
         line.setText(text)
         line.setCursorPosition(0)
 
 
-def _set_plain(field: PlainTextField, text: str) -> None:
+def _set_plain(field: PlainTextField, text: str, keep_typing: bool = False) -> None:
+    if keep_typing and field.hasFocus():
+        return
     if field.toPlainText() != text:
         field.setPlainText(text)
