@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from importlib.resources import files
-from pathlib import Path
 
 from app.models import repository
 from app.models.database import Database
-from app.process.file import loads_process, read_process_file
+from app.process.file import loads_process
 from app.process.model import Process
-
-
-def import_process_file(database: Database, path: Path) -> str:
-    """Import a process file in one transaction; return the new process id.
-
-    A file that breaks a rule raises ProcessFileError before anything is written.
-    """
-    process = read_process_file(path)
-    return add_process(database, process)
 
 
 def add_process(database: Database, process: Process) -> str:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from app.models import repository
 from app.models.database import Database, open_database
 from app.models.saving import save_snapshot
-from app.models.transfer import add_samples, import_process_file, sample_processes
-from app.process.file import ProcessFileError, dumps_process
+from app.models.transfer import add_process, add_samples, sample_processes
+from app.process.file import ProcessFileError, dumps_process, read_process_file
 from app.process.model import Flow, Lane, Process, Step
 from tests.models.helpers import table_counts
 
@@ -156,7 +156,7 @@ def test_a_bad_file_writes_nothing(db: Database, tmp_path: Path) -> None:
     )
     before = table_counts(db.path)  # type: ignore[arg-type]
     with pytest.raises(ProcessFileError, match=r"steps\[0\]\.lane: no lane 'ops'"):
-        import_process_file(db, path)
+        add_process(db, read_process_file(path))  # as an import does: read, then write
     assert table_counts(db.path) == before  # type: ignore[arg-type]
 
 
