@@ -9,6 +9,7 @@ to another lane (the step editor beside the map does the last two). Reset asks f
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -31,10 +32,12 @@ from app.analysis.goals import BUILTIN_METRICS
 from app.analysis.metrics import compute_metrics
 from app.analysis.projection import MetricChange, compare_metrics
 from app.analysis.wording import money, percent, plain_number
+from app.future import apply_actions
 from app.interview.edits import EditError, delete_step, merge_steps
 from app.process.durations import format_duration
 from app.process.model import Process, Step
 from app.ui import messages
+from app.ui.future_effects import ActionEffects
 from app.ui.map.edits import with_step_changes
 from app.ui.map.page import FUTURE_MAP, MapPage
 from app.ui.plan_edits import with_approval_cut, with_future_started, without_future
@@ -52,6 +55,12 @@ class FutureView(QWidget):
         self.store = store
         self.process: Process | None = None
         self.start_button = QPushButton("Start the future state from the current map", self)
+        self.apply_first_button = QPushButton("Apply the actions to the current map", self)
+        self.apply_button = QPushButton("Apply actions…", self)
+        self.apply_button.setToolTip(
+            "Build the future state again from the current map with the actions applied"
+        )
+        self.effects = ActionEffects(self)
         self.reset_button = QPushButton("Reset future state…", self)
         self.remove_button = QPushButton("Remove step", self)
         self.cut_button = QPushButton("Cut approval", self)
@@ -84,6 +93,7 @@ class FutureView(QWidget):
         empty = QWidget(self)
         start = QVBoxLayout(empty)
         start.addWidget(self.intro)
+        start.addWidget(self.apply_first_button, 0, Qt.AlignmentFlag.AlignLeft)
         start.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         start.addStretch(1)
         editing = QWidget(self)
@@ -97,6 +107,7 @@ class FutureView(QWidget):
         ):
             tools.addWidget(button)
         tools.addStretch(1)
+        tools.addWidget(self.apply_button)
         tools.addWidget(self.reset_button)
         splitter = QSplitter(Qt.Orientation.Vertical, editing)
         splitter.addWidget(self.map_page)
@@ -105,7 +116,17 @@ class FutureView(QWidget):
         table.setContentsMargins(0, 4, 0, 0)
         table.addWidget(QLabel("<b>Before → after</b>", below))
         table.addWidget(self.comparison)
-        splitter.addWidget(below)
+        changes = QWidget(editing)
+        listing = QVBoxLayout(changes)
+        listing.setContentsMargins(0, 4, 0, 0)
+        listing.addWidget(QLabel("<b>Which action changed what</b>", changes))
+        listing.addWidget(self.effects)
+        self.results = QSplitter(Qt.Orientation.Horizontal, editing)
+        self.results.addWidget(below)
+        self.results.addWidget(changes)
+        self.results.setChildrenCollapsible(False)
+        splitter.addWidget(self.results)
+        self.splitter = splitter
         rows = len(BUILTIN_METRICS) + 1
         self.comparison.setMinimumHeight(
             self.comparison.fontMetrics().height() * rows + 4 * rows + 12
@@ -125,6 +146,8 @@ class FutureView(QWidget):
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(self.start_future)
+        self.apply_first_button.clicked.connect(self.apply_the_actions)
+        self.apply_button.clicked.connect(self.apply_the_actions)
         self.reset_button.clicked.connect(self.reset_future)
         self.remove_button.clicked.connect(self.remove_step)
         self.cut_button.clicked.connect(self.cut_approval)
@@ -141,16 +164,21 @@ class FutureView(QWidget):
         future = process.future_state
         if future is None:
             self.intro.setText(
-                "No future state yet. Start from a copy of the current map, then apply the "
-                "actions to it: remove, combine, cut approvals, change times or lanes. The "
-                "metrics of both maps are compared below the map."
+                "No future state yet. Apply the actions of the Improve tab to a copy of the "
+                "current map (eliminate removes a step, combine merges steps, the others change "
+                "what the action says), or start from a plain copy and change it by hand: "
+                "remove, combine, cut approvals, change times or lanes. Either way it stays "
+                "editable, and the metrics of both maps are compared below the map."
             )
             self.start_button.setEnabled(bool(process.steps))
+            self.apply_first_button.setEnabled(bool(process.steps and process.actions))
             self.pages.setCurrentIndex(0)
             return
         self.pages.setCurrentIndex(1)
         self.map_page.show_process(process)
         self._fill_comparison(compare_metrics(compute_metrics(process), compute_metrics(future)))
+        self.effects.show_future(future)
+        self.apply_button.setEnabled(bool(process.actions))
         self._enable()
 
     def _fill_comparison(self, changes: Sequence[MetricChange]) -> None:
@@ -194,6 +222,30 @@ class FutureView(QWidget):
     def start_future(self) -> None:
         if self.process is not None and self.process.future_state is None:
             self._apply(with_future_started(self.process), "Start the future state")
+
+    def apply_the_actions(self) -> None:
+        """Build the future state from the current map and the actions (asks before it
+        replaces a future state edited by hand; undo brings that back)."""
+        if self.process is None:
+            return
+        built = apply_actions(self.process).future
+        current = self.process.future_state
+        if current is not None and replace(current, id="") == replace(built, id=""):
+            return
+        if current is not None and not self.confirm_apply():
+            return
+        self._apply(replace(self.process, future_state=built), "Apply the actions")
+
+    def confirm_apply(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Apply the actions again?",
+            "The future state is built again from the current map with the actions applied; "
+            "changes made to it by hand are replaced. You can undo this.",
+            QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Apply
 
     def reset_future(self) -> None:
         if self.process is None or self.process.future_state is None:

@@ -3,6 +3,7 @@ editing, compare every metric before → after, and reset with confirmation (und
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,11 @@ from pytestqt.qtbot import QtBot
 from app.analysis.goals import BUILTIN_METRICS
 from app.analysis.metrics import compute_metrics
 from app.analysis.projection import compare_metrics
+from app.future import apply_actions
+from app.interview.edits import delete_step
 from app.models.database import open_database
 from app.models.transfer import add_samples
-from app.process.model import Process
+from app.process.model import Action, Process
 from app.ui.future_view import FutureView, metric_value
 from app.ui.store import ProcessStore
 
@@ -138,3 +141,31 @@ def test_reset_asks_first_and_undo_brings_it_back(
     view.store.undo_stack.undo()
     assert "s2" not in future(view).step_by_id()
     assert view.pages.currentIndex() == 1
+
+
+def test_apply_actions_builds_the_future_state_and_says_what_changed(
+    view: FutureView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert view.process is not None
+    action = Action("a1", "eliminate", "Stop logging", steps=("s3",))
+    view.store.apply(replace(view.process, actions=(action,)), "Add an action")
+    view.apply_first_button.click()
+    built = future(view)
+    assert "s3" not in built.step_by_id()
+    assert built == apply_actions(saved(view)).future
+    row = view.effects.topLevelItem(0)
+    assert row is not None
+    assert (row.text(0), row.text(1)) == (
+        "Eliminate: Stop logging",
+        "removed 'Log invoice in tracking spreadsheet'",
+    )
+    edited = view.map_page.process
+    assert edited is not None
+    view.map_page.apply_map(delete_step(edited, "s4"), "By hand")  # manual edits stay possible
+    assert "s4" not in future(view).step_by_id()
+    monkeypatch.setattr(view, "confirm_apply", lambda: False)
+    view.apply_button.click()
+    assert "s4" not in future(view).step_by_id()  # asked, and kept
+    monkeypatch.setattr(view, "confirm_apply", lambda: True)
+    view.apply_button.click()
+    assert future(view) == built
