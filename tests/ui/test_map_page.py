@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.process.model import Process
 from app.ui.export_kinds import PLAN_PDF
 from app.ui.main_window import MainWindow
+from app.ui.map.view import LEGIBLE_ZOOM
 from app.ui.map.page import MapPage
 
 
@@ -161,8 +162,11 @@ def test_zoom_in_out_and_fit_change_the_view(window: MainWindow) -> None:
     page.actual_size_action.trigger()
     assert abs(page.view.zoom() - 1.0) < 1e-9
     page.view.resize(400, 300)
-    page.fit_action.trigger()
+    page.whole_action.trigger()
     assert page.view.zoom() < 0.5
+    page.fit_action.trigger()  # fit width stops at the legible zoom
+    assert abs(page.view.zoom() - LEGIBLE_ZOOM) < 1e-9
+    assert page.zoom_readout.text() == "75 %"
 
 
 def test_selection_follows_between_map_and_list(window: MainWindow) -> None:

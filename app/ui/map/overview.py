@@ -1,15 +1,19 @@
 """The overview of a big map: a small picture of the whole map with the visible part framed;
-clicking or dragging in it moves the main view there."""
+clicking or dragging in it moves the main view there.
+
+It sits beside the map (under the step list), never on top of it, and takes the width it is
+given; its height follows the map's proportions up to ``MAX_HEIGHT``.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui.map.view import MapView
 
-WIDTH = 220
+MIN_WIDTH = 100
 MAX_HEIGHT = 160
 
 
@@ -31,20 +35,24 @@ class Overview(QWidget):
         view.horizontalScrollBar().valueChanged.connect(self.update)
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.zoom_changed.connect(lambda _zoom: self.update())
-        self.setFixedSize(WIDTH, 80)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(MIN_WIDTH)
+        self.setFixedHeight(80)
 
     def _scale(self) -> float:
         rect = self.view.map_scene.sceneRect()
         if rect.isEmpty():
             return 1.0
-        return min((WIDTH - 2) / rect.width(), (MAX_HEIGHT - 2) / rect.height())
+        return min(
+            (max(self.width(), MIN_WIDTH) - 2) / rect.width(), (MAX_HEIGHT - 2) / rect.height()
+        )
 
     def redraw(self) -> None:
         """Paint the whole map into the cached picture."""
         rect = self.view.map_scene.sceneRect()
         scale = self._scale()
         width, height = max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale))
-        self.setFixedSize(width + 2, height + 2)
+        self.setFixedHeight(height + 2)
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(self.view.map_scene.look.theme.background)
         painter = QPainter(image)
@@ -53,6 +61,11 @@ class Overview(QWidget):
         painter.end()
         self._image = image
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != event.oldSize().width():
+            self._timer.start()
+        super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

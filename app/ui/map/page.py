@@ -36,7 +36,7 @@ from app.ui.map.panel import StepPanel
 from app.ui.map.scene import MapScene, build_model
 from app.ui.map.text import FontMeasure
 from app.ui.map.theme import theme_from_palette
-from app.ui.map.view import MapView
+from app.ui.map.view import MapView, ZoomReadout
 from app.ui.store import ProcessStore
 
 
@@ -107,7 +107,8 @@ class MapPage(QWidget):
         self._list_rows: list[tuple[str, str, str]] = []
         self.panel = StepPanel(self)
         self.legend = LegendWidget(self.look, self)
-        self.overview = Overview(self.view, self.view)
+        self.overview = Overview(self.view, self)
+        self.zoom_readout = ZoomReadout(self.view, self)
         self.toolbar = QToolBar("Map", self)
         self._syncing = False
         self._fitted_for = ""
@@ -119,7 +120,12 @@ class MapPage(QWidget):
 
     def _lay_out(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.steps)
+        left = QWidget(self)
+        side = QVBoxLayout(left)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.steps, 1)
+        side.addWidget(self.overview)  # beside the map, never over it
+        splitter.addWidget(left)
         centre = QWidget(self)
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +136,8 @@ class MapPage(QWidget):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([180, 800, 260])
-        splitter.setChildrenCollapsible(False)
+        splitter.setCollapsible(1, False)  # the step list and the editor fold away, not the map
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -154,8 +161,10 @@ class MapPage(QWidget):
     def _build_actions(self) -> None:
         self.zoom_in_action = self._action("Zoom in", ["Ctrl++", "Ctrl+="], self.view.zoom_in)
         self.zoom_out_action = self._action("Zoom out", ["Ctrl+-"], self.view.zoom_out)
-        self.actual_size_action = self._action("100 %", ["Ctrl+0"], self.view.reset_zoom)
-        self.fit_action = self._action("Fit", ["F"], self.view.fit)
+        self.toolbar.addWidget(self.zoom_readout)
+        self.actual_size_action = self._action("Actual size", ["Ctrl+0"], self.view.reset_zoom)
+        self.fit_action = self._action("Fit width", ["F"], self.view.fit_width)
+        self.whole_action = self._action("Whole map", ["Shift+F"], self.view.fit)
         self.toolbar.addSeparator()
         self.overlay_actions = {
             name: self._action(
@@ -200,15 +209,9 @@ class MapPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _place_corners(self) -> None:
-        viewport = self.view.viewport().geometry()
         big = self.process is not None and len(self.process.steps) >= OVERVIEW_FROM_STEPS
         shown = self.overview_action.isChecked() and (big or self._map_larger_than_view())
         self.overview.setVisible(shown)
-        self.overview.move(
-            viewport.right() - self.overview.width() - 8,
-            viewport.bottom() - self.overview.height() - 8,
-        )
-        self.overview.raise_()
 
     def _map_larger_than_view(self) -> bool:
         rect = self.view.mapFromScene(self.scene.sceneRect()).boundingRect()

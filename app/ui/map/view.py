@@ -1,18 +1,23 @@
 """The map view: zoom (Ctrl+wheel, pinch, keys), pan (drag, scrollbars, Space+drag), fit,
-and keyboard moves between steps (arrows, Tab) with Enter to edit."""
+and keyboard moves between steps (arrows, Tab) with Enter to edit.
+
+A map opens fitted to the width of the view but never below ``LEGIBLE_ZOOM`` (the map's
+11 px text stays at 8 px or more): a long map scrolls instead of shrinking into a smudge.
+The lane names stay pinned at the left while the map scrolls sideways (``LanePins``).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QNativeGestureEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
+from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QLabel, QPinchGesture, QWidget
 
 from app.ui.map.scene import MapScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
 ZOOM_STEP = 1.2
-READABLE_ZOOM = 0.8
+LEGIBLE_ZOOM = 0.75
 ARROWS = {
     Qt.Key.Key_Left: (-1, 0),
     Qt.Key.Key_Right: (1, 0),
@@ -39,6 +44,9 @@ class MapView(QGraphicsView):
         self.setAccessibleName("Swimlane map")
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._space_held = False
+        from app.ui.map.lane_pins import LanePins
+
+        self.lane_pins = LanePins(self)
 
     # Zoom
 
@@ -69,7 +77,7 @@ class MapView(QGraphicsView):
         self.setTransformationAnchor(anchor)
 
     def fit(self) -> None:
-        """Show the whole map, never enlarged past 100 %."""
+        """Show the whole map, never enlarged past 100 % (small text for a big map)."""
         rect: QRectF = self.map_scene.sceneRect()
         if rect.isEmpty():
             return
@@ -78,19 +86,23 @@ class MapView(QGraphicsView):
             self.resetTransform()
         self.zoom_changed.emit(self.zoom())
 
-    def show_start(self) -> None:
-        """The first look at a map: fitted if that stays readable, else readable from the left."""
+    def fit_width(self) -> None:
+        """Fit the map's width, never below the legible zoom nor past 100 %; scroll for the
+        rest. The view starts at the map's top left."""
         rect: QRectF = self.map_scene.sceneRect()
         viewport = self.viewport().rect()
         if rect.isEmpty() or viewport.isEmpty():
             return
-        fitted = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        zoom = min(max(fitted, READABLE_ZOOM), 1.0)
+        zoom = legible_fit(viewport.width(), rect.width())
         self.resetTransform()
         self.scale(zoom, zoom)
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.zoom_changed.emit(self.zoom())
+
+    def show_start(self) -> None:
+        """The first look at a map: fitted to the width, legible, from its top left."""
+        self.fit_width()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -193,3 +205,27 @@ class MapView(QGraphicsView):
 
     def centre_on_point(self, point: QPointF) -> None:
         self.centerOn(point)
+
+
+def legible_fit(available: float, width: float) -> float:
+    """The zoom that fits ``width`` into ``available`` pixels, kept legible and at most 1."""
+    if width <= 0:
+        return 1.0
+    return min(max(available / width, LEGIBLE_ZOOM), 1.0)
+
+
+def zoom_text(zoom: float) -> str:
+    """The zoom read-out: “85 %”."""
+    return f"{round(zoom * 100)} %"
+
+
+class ZoomReadout(QLabel):
+    """The zoom of a view as text, kept current (a read-out, not a button)."""
+
+    def __init__(self, view: MapView, parent: QWidget | None = None) -> None:
+        super().__init__(zoom_text(view.zoom()), parent)
+        self.setAccessibleName("Zoom")
+        self.setToolTip("Zoom of the map (Ctrl+wheel or Ctrl +/- to change it)")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("400 %") + 16)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        view.zoom_changed.connect(lambda zoom: self.setText(zoom_text(zoom)))
