@@ -23,13 +23,16 @@ if TYPE_CHECKING:  # the process model loads after the window shows
 
 def choose_target(parent: QWidget, process: Process, kind: ExportKind) -> Path | None:
     """Ask where to write, through the native dialog; None when cancelled."""
-    suggestion = file_stem(process.name) + kind.suffix
+    from app.ui.export_folders import remember_folder, start_path
+
+    suggestion = start_path(kind.suffix, file_stem(process.name) + kind.suffix)
     path, _ = QFileDialog.getSaveFileName(parent, kind.title, suggestion, kind.file_filter)
     if not path:
         return None
     target = Path(path)
     if not target.name.lower().endswith(kind.suffix):
         target = target.with_name(target.name + kind.suffix)
+    remember_folder(kind.suffix, target)
     return target
 
 

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.ui import messages, settings
 from app.ui.export_kinds import BPMN, PLAN_PDF, PROCESS_FILE, STEPS_CSV, ExportKind
 from app.ui.process_list import ProcessListPanel
+from app.ui.splitters import remember
 from app.ui.store import ProcessStore
 from app.ui.welcome import WelcomePage
 from app.ui.worker import run_task
@@ -48,8 +49,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: ProcessStore | None = None) -> None:
         super().__init__()
         self.store = store or ProcessStore(self)
-        self.setWindowTitle("Walkthrough")
-        self.resize(1320, 840)
+        self.resize(default_size(self))
         self.process_list = ProcessListPanel(self.store, self)
         self.welcome = WelcomePage(self)
         self._process_page: ProcessPage | None = None
@@ -59,12 +59,17 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.process_list)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([280, 1040])
-        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([230, 1090])
+        splitter.setCollapsible(1, False)
+        remember(splitter, "main")
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
         self._build_menus()
+        splitter.splitterMoved.connect(
+            lambda _pos, _index: self.list_action.setChecked(splitter.sizes()[0] > 0)
+        )
         self._connect()
         self._update_actions()
 
@@ -158,7 +163,11 @@ class MainWindow(QMainWindow):
 
     def toggle_process_list(self) -> None:
         """Hide the process list to give the map the whole width, and bring it back."""
-        self.process_list.setVisible(self.list_action.isChecked())
+        shown = self.list_action.isChecked()
+        self.process_list.setVisible(shown)
+        sizes = self.splitter.sizes()
+        if shown and sizes[0] == 0:  # folded away by dragging: open it at its usual width
+            self.splitter.setSizes([230, max(sizes[1] - 230, 0)])
 
     def _add_paper_menu(self, menu: QMenu) -> None:
         """A4, Letter, or the paper of the user's locale (the default), remembered."""
@@ -239,12 +248,7 @@ class MainWindow(QMainWindow):
 
     def _database_changed(self) -> None:
         database = self.store.database
-        name = (
-            Path(database.label).name
-            if database and database.path
-            else (database.label if database else "no database")
-        )
-        self.setWindowTitle(f"Walkthrough — {name}")
+        self._update_title()
         self.status.setText(database.label if database else "")
         last = settings.last_process(database.label) if database else ""
         self.process_list.refresh()
@@ -252,15 +256,23 @@ class MainWindow(QMainWindow):
             self.process_list.select(last)
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open database", "", DATABASE_FILTER)
+        from app.ui.export_folders import remember_folder, start_path
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open database", start_path("database"), DATABASE_FILTER
+        )
         if path:
+            remember_folder("database", Path(path))
             self.open_database_async(path)
 
     def choose_new_database(self) -> None:
+        from app.ui.export_folders import remember_folder, start_path
+
         path, _ = QFileDialog.getSaveFileName(
-            self, "New database", "walkthrough.sqlite", DATABASE_FILTER
+            self, "New database", start_path("database", "walkthrough.sqlite"), DATABASE_FILTER
         )
         if path:
+            remember_folder("database", Path(path))
             self.open_database_async(path)
 
     def _fill_recent_menu(self) -> None:
@@ -297,6 +309,7 @@ class MainWindow(QMainWindow):
 
     def show_process(self, process_id: str) -> None:
         if not process_id or self.store.database is None:
+            self._update_title()
             self.pages.setCurrentWidget(self.welcome)
             self.welcome.set_empty(not self.store.summaries())
             self._update_actions()
@@ -317,6 +330,11 @@ class MainWindow(QMainWindow):
         self.process_page.show_process(process)
         self.pages.setCurrentWidget(self.process_page)
         self._update_actions()
+        self._update_title(process.name)
+
+    def _update_title(self, process_name: str = "") -> None:
+        """“Onboard a new client — walkthrough.sqlite”; Qt adds the app's name once."""
+        self.setWindowTitle(window_title(self.store.database, process_name))
 
     def _process_changed(self, process_id: str) -> None:
         if process_id == self.process_list.current_id():
@@ -345,8 +363,13 @@ class MainWindow(QMainWindow):
         page.interview_page.focus_current_question()
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a process", "", IMPORT_FILTER)
+        from app.ui.export_folders import remember_folder, start_path
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a process", start_path("import"), IMPORT_FILTER
+        )
         if path:
+            remember_folder("import", Path(path))
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
@@ -412,8 +435,11 @@ class MainWindow(QMainWindow):
         if not missing:
             self.statusBar().showMessage("The example processes are already here.", 5000)
             return
-        self.store.add_processes(missing, "Add example processes")
+        added = self.store.add_processes(missing, "Add example processes")
         self.statusBar().showMessage(f"Added {len(missing)} example processes.", 5000)
+        worked = [pid for pid, item in zip(added, missing, strict=True) if item.future_state]
+        if worked:  # the one that shows every tab working, from the interview to control
+            self.process_list.select(worked[0])
 
     def delete_current(self) -> None:
         item = self.process_list.tree.currentItem()
@@ -456,3 +482,20 @@ class MainWindow(QMainWindow):
         settings.settings().setValue("window/geometry", self.saveGeometry())
         self.store.set_database(None)
         super().closeEvent(event)
+
+
+def window_title(database: Database | None, process_name: str) -> str:
+    """The open process and the database, each named once (the app's name is Qt's to add)."""
+    if database is None:
+        return ""
+    name = Path(database.label).name if database.path else database.label
+    return f"{process_name} — {name}" if process_name else name
+
+
+def default_size(window: QMainWindow) -> QSize:
+    """1320×840, or the screen's free area when that is smaller (a 1366×768 laptop)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    wanted = QSize(1320, 840)
+    if screen is None:
+        return wanted
+    return wanted.boundedTo(screen.availableGeometry().size())

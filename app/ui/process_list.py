@@ -1,4 +1,9 @@
-"""The list of processes in the open database, with a search box."""
+"""The list of processes in the open database, with a search box.
+
+The columns fit the width the list is given: below ``WIDE`` pixels only the name and the
+step count show, and a due review is marked with a warning icon by the name (its words in
+the tooltip); wider, the owner and the review get columns of their own.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,12 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,6 +29,8 @@ if TYPE_CHECKING:
     from app.models.repository import ProcessSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+WIDE = 440
+NAME, OWNER, STEPS, REVIEW = range(4)
 
 
 class ProcessListPanel(QWidget):
@@ -52,6 +60,30 @@ class ProcessListPanel(QWidget):
             lambda item: self.process_activated.emit(item.data(0, ID_ROLE))
         )
         store.processes_changed.connect(self.refresh)
+        self._wide = False
+        self._has_reviews = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= WIDE
+        if wide != self._wide:
+            self._wide = wide
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Owner and review columns only where they fit; else the marker goes by the name."""
+        self.tree.setColumnHidden(OWNER, not self._wide)
+        self.tree.setColumnHidden(REVIEW, not (self._wide and self._has_reviews))
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None:
+                self._mark_name(item)
+
+    def _mark_name(self, item: QTreeWidgetItem) -> None:
+        """A warning icon by the name when a review is due and its column is hidden."""
+        marked = not self._wide and bool(item.text(REVIEW))
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        item.setIcon(NAME, icon if marked else QIcon())
 
     def _build_tree(self) -> QTreeWidget:
         tree = QTreeWidget(self)
@@ -88,7 +120,8 @@ class ProcessListPanel(QWidget):
         markers = self._review_markers()
         for summary in self.store.summaries(self.search.text()):
             self.tree.addTopLevelItem(_item(summary, markers.get(summary.id, "")))
-        self.tree.setColumnHidden(3, not markers)
+        self._has_reviews = bool(markers)
+        self._fit_columns()
         self.tree.blockSignals(False)
         self.select(keep)
 
@@ -113,7 +146,8 @@ def _item(summary: ProcessSummary, review: str) -> QTreeWidgetItem:
     due = f"⚠ {review}" if review else ""
     item = QTreeWidgetItem([summary.name, summary.owner, str(summary.step_count), due])
     item.setData(0, ID_ROLE, summary.id)
-    item.setToolTip(0, f"{summary.name}\n{review}" if review else summary.name)
+    owner = f"\nowner: {summary.owner}" if summary.owner else ""
+    item.setToolTip(0, f"{summary.name}{owner}\n{review}" if review else summary.name + owner)
     if review:
         item.setToolTip(3, f"{review}: open the process's Control tab to record it")
     item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

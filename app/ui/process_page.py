@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from app.interview import interview_state
 from app.process.model import Process
@@ -15,6 +16,7 @@ from app.ui.goals_view import GoalsView
 from app.ui.improve_view import ImproveView
 from app.ui.interview.page import InterviewPage
 from app.ui.map.page import MapPage
+from app.ui.splitters import remember_all
 from app.ui.steps_table import StepsTable
 from app.ui.store import ProcessStore
 
@@ -31,17 +33,16 @@ class ProcessPage(QWidget):
     def __init__(self, store: ProcessStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.heading = QLabel(self)
+        self.heading = ElidedLabel(self)
         self.heading.setObjectName("processHeading")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setContentsMargins(24, 16, 24, 0)
+        self.heading.setContentsMargins(0, 0, 0, 0)
         font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.heading.setFont(font)
         self.subheading = QLabel(self)
         self.subheading.setTextFormat(Qt.TextFormat.PlainText)
-        self.subheading.setContentsMargins(24, 0, 24, 8)
+        self.subheading.setContentsMargins(0, 0, 0, 0)
         self.interview_page = InterviewPage(store, self)
         self.define_view = DefineView(store, self)
         self.map_page = MapPage(store, self)
@@ -68,15 +69,21 @@ class ProcessPage(QWidget):
         self.interview_page.finished.connect(lambda: self.tabs.setCurrentWidget(self.map_page))
         self.analyze_page.steps_highlighted.connect(self.show_steps_on_map)
         self._process_id = ""
+        top = QHBoxLayout()  # one line: the height goes to the maps and tables
+        top.setContentsMargins(16, 8, 16, 4)
+        top.setSpacing(16)
+        top.addWidget(self.heading, 1, Qt.AlignmentFlag.AlignBaseline)
+        top.addWidget(self.subheading, 0, Qt.AlignmentFlag.AlignBaseline)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.subheading)
+        layout.setSpacing(0)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        remember_all(self, "process")
 
     def show_process(self, process: Process) -> None:
         """Show a snapshot in every view."""
-        self.heading.setText(process.name)
+        self.heading.set_full_text(process.name)
         self.subheading.setText(subheading(process))
         for view in (
             self.interview_page,
@@ -108,6 +115,33 @@ class ProcessPage(QWidget):
         if step_ids:
             self.tabs.setCurrentWidget(self.map_page)
             self.map_page.select_step(step_ids[0])
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with “…” to the width it gets (full text in
+    the tooltip), so a long process name never widens the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
 
 
 def subheading(process: Process) -> str:

@@ -28,9 +28,14 @@ def test_an_empty_database_offers_the_examples(window: MainWindow) -> None:
     assert window.pages.currentWidget() is window.process_page
 
 
-def test_the_title_names_the_database(window: MainWindow) -> None:
+def test_the_title_names_the_process_and_the_database_once(window: MainWindow) -> None:
     window._database_changed()
-    assert window.windowTitle() == "Walkthrough — ui.sqlite"
+    assert window.windowTitle() == "ui.sqlite"  # Qt adds "— Walkthrough" once
+    window.add_samples()  # opens the example that shows the whole method
+    assert window.windowTitle() == "Onboard a new client — ui.sqlite"
+    page = window.process_page
+    assert page.future_view.process is not None
+    assert page.future_view.process.future_state is not None
 
 
 def test_search_filters_the_list(window: MainWindow, qtbot: QtBot) -> None:
@@ -217,7 +222,7 @@ def test_a_due_review_is_marked_in_the_list_and_offered_on_opening(
     shown: list[int] = []
     monkeypatch.setattr(DueReviewsDialog, "open", lambda self: shown.append(len(self.items)))
     window.show_due_reviews()
-    assert shown == [1]
+    assert shown == [2]  # and the worked example's 90-day review
     opened: list[str] = []
     monkeypatch.setattr(
         ControlPage, "open_review", lambda _self, review_id: opened.append(review_id)

@@ -20,14 +20,20 @@ def suggested_name(process: Process) -> str:
 
 def choose_image_export(parent: QWidget, process: Process) -> None:
     """Ask for a file (native dialog) and, for PNG, a scale; then write the picture."""
+    from app.ui.export_folders import remember_folder, start_path
+
     path_text, chosen = QFileDialog.getSaveFileName(
-        parent, "Export map as image", suggested_name(process), IMAGE_FILTERS
+        parent,
+        "Export map as image",
+        start_path("map image", suggested_name(process)),
+        IMAGE_FILTERS,
     )
     if not path_text:
         return
     path = Path(path_text)
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
+    remember_folder("map image", path)
     scale = 2.0
     if path.suffix.lower() == ".png":
         label, ok = QInputDialog.getItem(
