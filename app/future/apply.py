@@ -67,7 +67,7 @@ def _apply(future: Process, action: Action) -> tuple[Process, ActionEffect]:
     change = change_of(action)
     try:
         future, said, touched = _structural(future, action, present, change)
-        future, changed = _changed(future, touched, change)
+        future, changed = _changed(future, touched, change, named=not said)
     except EditError as error:
         return future, _effect(action, False, f"not applied: {error}", tuple(present))
     parts = [part for part in (said, changed) if part]
@@ -104,8 +104,11 @@ def _structural(
     return future, "", present
 
 
-def _changed(future: Process, touched: list[str], change: StepChange) -> tuple[Process, str]:
-    """Give the touched steps the action's new lane, times and name; say what changed."""
+def _changed(
+    future: Process, touched: list[str], change: StepChange, *, named: bool
+) -> tuple[Process, str]:
+    """Give the touched steps the action's new lane, times and name; say what changed (after
+    a merge the step was just named, so only the change is said)."""
     if not touched or change.is_empty():
         return future, ""
     lanes = future.lane_by_id()
@@ -117,7 +120,9 @@ def _changed(future: Process, touched: list[str], change: StepChange) -> tuple[P
         future = _with_step(future, step_id, **_fields(change, before))
         if change.before and len(touched) == 1 and change.before in future.step_by_id():
             future = move_step(future, step_id, change.before)
-        sentences.append(describe_change(before, future.step_by_id()[step_id], lanes, change))
+        parts = describe_change(before, future.step_by_id()[step_id], lanes, change)
+        if parts:
+            sentences.append(f"'{before.name}': {parts}" if named else parts)
     return future, "; ".join(sentence for sentence in sentences if sentence)
 
 
@@ -133,7 +138,7 @@ def _fields(change: StepChange, step: Step) -> dict[str, Any]:
 
 
 def describe_change(before: Step, after: Step, lanes: dict[str, Any], change: StepChange) -> str:
-    """“'Key invoice': touch 8 min → 2 min, wait 13 h → 1 h, lane AP → ERP”."""
+    """“touch 8 min → 2 min, wait 13 h → 1 h, lane AP → ERP” ('' when nothing changed)."""
     parts = []
     if after.name != before.name:
         parts.append(f"renamed '{after.name}'")
@@ -147,7 +152,7 @@ def describe_change(before: Step, after: Step, lanes: dict[str, Any], change: St
         parts.append("no re-keying" if not after.rekeys_data else "re-keys data")
     if change.before:
         parts.append("moved earlier in the flow")
-    return f"'{before.name}': " + ", ".join(parts) if parts else ""
+    return ", ".join(parts)
 
 
 def remove_step(future: Process, step_id: str) -> Process:

@@ -127,12 +127,13 @@ class FutureView(QWidget):
         self.results.setChildrenCollapsible(False)
         splitter.addWidget(self.results)
         self.splitter = splitter
-        rows = len(BUILTIN_METRICS) + 1
+        rows = min(len(BUILTIN_METRICS) + 1, 6)  # the rest scrolls: the map keeps the height
         self.comparison.setMinimumHeight(
             self.comparison.fontMetrics().height() * rows + 4 * rows + 12
         )
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 260])
         splitter.setChildrenCollapsible(False)
         column = QVBoxLayout(editing)
         column.setContentsMargins(0, 0, 0, 0)
@@ -141,7 +142,7 @@ class FutureView(QWidget):
         self.pages.addWidget(empty)
         self.pages.addWidget(editing)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.pages)
 
     def _connect(self) -> None:
