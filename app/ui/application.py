@@ -29,6 +29,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Walkthrough")
     app.setDesktopFileName("walkthrough")
     app.setStyleSheet(style_sheet(app))
+    from app.ui.dialog_guard import install_dialog_guard
+
+    install_dialog_guard(app)
     return app
 
 

@@ -67,8 +67,7 @@ class LanePins(QWidget):
         look = self.view.map_scene.look
         painter = QPainter(self)
         painter.setFont(look.lane_font)
-        fill = QColor(look.theme.label_fill)
-        fill.setAlpha(235)
+        fill = QColor(look.theme.label_fill)  # opaque: no step shows through a name
         for band in self.bands():
             top = self.view.mapFromScene(QPointF(0, band.rect.y)).y()
             bottom = self.view.mapFromScene(QPointF(0, band.rect.y + band.rect.height)).y()
