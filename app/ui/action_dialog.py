@@ -127,7 +127,7 @@ class ActionDialog(QDialog):
         form.addRow("Owner", self.owner)
         form.addRow("Due", self.due)
         form.addRow("Effort", self.effort)
-        form.addRow("Saves a year", self.impact)
+        form.addRow("Saves a year (h)", self.impact)
         form.addRow("", self.impact_note)
         form.addRow("Status", self.status)
         form.addRow("Notes", self.notes)

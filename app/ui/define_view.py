@@ -157,6 +157,7 @@ class DefineView(QScrollArea):
             spin.setRange(0, 1e9)
             spin.setDecimals(2 if spec.kind == "money" else 0)
             spin.setGroupSeparatorShown(True)
+            spin.setSuffix(" runs" if spec.kind == "number" else " an hour")
             spin.editingFinished.connect(lambda: self._save(spec.name))
             self.readers[spec.name] = spin.value
             editor = spin
@@ -185,6 +186,9 @@ class DefineView(QScrollArea):
             if not (same and editor.hasFocus()):
                 _set_value(editor, getattr(process, name))
         self.people.setText(_people_text(process))
+        rate = self.editors.get("hourly_rate")
+        if isinstance(rate, QDoubleSpinBox):  # the unit typed in: "45.00 USD an hour"
+            rate.setSuffix(f" {process.currency} an hour" if process.currency else " an hour")
 
     def _changed_elsewhere(self, process_id: str) -> None:
         if process_id == self.process_id:

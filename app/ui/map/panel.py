@@ -69,8 +69,8 @@ class StepPanel(QScrollArea):
         self.kind = self._combo("Kind", "kind")
         for kind in STEP_KINDS:
             self.kind.addItem(kind.capitalize(), kind)
-        self.touch, self.touch_error = self._duration("Touch time", "touch_minutes")
-        self.wait, self.wait_error = self._duration("Wait before", "wait_minutes")
+        self.touch, self.touch_error = self._duration("Touch time (min)", "touch_minutes")
+        self.wait, self.wait_error = self._duration("Wait before (min)", "wait_minutes")
         self.value = self._combo("Value", "value")
         for value in (None, *VALUE_CLASSES):
             self.value.addItem(VALUE_LABELS[value], value)
@@ -83,7 +83,7 @@ class StepPanel(QScrollArea):
 
     def _row(self, label: str, editor: QWidget, after: QWidget | None = None) -> None:
         editor.setAccessibleName(label)
-        caption = QLabel(label + ":", self.form_box)
+        caption = QLabel(label if label.endswith("?") else label + ":", self.form_box)
         caption.setBuddy(editor)
         self.form.addRow(caption, editor)
         if after is not None:
@@ -118,7 +118,7 @@ class StepPanel(QScrollArea):
 
     def _duration(self, label: str, field: str) -> tuple[QLineEdit, QLabel]:
         line = QLineEdit(self.form_box)
-        line.setPlaceholderText("e.g. 10 min, 2h 30m, 3 days")
+        line.setPlaceholderText("e.g. 10 (minutes), 2 h 30 min, 3 days")
         error = QLabel(self.form_box)
         error.setObjectName("fieldError")
         error.setWordWrap(True)
