@@ -28,10 +28,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Walkthrough")
     app.setDesktopFileName("walkthrough")
-    app.setStyleSheet(style_sheet(app))
-    from app.ui.dialog_guard import install_dialog_guard
-
-    install_dialog_guard(app)
     return app
 
 
@@ -55,6 +51,15 @@ def install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+def _after_showing(app: QApplication) -> None:
+    """What the first look does not need, done once the window shows: the style sheet (it
+    restyles every widget) and the guard that asks before a changed dialog is discarded."""
+    from app.ui.dialog_guard import install_dialog_guard
+
+    app.setStyleSheet(style_sheet(app))
+    install_dialog_guard(app)
+
+
 def run_app(*, database: str | None = None) -> int:
     """Show the main window at once, then open the database in the background."""
     app = create_application()
@@ -65,4 +70,5 @@ def run_app(*, database: str | None = None) -> int:
     install_excepthook(window)
     window.show()
     QTimer.singleShot(0, lambda: window.open_database_async(database))
+    QTimer.singleShot(0, lambda: _after_showing(app))
     return app.exec()

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self._process_page: ProcessPage | None = None
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.welcome)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter(parent=self)  # horizontal; by keyword, no Qt enums load yet
         splitter.addWidget(self.process_list)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 3)
@@ -123,7 +123,8 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu("&Export")
         export_menu.addActions(list(self.export_actions.values()))
         export_menu.addSeparator()
-        self._add_paper_menu(export_menu.addMenu("Plan &paper size"))
+        paper_menu = export_menu.addMenu("Plan &paper size")
+        paper_menu.aboutToShow.connect(lambda: self._add_paper_menu(paper_menu))
         file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
@@ -132,16 +133,14 @@ class MainWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.store.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self.store.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo)])
         self.delete_action = self._action(
             "&Delete process", QKeySequence.StandardKey.Delete, self.delete_current
         )
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # Only the list's Delete key: on the window it would fire from every table and list.
-        self.removeAction(self.delete_action)
-        self.process_list.tree.addAction(self.delete_action)
+        self.removeAction(self.delete_action)  # the list gets it with the first database
         self.find_action = self._action(
             "&Find process", QKeySequence.StandardKey.Find, self.process_list.search.setFocus
         )
@@ -161,6 +160,16 @@ class MainWindow(QMainWindow):
         )
         help_menu.addAction(self._action("&About Walkthrough", None, self.show_about))
 
+    def _scope_delete_key(self) -> None:
+        """Give the list its Delete key when a database opens (the window shows before the
+        Qt namespace's enums load: ~40 ms)."""
+        from PySide6.QtCore import Qt
+
+        if self.delete_action in self.process_list.tree.actions():
+            return
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.process_list.tree.addAction(self.delete_action)
+
     def toggle_process_list(self) -> None:
         """Hide the process list to give the map the whole width, and bring it back."""
         shown = self.list_action.isChecked()
@@ -170,7 +179,10 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([230, max(sizes[1] - 230, 0)])
 
     def _add_paper_menu(self, menu: QMenu) -> None:
-        """A4, Letter, or the paper of the user's locale (the default), remembered."""
+        """A4, Letter, or the paper of the user's locale (the default), remembered; filled
+        when first opened (reading the setting is not worth delaying the window for)."""
+        if menu.actions():
+            return
         group = QActionGroup(self)
         current = settings.paper_size()
         for value, text in (("", "From my locale"), ("A4", "A4"), ("Letter", "US Letter")):
@@ -183,9 +195,9 @@ class MainWindow(QMainWindow):
     def _action(
         self, text: str, shortcut: QKeySequence.StandardKey | str | None, slot: Callable[[], object]
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(text, parent=self)  # by keyword: no Qt enums load before the window
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])  # setShortcut would load them too
             hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({hint})")
         action.triggered.connect(slot)
@@ -248,6 +260,7 @@ class MainWindow(QMainWindow):
 
     def _database_changed(self) -> None:
         database = self.store.database
+        self._scope_delete_key()
         self._update_title()
         self.status.setText(database.label if database else "")
         last = settings.last_process(database.label) if database else ""

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
-    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,7 +27,9 @@ from app.ui.store import ProcessStore
 if TYPE_CHECKING:
     from app.models.repository import ProcessSummary
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+# Qt.ItemDataRole.UserRole: the Qt namespace's enums take ~40 ms to create, so the window
+# avoids them until it has been shown (bench/startup.py).
+ID_ROLE = 256
 WIDE = 440
 NAME, OWNER, STEPS, REVIEW = range(4)
 
@@ -81,9 +82,13 @@ class ProcessListPanel(QWidget):
 
     def _mark_name(self, item: QTreeWidgetItem) -> None:
         """A warning icon by the name when a review is due and its column is hidden."""
-        marked = not self._wide and bool(item.text(REVIEW))
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        item.setIcon(NAME, icon if marked else QIcon())
+        if not self._wide and item.text(REVIEW):
+            from PySide6.QtWidgets import QStyle  # its enums are big: loaded once needed
+
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            item.setIcon(NAME, icon)
+        elif not item.icon(NAME).isNull():
+            item.setIcon(NAME, QIcon())
 
     def _build_tree(self) -> QTreeWidget:
         tree = QTreeWidget(self)
@@ -150,6 +155,8 @@ def _item(summary: ProcessSummary, review: str) -> QTreeWidgetItem:
     item.setToolTip(0, f"{summary.name}{owner}\n{review}" if review else summary.name + owner)
     if review:
         item.setToolTip(3, f"{review}: open the process's Control tab to record it")
+    from PySide6.QtCore import Qt  # items are made once the window shows
+
     item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QSettings
 
 from app.models import paths
@@ -43,6 +41,8 @@ def remember_process(database_label: str, process_id: str) -> None:
 
 def _key(label: str) -> str:
     """A settings key for a database: INI keys cannot hold slashes or colons."""
+    import hashlib  # not needed before the window shows
+
     return hashlib.sha256(label.encode()).hexdigest()[:16]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -50,7 +50,6 @@ class WelcomePage(QWidget):
         layout.addSpacing(12)
         layout.addLayout(buttons)
         layout.addStretch(2)
-        layout.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.set_empty(True)
 
     def set_empty(self, empty: bool) -> None:
