@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.interview import interview_state
 from app.process.model import Process
@@ -52,7 +61,7 @@ class ProcessPage(QWidget):
         self.future_view = FutureView(store, self)
         self.goals_view = GoalsView(store, self)
         self.control_page = ControlPage(store, self)
-        self.tabs = QTabWidget(self)
+        self.tabs = PageTabs(self)
         self.tabs.setDocumentMode(True)
         for widget, title in (
             (self.interview_page, "Interview"),
@@ -65,7 +74,7 @@ class ProcessPage(QWidget):
             (self.goals_view, "Goals"),
             (self.control_page, "Control"),
         ):
-            self.tabs.addTab(widget, title)
+            self.tabs.add_page(widget, title)
         self.interview_page.finished.connect(lambda: self.tabs.setCurrentWidget(self.map_page))
         self.analyze_page.steps_highlighted.connect(self.show_steps_on_map)
         self._process_id = ""
@@ -115,6 +124,34 @@ class ProcessPage(QWidget):
         if step_ids:
             self.tabs.setCurrentWidget(self.map_page)
             self.map_page.select_step(step_ids[0])
+
+
+class PageTabs(QTabWidget):
+    """Tabs whose pages scroll when the window is smaller than a page needs (a laptop at 2×
+    scale) instead of forcing the window past the screen; pages are addressed directly."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages: list[QWidget] = []
+
+    def add_page(self, page: QWidget, title: str) -> None:
+        holder = QScrollArea(self)
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        holder.setWidget(page)
+        self.pages.append(page)
+        self.addTab(holder, title)
+
+    def currentWidget(self) -> QWidget:
+        index = self.currentIndex()
+        return self.pages[index] if 0 <= index < len(self.pages) else super().currentWidget()
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        self.setCurrentIndex(self.pages.index(page))
+
+    def page(self, index: int) -> QWidget | None:
+        return self.pages[index] if 0 <= index < len(self.pages) else None
 
 
 class ElidedLabel(QLabel):
