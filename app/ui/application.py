@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.ui import messages, settings
 from app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.ui.dialog_guard import DialogGuard
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +55,13 @@ def install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def _after_showing(app: QApplication) -> None:
+def _after_showing(app: QApplication) -> DialogGuard:
     """What the first look does not need, done once the window shows: the style sheet (it
     restyles every widget) and the guard that asks before a changed dialog is discarded."""
     from app.ui.dialog_guard import install_dialog_guard
 
     app.setStyleSheet(style_sheet(app))
-    install_dialog_guard(app)
+    return install_dialog_guard(app)
 
 
 def run_app(*, database: str | None = None) -> int:

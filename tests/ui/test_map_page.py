@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from app.process.model import Process
 from app.ui.export_kinds import PLAN_PDF
 from app.ui.main_window import MainWindow
-from app.ui.map.view import LEGIBLE_ZOOM
 from app.ui.map.page import MapPage
+from app.ui.map.view import LEGIBLE_ZOOM
 
 
 def open_invoices(window: MainWindow) -> tuple[MapPage, Process]:
