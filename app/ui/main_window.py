@@ -61,12 +61,13 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([230, 1090])
         splitter.setCollapsible(1, False)
-        remember(splitter, "main")
+        self._list_folded = remember(splitter, "main", small_screen=[0, 1090])
         self.splitter = splitter
         self.setCentralWidget(splitter)
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
         self._build_menus()
+        self.list_action.setChecked(not self._list_folded)  # small screens: the list folded
         splitter.splitterMoved.connect(
             lambda _pos, _index: self.list_action.setChecked(splitter.sizes()[0] > 0)
         )

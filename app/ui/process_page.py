@@ -25,7 +25,7 @@ from app.ui.goals_view import GoalsView
 from app.ui.improve_view import ImproveView
 from app.ui.interview.page import InterviewPage
 from app.ui.map.page import MapPage
-from app.ui.splitters import remember_all
+from app.ui.splitters import remember, remember_all
 from app.ui.steps_table import StepsTable
 from app.ui.store import ProcessStore
 
@@ -88,7 +88,15 @@ class ProcessPage(QWidget):
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        remember_all(self, "process")
+        for page in (self.map_page, self.future_view.map_page):  # small screens: map first
+            remember(
+                page.splitter,
+                f"process/{page.target.__class__.__name__}",
+                small_screen=[0, 900, 260],
+            )
+        remember_all(
+            self, "process", skip={self.map_page.splitter, self.future_view.map_page.splitter}
+        )
 
     def show_process(self, process: Process) -> None:
         """Show a snapshot in every view."""

@@ -20,6 +20,15 @@ def inline_tasks() -> Iterator[None]:
     worker.run_inline(False)
 
 
+@pytest.fixture(autouse=True)
+def desktop_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt's offscreen screen is 800 px wide; the window sizes its panels for a desktop one
+    unless a test says otherwise (small screens fold the side panels)."""
+    from app.ui import splitters
+
+    monkeypatch.setattr(splitters, "screen_width", lambda: 1920)
+
+
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Error dialogs are recorded instead of shown."""

@@ -4,6 +4,7 @@ the size it needs (its minimum size hint), on any tab, and the window itself fit
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -70,3 +71,24 @@ def test_no_widget_is_squeezed_on_any_tab(laptop: MainWindow) -> None:
         QApplication.processEvents()
         problems += [f"{tabs.tabText(index)}: {problem}" for problem in squeezed(laptop)]
     assert problems == [], "\n".join(problems)
+
+
+def test_a_small_screen_starts_with_the_side_panels_folded(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from app.models.database import open_database
+    from app.ui import splitters
+
+    monkeypatch.setattr(splitters, "screen_width", lambda: 960)  # 1920×1080 at 2× scale
+    small = MainWindow()
+    qtbot.addWidget(small)
+    small.store.set_database(open_database(tmp_path / "small.sqlite"))
+    small.add_samples()
+    small.resize(960, 510)
+    small.show()
+    qtbot.waitExposed(small)
+    assert small.splitter.sizes()[0] == 0
+    assert not small.list_action.isChecked()
+    assert small.process_page.map_page.splitter.sizes()[0] == 0
+    small.list_action.trigger()  # Ctrl+Shift+L brings the list back
+    assert small.splitter.sizes()[0] > 0
