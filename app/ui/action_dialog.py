@@ -80,6 +80,11 @@ class ActionDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.finding = QComboBox(self)
+        # A finding's sentence is long: the box need not be as wide as the longest one.
+        self.finding.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.finding.setMinimumContentsLength(40)
         self.finding.addItem("(none)", "")
         for finding in self.findings:
             self.finding.addItem(finding.title, finding.key)
