@@ -33,6 +33,7 @@ from app.analysis.actions import automation_warning
 from app.analysis.findings import Finding
 from app.process.durations import DurationError, format_duration, parse_duration
 from app.process.model import ACTION_STATUSES, ECRS_VERBS, Action, Process
+from app.ui.future_change_fields import FutureChangeFields
 from app.ui.plan_edits import with_action
 
 NO_DATE = QDate(2000, 1, 1)
@@ -105,6 +106,7 @@ class ActionDialog(QDialog):
             self.status.addItem(status.capitalize(), status)
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(70)
+        self.future = FutureChangeFields(self.process, self)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
@@ -120,6 +122,8 @@ class ActionDialog(QDialog):
             self.finding.currentIndexChanged,
             self.steps.itemChanged,
             self.impact.textChanged,
+            self.future.touch.textChanged,
+            self.future.wait.textChanged,
         ):
             signal.connect(self._refresh)
 
@@ -136,6 +140,8 @@ class ActionDialog(QDialog):
         form.addRow("", self.impact_note)
         form.addRow("Status", self.status)
         form.addRow("Notes", self.notes)
+        form.addRow(QLabel("<b>In the future state</b> (what “Apply actions” does to its steps)"))
+        form.addRow(self.future)
         for label, field in (
             ("ECRS verb", self.verb),
             ("Action title", self.title),
@@ -155,6 +161,7 @@ class ActionDialog(QDialog):
         column.addWidget(self.buttons)
 
     def _fill(self, action: Action) -> None:
+        self.future.show_action(action)
         self.verb.setCurrentIndex(max(self.verb.findData(action.verb), 0))
         self.title.setText(action.title)
         known = {step.id for step in self.process.steps}
@@ -216,6 +223,7 @@ class ActionDialog(QDialog):
             impact_minutes_per_year=impact,
             status=self.status.currentData(),
             notes=self.notes.toPlainText(),
+            extra=self.future.extra_for(self.original),
         )
 
     # Feedback
@@ -244,4 +252,5 @@ class ActionDialog(QDialog):
                 "Leave blank to take it from the finding; a bare number is hours."
             )
             save_ok = True
+        save_ok = self.future.check() and save_ok
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(save_ok)

@@ -84,6 +84,7 @@ def test_apply_actions_builds_the_future_state_and_says_what_changed(
         "*Which action changed what*",
         "applying the actions again asks first",
     )
+    tour_says("typed in the action's dialog under *In the future state*")
     view = explored.future_view
     process = window.store.load(window.process_list.current_id())
     assert process.future_state == apply_actions(process).future
