@@ -15,6 +15,7 @@ from app.ui.map.view import MapView
 
 MIN_WIDTH = 100
 MAX_HEIGHT = 160
+MIN_HEIGHT = 32
 
 
 class Overview(QWidget):
@@ -39,19 +40,22 @@ class Overview(QWidget):
         self.setMinimumWidth(MIN_WIDTH)
         self.setFixedHeight(80)
 
-    def _scale(self) -> float:
+    def _scale(self) -> tuple[float, float]:
+        """Scene → overview, across and down; a very long map is stretched to ``MIN_HEIGHT``
+        so its picture and frame stay big enough to see and to click."""
         rect = self.view.map_scene.sceneRect()
         if rect.isEmpty():
-            return 1.0
-        return min(
+            return 1.0, 1.0
+        across = min(
             (max(self.width(), MIN_WIDTH) - 2) / rect.width(), (MAX_HEIGHT - 2) / rect.height()
         )
+        return across, max(across, (MIN_HEIGHT - 2) / rect.height())
 
     def redraw(self) -> None:
         """Paint the whole map into the cached picture."""
         rect = self.view.map_scene.sceneRect()
-        scale = self._scale()
-        width, height = max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale))
+        across, down = self._scale()
+        width, height = max(1, round(rect.width() * across)), max(1, round(rect.height() * down))
         self.setFixedHeight(height + 2)
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(self.view.map_scene.look.theme.background)
@@ -74,12 +78,12 @@ class Overview(QWidget):
         painter.drawImage(1, 1, self._image)
         visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
         origin = self.view.map_scene.sceneRect().topLeft()
-        scale = self._scale()
+        across, down = self._scale()
         frame = QRectF(
-            1 + (visible.x() - origin.x()) * scale,
-            1 + (visible.y() - origin.y()) * scale,
-            visible.width() * scale,
-            visible.height() * scale,
+            1 + (visible.x() - origin.x()) * across,
+            1 + (visible.y() - origin.y()) * down,
+            visible.width() * across,
+            visible.height() * down,
         ).intersected(QRectF(self.rect()).adjusted(0, 0, -1, -1))
         fill = QColor(theme.selection)
         fill.setAlpha(40)
@@ -100,7 +104,7 @@ class Overview(QWidget):
 
     def _move_to(self, point: QPointF) -> None:
         origin = self.view.map_scene.sceneRect().topLeft()
-        scale = self._scale()
+        across, down = self._scale()
         self.view.centerOn(
-            QPointF(origin.x() + (point.x() - 1) / scale, origin.y() + (point.y() - 1) / scale)
+            QPointF(origin.x() + (point.x() - 1) / across, origin.y() + (point.y() - 1) / down)
         )
