@@ -26,6 +26,7 @@ from app.interview.parsing import (
 )
 from app.interview.progress import interview_state, with_state
 from app.interview.stages import save_settled
+from app.interview.steps import FROM_TRIGGER_KEY, START_NAME
 from app.process.durations import DurationError, parse_duration
 from app.process.model import Interview, Process
 
@@ -96,7 +97,18 @@ def _fill(process: Process, question: Question, raw_text: str, bank: QuestionBan
         runs = read_frequency(raw_text, bank.runs_per_year) if raw_text.strip() else 0.0
         return dataclasses.replace(process, runs_per_year=runs)
     values: dict[str, Any] = {name: raw_text.strip()}
-    return dataclasses.replace(process, **values)
+    updated = dataclasses.replace(process, **values)
+    return _start_follows_trigger(updated) if name == "trigger" else updated
+
+
+def _start_follows_trigger(process: Process) -> Process:
+    """The start event the interview drew from the trigger takes the trigger's new wording."""
+    name = process.trigger.strip() or START_NAME
+    steps = tuple(
+        dataclasses.replace(step, name=name) if step.extra.get(FROM_TRIGGER_KEY) else step
+        for step in process.steps
+    )
+    return dataclasses.replace(process, steps=steps)
 
 
 def _fill_interview(process: Process, name: str, raw_text: str) -> Process:

@@ -75,6 +75,10 @@ TRIGGERS: Mapping[str, tuple[Mapping[str, type], frozenset[str]]] = {
     ),
     "only_i_know": ({"phrases": list, "fields": list}, frozenset({"step", "phrase"})),
     "no_no_path": ({}, frozenset({"step", "kind"})),
+    "implausible": (
+        {"max_touch_minutes": float, "max_wait_minutes": float},
+        frozenset({"step", "what", "typed", "guess"}),
+    ),
     "sum_below_stated": ({"max_share_of_stated": float}, frozenset({"sum", "stated", "share"})),
 }
 PROCESS_TRIGGERS = frozenset({"sum_below_stated"})

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.interview import Question, QuestionBank, apply_define_answer, interview_state
 from app.interview.session import UNTITLED
 from app.process.model import Process
+from app.ui.date_field import DateField
 from app.ui.interview.fields import QuestionRow
 
 
@@ -60,8 +59,6 @@ class DefinePage(QScrollArea):
         self.rows: dict[str, QuestionRow] = {}
         for question in bank.define:
             row = QuestionRow(question, body)
-            if question.input == "date" and isinstance(row.field, QLineEdit):
-                row.field.setPlaceholderText(f"Today is {dt.date.today().isoformat()}")
             row.answered.connect(self._answer)
             self.rows[question.id] = row
             column.addWidget(row)
@@ -81,6 +78,8 @@ class DefinePage(QScrollArea):
 
     def _answer(self, question_id: str, text: str) -> None:
         row = self.rows[question_id]
+        if isinstance(row.field, DateField) and row.field.error():
+            return  # the field says under itself why it is not a date; nothing is saved
         if text == answer_text(self.process, row.question):
             row.show_error("")
             return

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.interview import Question
+from app.ui.date_field import DateField
 
 
 class LongTextEdit(QPlainTextEdit):
@@ -44,7 +47,7 @@ class LineEdit(QLineEdit):
             self.focusNextChild()
 
 
-TextField = LineEdit | LongTextEdit
+TextField = LineEdit | LongTextEdit | DateField
 
 
 class QuestionRow(QWidget):
@@ -60,9 +63,7 @@ class QuestionRow(QWidget):
         font = self.prompt.font()
         font.setBold(True)
         self.prompt.setFont(font)
-        self.field: TextField = (
-            LongTextEdit(self) if question.input == "longtext" else LineEdit(self)
-        )
+        self.field: TextField = _field_for(question, self)
         self.field.setAccessibleName(question.prompt)
         self.prompt.setBuddy(self.field)
         if question.help:
@@ -81,18 +82,36 @@ class QuestionRow(QWidget):
             layout.addWidget(widget)
         self.help.setVisible(bool(question.help))
         finished = (
-            self.field.editing_finished
-            if isinstance(self.field, LongTextEdit)
-            else self.field.editingFinished
+            self.field.editingFinished
+            if isinstance(self.field, LineEdit)
+            else self.field.editing_finished
         )
-        finished.connect(lambda: self.answered.emit(question.id, self.field.text()))
+        finished.connect(lambda: self.answered.emit(question.id, self.typed()))
+
+    def typed(self) -> str:
+        """The answer as typed; a date the field understood is passed on as ISO."""
+        if isinstance(self.field, DateField):
+            day = self.field.valid_date()
+            return day.isoformat() if day else self.field.text()
+        return self.field.text()
 
     def show_answer(self, text: str) -> None:
         """Show the stored answer, unless the user is typing a different one right now."""
-        if self.field.hasFocus() and self.field.text() != text:
+        if self.field.hasFocus() and self.typed() != text:
             return
-        self.field.setText(text)
+        if isinstance(self.field, DateField):
+            self.field.set_date(dt.date.fromisoformat(text) if text else None)
+        else:
+            self.field.setText(text)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+
+
+def _field_for(question: Question, parent: QWidget) -> TextField:
+    if question.input == "longtext":
+        return LongTextEdit(parent)
+    if question.input == "date":
+        return DateField(parent, past=True)
+    return LineEdit(parent)
