@@ -31,13 +31,16 @@ STAGES: tuple[Stage, ...] = ("define", "steps", "check", "done")
 
 INPUT_KINDS = frozenset(
     {"text", "longtext", "date", "number", "duration", "frequency", "choice", "lanes", "lane"}
-    | {"list", "flag", "outcomes"}
+    | {"list", "flag", "outcomes", "currency", "rates"}
 )
 
 FILLS: Mapping[str, frozenset[str]] = {
     "define": frozenset(
         {f"interview.{key}" for key in ("interviewee", "role", "interviewer", "date")}
-        | {f"process.{key}" for key in ("name", *DEFINE_TEXT_FIELDS, "runs_per_year", "lanes")}
+        | {
+            f"process.{key}"
+            for key in ("name", *DEFINE_TEXT_FIELDS, "runs_per_year", "lanes", "currency", "rates")
+        }
     ),
     "steps": frozenset(
         f"step.{key}"

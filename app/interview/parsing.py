@@ -112,6 +112,58 @@ def read_money(text: str) -> float:
         raise AnswerError(f"'{text.strip()[:40]}' is not an amount: type one such as 45.") from None
 
 
+_CURRENCY_WORDS = {
+    "£": "GBP",
+    "€": "EUR",
+    "$": "USD",
+    "¥": "JPY",
+    "₹": "INR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+}
+
+
+def read_currency(text: str, current: str = "USD") -> str:
+    """An ISO 4217 code ("gbp" → "GBP", "£" → "GBP"); blank keeps ``current``."""
+    cleaned = text.strip()
+    if not cleaned:
+        return current
+    code = _CURRENCY_WORDS.get(cleaned.lower(), cleaned.upper())
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise AnswerError(
+            f"'{cleaned[:20]}' is not a currency: type a three-letter code such as GBP, EUR or USD."
+        )
+    return code
+
+
+_PER_HOUR = r"(?:/\s*h(?:our|r)?|an hour|per hour|a hour|ph)"
+_RATE = re.compile(
+    rf"(?P<role>.*?)[\s:=]*(?P<amount>[£$€¥₹]?\s*\d[\d.,]*)\s*(?:[a-z]{{3}})?\s*{_PER_HOUR}?\.?",
+    re.I,
+)
+
+
+def read_rates(text: str) -> list[tuple[str, float]]:
+    """Hourly costs: ("", amount) for one figure for everyone, (role, amount) for a role's own."""
+    found: list[tuple[str, float]] = []
+    for part in re.split(r"[;\n]|,(?!\d{3}\b)", text):
+        item = " ".join(part.split())
+        if not item:
+            continue
+        match = _RATE.fullmatch(item)
+        if match is None:
+            raise AnswerError(
+                f"'{item[:40]}' is not a role with its hourly cost: type 'Finance 55', or one "
+                "amount for everyone."
+            )
+        found.append((match.group("role").strip(" -–:"), read_money(match.group("amount"))))
+    return found
+
+
 def read_names(text: str) -> list[str]:
     """Names separated by commas, semicolons or new lines; blanks and repeats dropped."""
     names: dict[str, str] = {}

@@ -54,7 +54,8 @@ class _DateLine(QLineEdit):
             return
         accept = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         super().keyPressEvent(event)
-        if accept and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if accept and plain and self.hasFocus():  # Enter may have moved the cursor already
             self.focusNextChild()
 
 

@@ -44,6 +44,8 @@ DEFINE_ANSWERS = {
     "scope_out": "Expenses",
     "inputs": "Invoice (supplier), PO (buyer)",
     "lanes": "Mailroom, Accounts payable, Budget holder",
+    "currency": "£",
+    "rates": "30, Budget holder 80",
 }
 
 STEPS = (
@@ -124,6 +126,8 @@ def interviewed() -> Process:
 def test_define_fills_the_process_and_the_interview(interviewed: Process) -> None:
     assert interviewed.name == "Approve supplier invoices"
     assert interviewed.runs_per_year == 20 * 52
+    assert (interviewed.currency, interviewed.hourly_rate) == ("GBP", 30)
+    assert interviewed.lane_by_id()["budget-holder"].hourly_rate == 80
     assert interviewed.interviews[0].interviewee == "Priya Nair"
     assert interviewed.interviews[0].date == dt.date(2026, 11, 20)
     assert [lane.name for lane in interviewed.lanes] == [

@@ -43,11 +43,50 @@ class LineEdit(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         accept = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         super().keyPressEvent(event)
-        if accept and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if accept and plain and self.hasFocus():  # Enter may have moved the cursor already
             self.focusNextChild()
 
 
+class CompletingLineEdit(LineEdit):
+    """A line that completes what is typed from a list, in place and without a popup.
+
+    The rest of the first matching choice is appended and selected, so typing on replaces it
+    and Tab keeps it. An exact match wins over a longer one ("Finance" stays "Finance" even
+    with "Finance team" in the list); deleting never completes. A popup would take the keys
+    typed at full speed away from the field, so there is none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices: list[str] = []
+        self.textEdited.connect(self._complete)
+        self._typed_length = 0
+
+    def set_choices(self, choices: list[str]) -> None:
+        self.choices = list(choices)
+
+    def _complete(self, text: str) -> None:
+        grew = len(text) > self._typed_length
+        self._typed_length = len(text)
+        if not grew or not text.strip() or self.cursorPosition() != len(text):
+            return
+        match = completion(text, self.choices)
+        if match and len(match) > len(text):
+            self.setText(text + match[len(text) :])
+            self.setSelection(len(text), len(match) - len(text))
+
+
+def completion(typed: str, choices: list[str]) -> str:
+    """The choice that completes ``typed``: an exact match first, else the first that starts
+    with it (ignoring case); "" when none does."""
+    folded = typed.casefold()
+    exact = next((c for c in choices if c.casefold() == folded), "")
+    return exact or next((c for c in choices if c.casefold().startswith(folded)), "")
+
+
 TextField = LineEdit | LongTextEdit | DateField
+FIELD_PREFIX = "field_"  # object names of the fields the cursor is remembered in
 
 
 class QuestionRow(QWidget):
@@ -64,6 +103,7 @@ class QuestionRow(QWidget):
         font.setBold(True)
         self.prompt.setFont(font)
         self.field: TextField = _field_for(question, self)
+        self.field.setObjectName(FIELD_PREFIX + question.id)
         self.field.setAccessibleName(question.prompt)
         self.prompt.setBuddy(self.field)
         if question.help:
