@@ -121,7 +121,7 @@ class StepForm(QWidget):
             ("kind", "Kind", self.kind),
             ("outcomes", "Outcomes", self.outcomes),
             ("back_share", "Comes back", self.back),
-            ("value", "Customer cares?", self.value),
+            ("value", "Does the customer care?", self.value),
             ("why", "Why it exists", self.why),
             ("habit", "", self.habit),
             ("rekeys", "", self.rekeys),
@@ -146,7 +146,7 @@ class StepForm(QWidget):
             hint.setWordWrap(True)
             column.addWidget(hint)
             self.hints[key] = hint
-        self.form.addRow(f"{label}:" if label else "", box)
+        self.form.addRow(f"{label}:" if label and not label.endswith("?") else label, box)
 
     def _connect(self) -> None:
         self.after.activated.connect(lambda _index: self.changed.emit())
