@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -105,7 +106,7 @@ class RealApp:
         deadline = time.monotonic() + WINDOW_TIMEOUT_S
         while time.monotonic() < deadline:
             # the title names the database once it is open: the app is ready for keys
-            title = f"Walkthrough .* {self.database.name}"
+            title = re.escape(self.database.name)  # "process — walkthrough.sqlite — Walkthrough"
             found = self.xdotool("search", "--onlyvisible", "--name", title, check=False)
             if found.strip():
                 return found.split()[0]

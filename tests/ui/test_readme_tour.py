@@ -52,7 +52,7 @@ def test_the_examples_open_on_one_that_shows_the_whole_method(
 def test_ctrl_n_adds_a_process_that_opens_on_its_interview(
     window: MainWindow, explored: ProcessPage
 ) -> None:
-    tour_says("**New interview** (Ctrl+N) adds a process and opens its **Interview** tab")
+    tour_says("**New interview** (Ctrl+N) opens with the cursor in the first question")
     assert window.new_interview_action.shortcut().toString() == "Ctrl+N"
     before = len(window.store.summaries())
     window.new_interview_action.trigger()
