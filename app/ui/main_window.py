@@ -13,11 +13,9 @@ from PySide6.QtCore import QLocale, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
 )
@@ -279,6 +277,8 @@ class MainWindow(QMainWindow):
             self.process_list.select(last)
 
     def choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs load after the window shows
+
         from app.ui.export_folders import remember_folder, start_path
 
         path, _ = QFileDialog.getOpenFileName(
@@ -289,6 +289,8 @@ class MainWindow(QMainWindow):
             self.open_database_async(path)
 
     def choose_new_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from app.ui.export_folders import remember_folder, start_path
 
         path, _ = QFileDialog.getSaveFileName(
@@ -395,6 +397,8 @@ class MainWindow(QMainWindow):
         self._open_interview()
 
     def choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from app.ui.export_folders import remember_folder, start_path
 
         path, _ = QFileDialog.getOpenFileName(
@@ -488,6 +492,8 @@ class MainWindow(QMainWindow):
         HelpDialog(self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from app import __version__
 
         QMessageBox.about(

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
-
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from app.models import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """A modal error with one clear sentence; it is logged too."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed, not before the window
+
     log.warning("%s: %s", title, message)
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
@@ -22,6 +26,8 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 
 def show_crash(parent: QWidget | None, error: BaseException) -> None:
     """An unexpected error: say so, name the log file, keep the app running."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         "Something went wrong",
