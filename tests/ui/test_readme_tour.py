@@ -36,10 +36,10 @@ def explored(window: MainWindow, qtbot: QtBot) -> ProcessPage:
 def test_the_examples_open_on_one_that_shows_the_whole_method(
     window: MainWindow, explored: ProcessPage
 ) -> None:
-    tour_says("opens *Onboard a new client*", "six ECRS actions", "22 weekly measurements")
+    tour_says("opens *Onboard a new client*", "seven ECRS actions", "22 weekly measurements")
     process = window.store.load(window.process_list.current_id())
     assert process.name == "Onboard a new client"
-    assert explored.improve_view.table.topLevelItemCount() == 6
+    assert explored.improve_view.table.topLevelItemCount() == 7
     assert len(process.root_causes) >= 1
     assert len(process.goals) == 2
     assert process.future_state is not None
