@@ -5,6 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from app.process.durations import format_duration
+
+CALENDAR_MINUTES_A_YEAR = 365 * 24 * 60
+
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -65,3 +69,45 @@ def times(count: float) -> str:
     """How often, in words: ``once``, ``twice``, ``0.33 times``, ``3 times``."""
     text = plain_number(count, decimals=2)
     return {"1": "once", "2": "twice"}.get(text, f"{text} times")
+
+
+def queue_cases(runs_per_year: float, wait_minutes: float) -> float:
+    """Little's law: cases arriving per calendar minute × minutes each waits = cases queued."""
+    return runs_per_year * wait_minutes / CALENDAR_MINUTES_A_YEAR
+
+
+def cases_text(count: float) -> str:
+    """``about 12 cases``, ``about 1 case``, ``less than 1 case``."""
+    if count < 0.95:
+        return "less than 1 case"
+    shown = plain_number(count, decimals=0 if count >= 10 else 1)
+    return f"about {shown} {'case' if shown == '1' else 'cases'}"
+
+
+def work_hours(minutes_per_year: float) -> str:
+    """Hands-on minutes a year as hours of work: ``1,240 h of work``."""
+    return f"{hours_per_year(minutes_per_year)} of work"
+
+
+def per_case_wait(minutes: float) -> str:
+    """Queue time in the calendar unit a person would use: ``3 days per case``, or ``–``."""
+    return f"{format_duration(minutes)} per case" if minutes > 0 else "–"
+
+
+def finding_figures(*, wait: float, touch: float, runs: float) -> str:
+    """The sentences that keep a finding's waiting (calendar time) apart from its work."""
+    parts = []
+    if wait > 0:
+        text = f"Each case waits {format_duration(wait)} here (calendar time, no one works on it)"
+        if runs > 0:
+            text += (
+                f"; {cases_text(queue_cases(runs, wait))} in this queue on average "
+                f"(Little's law, {plain_number(runs)} cases a year)"
+            )
+        parts.append(text + ".")
+    if touch > 0:
+        text = f"Hands-on work: {format_duration(touch)} per run"
+        if runs > 0:
+            text += f", {work_hours(touch * runs)} a year ({plain_number(runs)} runs)"
+        parts.append(text + ".")
+    return " ".join(parts) or "No waiting or hands-on time of its own."
