@@ -230,9 +230,25 @@ def analysis_summary(process: Process, payload: dict[str, Any]) -> str:
         f"  cost        {payload['cost_per_run']:,.2f} {process.currency} per run,"
         f" {payload['annual_cost']:,.0f} {process.currency} per year",
     ]
-    lines += [f"  finding     {item['title']}" for item in payload["findings"][:5]]
+    if payload["findings"]:
+        lines.append(f"  findings, by {payload['findings_ranked_by']}:")
+    lines += [f"  finding     {_finding_line(item, process)}" for item in payload["findings"][:5]]
     lines += [f"  problem     {item['message']}" for item in payload["problems"]]
     return "\n".join(lines)
+
+
+def _finding_line(item: dict[str, Any], process: Process) -> str:
+    """A finding's title, then its waiting per case, work a year and money kept apart."""
+    from app.analysis.wording import money, per_case_wait, work_hours
+
+    figures = []
+    if item["wait_minutes_per_run"] > 0:
+        figures.append(f"waits {per_case_wait(item['wait_minutes_per_run'])}")
+    if item["work_minutes_per_year"] > 0:
+        figures.append(f"{work_hours(item['work_minutes_per_year'])} a year")
+    if item["cost_per_year"] > 0:
+        figures.append(f"{money(item['cost_per_year'], process.currency)} a year")
+    return item["title"] + (f" ({'; '.join(figures)})" if figures else "")
 
 
 def command_export(args: argparse.Namespace) -> int:

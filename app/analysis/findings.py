@@ -86,7 +86,8 @@ class _Context:
     chain: Chain
     search: DepthFirst | None
     rates: dict[str, float]
-    claimed: frozenset[str] = frozenset()
+    claimed: frozenset[str] = frozenset()  # steps whose wait a wait/approval finding counts
+    approvals: frozenset[str] = frozenset()  # steps whose whole time an approval finding counts
 
     def visits(self, step: Step) -> float:
         return self.metrics.visits.get(step.id, 0.0)
@@ -138,7 +139,8 @@ def find_findings(process: Process, metrics: Metrics) -> tuple[Finding, ...]:
     structure = map_structure(process)
     context = _Context(process, metrics, structure.chain, structure.search, lane_rates(process))
     waits = [*_waits(context), *_approvals(context)]
-    context = replace(context, claimed=frozenset(f.step_ids[0] for f in waits))
+    approvals = frozenset(f.step_ids[0] for f in waits if f.kind == "approval")
+    context = replace(context, claimed=frozenset(f.step_ids[0] for f in waits), approvals=approvals)
     found = [
         *waits,
         *_rework(context),
@@ -278,7 +280,10 @@ def _habits(context: _Context) -> Iterator[Finding]:
         visits = context.visits(step)
         if step.habit and visits > 0:
             title = f"'{step.name}' is done out of habit: what would break if it stopped?"
-            cost = context.money(step, visits)
+            if step.id in context.approvals:
+                found = context.finding("habit", title, [step], "Overproduction")
+                yield replace(found, detail="Its time and money are counted in its approval.")
+                continue
             yield context.finding(
                 "habit",
                 title,
@@ -286,7 +291,7 @@ def _habits(context: _Context) -> Iterator[Finding]:
                 "Overproduction",
                 wait=visits * context.unclaimed_wait(step),
                 touch=visits * step.touch_minutes,
-                cost=cost,
+                cost=context.money(step, visits),
             )
 
 

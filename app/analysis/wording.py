@@ -98,7 +98,8 @@ def finding_figures(*, wait: float, touch: float, runs: float) -> str:
     """The sentences that keep a finding's waiting (calendar time) apart from its work."""
     parts = []
     if wait > 0:
-        text = f"Each case waits {format_duration(wait)} here (calendar time, no one works on it)"
+        text = f"A case waits {format_duration(wait)} here on average (calendar time: no one works"
+        text += " on it)"
         if runs > 0:
             text += (
                 f"; {cases_text(queue_cases(runs, wait))} in this queue on average "

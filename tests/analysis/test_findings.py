@@ -58,9 +58,9 @@ def test_each_finding_counts_the_documented_minutes() -> None:
     # Manager → Clerk: C→A taken 0.4286 times, then A waits 5
     assert to_clerk.minutes_per_run == pytest.approx(loop * 0.3 * 5)  # type: ignore[attr-defined]
     (habit,) = found["habit"]
-    # C's wait is the approval's: the habit finding counts its hands-on time only.
-    assert habit.minutes_per_run == pytest.approx(loop * 5)  # type: ignore[attr-defined]
-    assert habit.wait_minutes_per_run == 0  # type: ignore[attr-defined]
+    # C's time is the approval's already: the habit finding names it and counts nothing again.
+    assert habit.minutes_per_run == 0  # type: ignore[attr-defined]
+    assert habit.cost_per_year == 0  # type: ignore[attr-defined]
     (rekeyed,) = found["rekeyed"]
     assert rekeyed.minutes_per_run == pytest.approx(loop * 10)  # type: ignore[attr-defined]
     assert rekeyed.waste == "Extra-processing"  # type: ignore[attr-defined]
@@ -74,8 +74,8 @@ def test_findings_are_ranked_by_money_when_rates_are_known() -> None:
     assert ranking(proc) == "money"
     money = [finding.cost_per_year for finding in found]
     assert money == sorted(money, reverse=True)
-    # Equal money (1,429 USD: approval, re-keying on A, habit on C): minutes decide.
-    assert [f.kind for f in found][:3] == ["approval", "rekeyed", "habit"]
+    # Equal money (1,429 USD: approval, re-keying on A): minutes decide.
+    assert [f.kind for f in found][:2] == ["approval", "rekeyed"]
     assert found == find_findings(proc, compute_metrics(proc))
 
 
@@ -98,7 +98,7 @@ def test_waiting_is_kept_apart_from_work() -> None:
     assert wait.touch_minutes_per_run == 0
     assert wait.work_minutes_per_year == 0
     assert wait.cases_waiting == pytest.approx(1200 * 4320 / 525600)
-    assert "Each case waits 3 days here (calendar time" in wait.detail
+    assert "A case waits 3 days here on average (calendar time" in wait.detail
     assert "about 9.9 cases in this queue on average" in wait.detail
     assert " h a year" not in wait.detail
 

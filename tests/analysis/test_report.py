@@ -15,7 +15,14 @@ METRIC_KEYS = [
 
 def test_keys_and_figures() -> None:
     payload = analysis_json(invoice_process())
-    assert list(payload) == [*METRIC_KEYS, "visits", "findings", "pareto", "problems"]
+    assert list(payload) == [
+        *METRIC_KEYS,
+        "visits",
+        "findings",
+        "pareto",
+        "problems",
+        "findings_ranked_by",
+    ]
     assert payload["lead_time_minutes"] == 114.285714  # 80 / 0.7, rounded to 6 decimals
     assert payload["first_pass_yield"] == 0.7
     assert payload["approvals"] == 1
