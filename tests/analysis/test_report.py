@@ -31,7 +31,8 @@ def test_keys_and_figures() -> None:
     assert payload["findings"][0]["key"] == "approval:C"
     assert set(payload["findings"][0]) == {
         "key", "kind", "title", "steps", "waste", "minutes_per_run", "minutes_per_year",
-        "cost_per_year", "detail",
+        "cost_per_year", "detail", "wait_minutes_per_run", "touch_minutes_per_run",
+        "work_minutes_per_year", "cases_waiting",
     }  # fmt: skip
     assert payload["pareto"][0]["step"] == "C"
     assert payload["problems"] == []
