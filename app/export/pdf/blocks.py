@@ -12,6 +12,8 @@ from typing import TypeAlias
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from app.export.pdf.columns import column_needs, fitted_widths
+from app.export.pdf.fonts import BOLD, REGULAR
 from app.export.pdf.styles import STYLES, table_style
 from app.export.pdf.text import paragraph_text
 
@@ -58,17 +60,49 @@ def table(
     widths: Sequence[float],
     *,
     right: Sequence[int] = (),
+    whole: Sequence[int] = (),
     zebra: bool = False,
 ) -> Table:
-    """A table with a repeated header row, light rules and wrapping cells."""
+    """A table with a repeated header row, light rules and wrapping cells.
+
+    ``widths`` only give the table's total width: the columns are sized from their content
+    (``content_widths``), so no word breaks; the lines of right-aligned columns and of the
+    ``whole`` columns (dates, figures with their unit) never wrap.
+    """
     head = [
         Paragraph(paragraph_text(text), STYLES.cell_head_right if i in right else STYLES.cell_head)
         for i, text in enumerate(header)
     ]
     body = [[cell(value, right=i in right) for i, value in enumerate(row)] for row in rows]
-    result = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
+    sized = content_widths(header, rows, sum(widths), right, whole=(*right, *whole))
+    result = Table([head, *body], colWidths=sized, repeatRows=1, hAlign="LEFT", splitInRow=1)
     result.setStyle(table_style(zebra=zebra))
     return result
+
+
+def content_widths(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    total: float,
+    right: Sequence[int],
+    *,
+    whole: Sequence[int] = (),
+) -> list[float]:
+    """Column widths from the widest word (or whole line) and the longest line of each column."""
+    needs = []
+    for index, title in enumerate(header):
+        kept = index in whole or index in right
+        cells = [row[index] for row in rows if index < len(row)]
+        plain = [c for c in cells if not isinstance(c, Flowable)]
+        marked = [c for c in cells if isinstance(c, Flowable)]
+        parts = [
+            column_needs([title], BOLD, STYLES.cell_head.fontSize, whole=index in right),
+            column_needs(plain, REGULAR, STYLES.cell.fontSize, whole=kept),
+            column_needs(marked, BOLD, STYLES.cell.fontSize, whole=kept),
+        ]
+        needs.append((max(p[0] for p in parts), max(p[1] for p in parts)))
+    grow = [index not in right and index not in whole for index in range(len(header))]
+    return fitted_widths(needs, total, grow)
 
 
 def fields(pairs: Sequence[tuple[str, Cell]], width: float, *, label_share: float = 0.28) -> Table:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.analysis.goals import goal_sentence
-from app.analysis.wording import hours_per_year, percent
+from app.analysis.wording import percent
 from app.export.pdf.blocks import heading, note, para, table
 from app.export.pdf.context import PlanContext
 from app.export.pdf.figures import duration
 from app.export.pdf.fonts import REGULAR
+from app.export.pdf.sections.findings import finding_figures, ranking_sentence
 from app.export.pdf.styles import ACCENT, RULE, STYLES
 from app.export.pdf.text import paragraph_text
 
@@ -78,19 +79,13 @@ def _headline(ctx: PlanContext) -> list[Flowable]:
 def _top_findings(ctx: PlanContext) -> list[Flowable]:
     if not ctx.findings:
         return [note(_no_findings(ctx))]
-    width = ctx.portrait.width
     rows = [
-        [
-            str(number),
-            finding.title,
-            hours_per_year(finding.minutes_per_year),
-            ctx.money(finding.cost_per_year),
-        ]
+        [str(number), finding.title, *finding_figures(ctx, finding)]
         for number, finding in enumerate(ctx.findings[:TOP_FINDINGS], start=1)
     ]
-    widths = [0.05 * width, 0.61 * width, 0.16 * width, 0.18 * width]
-    header = ["#", "Finding", "Time a year", "Money a year"]
-    return [table(header, rows, widths, right=(2, 3)), note(_money_note())]
+    header = ["#", "Finding", "Waiting", "Work a year", "Money a year"]
+    table_ = table(header, rows, [ctx.portrait.width], right=(2, 3, 4))
+    return [table_, note(f"{ranking_sentence(ctx)} {_money_note()}")]
 
 
 def _no_findings(ctx: PlanContext) -> str:
@@ -100,7 +95,7 @@ def _no_findings(ctx: PlanContext) -> str:
 
 
 def _money_note() -> str:
-    return "Money counts hands-on time at each lane's rate; waiting costs no wages but delays."
+    return "Money counts hands-on time at each lane's rate; waiting delays the customer."
 
 
 def _goals(ctx: PlanContext) -> list[Flowable]:
