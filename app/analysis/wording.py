@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
 
 from app.process.durations import format_duration
@@ -59,10 +60,33 @@ def money(amount: float, currency: str) -> str:
     return f"{text} {currency}".strip()
 
 
-def long_date(day_month_year: tuple[int, int, int]) -> str:
-    """``(31, 3, 2027)`` → ``31 March 2027``, whatever the machine's locale."""
+# Countries whose long date puts the month first (CLDR's English long date: "March 31, 2027").
+MONTH_FIRST_COUNTRIES = frozenset({"US", "CA", "PH", "PR", "AS", "GU", "MP", "UM", "VI", "FM"})
+_TIME_VARIABLES = ("LC_ALL", "LC_TIME", "LANG")
+
+
+def long_date(day_month_year: tuple[int, int, int], *, month_first: bool | None = None) -> str:
+    """The locale's long date in English: ``31 March 2027``, or ``March 31, 2027`` (en_US).
+
+    ``month_first`` None asks the locale (``LC_ALL``, ``LC_TIME``, ``LANG``), so every date of
+    the app and the plan reads the same way.
+    """
     day, month, year = day_month_year
+    first = locale_month_first() if month_first is None else month_first
+    if first:
+        return f"{_MONTHS[month - 1]} {day}, {year}"
     return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+def locale_month_first() -> bool:
+    """Whether the user's time locale writes the month before the day in a long date."""
+    for variable in _TIME_VARIABLES:
+        value = os.environ.get(variable, "")
+        if value:
+            base = value.split(".")[0].split("@")[0].replace("-", "_")
+            parts = base.split("_")
+            return len(parts) > 1 and parts[1].upper() in MONTH_FIRST_COUNTRIES
+    return False
 
 
 def times(count: float) -> str:

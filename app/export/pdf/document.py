@@ -102,7 +102,8 @@ class PlanDocument(BaseDocTemplate):  # type: ignore[misc]
     def _add_outline(self, flowable: Paragraph) -> None:
         self._outline += 1
         key = f"section-{self._outline}"
-        self.canv.bookmarkPage(key)
+        top = self.frame._y + flowable.height + getattr(flowable.style, "spaceBefore", 0)
+        self.canv.bookmarkPage(key, fit="XYZ", top=top, left=0)
         self.canv.addOutlineEntry(flowable.getPlainText(), key, level=flowable.outline_level)
 
 
@@ -128,13 +129,19 @@ def _template(
 def numbered_canvas(header: str, footer: str) -> type[Canvas]:
     """A canvas class that adds the running header and "Page N of M" once the count is known.
 
-    The first page (the cover) carries neither.
+    The first page (the cover) carries neither. Pages are held back until the count is known,
+    so the outline's bookmarks are held back with them: set while the page is being laid out,
+    ReportLab would point each one at the first page (the only one it has been given yet).
     """
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._marks: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # noqa: N802 - ReportLab's API
+            self._marks.setdefault(self._pageNumber, []).append((key, kwargs))
 
         def showPage(self) -> None:  # noqa: N802 - ReportLab's API
             self._pages.append(dict(self.__dict__))
@@ -146,6 +153,8 @@ def numbered_canvas(header: str, footer: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 if self._pageNumber > 1:
                     _decorate(self, header, footer, self._pageNumber, total)
+                for key, kwargs in self._marks.get(self._pageNumber, []):
+                    Canvas.bookmarkPage(self, key, **kwargs)
                 Canvas.showPage(self)
             Canvas.save(self)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -140,12 +141,24 @@ def _write(
         document = _document(ctx, temporary, progress, cancelled)
         header = _header(ctx)
         document.build_story(story, numbered_canvas(header, _footer(ctx)))
+        os.chmod(temporary, new_file_mode())  # mkstemp makes it private (0600)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     return int(document.page)
+
+
+_umask_lock = threading.Lock()
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets from the user's umask (0644 under the usual 022)."""
+    with _umask_lock:  # the umask can only be read by setting it
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _document(
