@@ -12,6 +12,7 @@ from typing import TypeAlias
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.columns import column_needs, fitted_widths
 from app.export.pdf.fonts import BOLD, REGULAR
 from app.export.pdf.styles import STYLES, table_style
@@ -23,24 +24,24 @@ Cell: TypeAlias = str | Flowable
 def heading(text: str, level: int = 0) -> Paragraph:
     """A section (level 0) or sub-section (level 1) heading that also goes in the outline."""
     style = STYLES.h1 if level == 0 else STYLES.h2
-    paragraph = Paragraph(paragraph_text(text), style)
+    paragraph = ShapedParagraph(paragraph_text(text), style)
     paragraph.outline_level = level
     return paragraph
 
 
 def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """User text or wording as one paragraph, exactly as typed."""
-    return Paragraph(paragraph_text(text), style or STYLES.body)
+    return ShapedParagraph(paragraph_text(text), style or STYLES.body)
 
 
 def markup(markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of ready markup (built from ``paragraph_text`` pieces)."""
-    return Paragraph(markup_text, style or STYLES.body)
+    return ShapedParagraph(markup_text, style or STYLES.body)
 
 
 def note(text: str) -> Paragraph:
     """A quiet italic remark, e.g. what is missing and how to add it."""
-    return Paragraph(paragraph_text(text), STYLES.note)
+    return ShapedParagraph(paragraph_text(text), STYLES.note)
 
 
 def gap(height: float = 6) -> Spacer:
@@ -51,7 +52,7 @@ def cell(value: Cell, *, right: bool = False) -> Flowable:
     """A table cell: text is escaped into a wrapping paragraph."""
     if isinstance(value, Flowable):
         return value
-    return Paragraph(paragraph_text(value), STYLES.cell_right if right else STYLES.cell)
+    return ShapedParagraph(paragraph_text(value), STYLES.cell_right if right else STYLES.cell)
 
 
 def table(
@@ -70,7 +71,9 @@ def table(
     ``whole`` columns (dates, figures with their unit) never wrap.
     """
     head = [
-        Paragraph(paragraph_text(text), STYLES.cell_head_right if i in right else STYLES.cell_head)
+        ShapedParagraph(
+            paragraph_text(text), STYLES.cell_head_right if i in right else STYLES.cell_head
+        )
         for i, text in enumerate(header)
     ]
     body = [[cell(value, right=i in right) for i, value in enumerate(row)] for row in rows]
@@ -109,7 +112,8 @@ def fields(pairs: Sequence[tuple[str, Cell]], width: float, *, label_share: floa
     """Label/value rows (labels muted on the left), e.g. the SIPOC or a cover block."""
     label_width = width * label_share
     rows = [
-        [Paragraph(paragraph_text(label), STYLES.cell_head), cell(value)] for label, value in pairs
+        [ShapedParagraph(paragraph_text(label), STYLES.cell_head), cell(value)]
+        for label, value in pairs
     ]
     result = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)
     result.setStyle(table_style(header_rows=0))

@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from app.export.pdf.bidi import visual
 from app.export.pdf.context import Frame as FrameSize
 from app.export.pdf.fonts import BOLD, REGULAR
 from app.export.pdf.options import PageSize, PlanCancelled
@@ -183,9 +184,9 @@ def _decorate(canvas: Canvas, header: str, footer: str, number: int, total: int)
 def _fit(text: str, width: float, font: str, size: float) -> str:
     """``text`` on one line, cut with "…" where it would be wider than ``width``."""
     line = " ".join(text.split())
-    if stringWidth(line, font, size) <= width:
-        return line
+    if stringWidth(visual(line), font, size) <= width:
+        return visual(line)
     line = line[: int(width / (size * 0.25))]
     while line and stringWidth(line + "…", font, size) > width:
         line = line[:-1]
-    return line + "…"
+    return visual(line + "…")

@@ -1,7 +1,7 @@
 """The embedded fonts: DejaVu Sans from ``app.resources.fonts``, registered once per process.
 
 Also answers which typed characters the font cannot draw, and which right-to-left scripts a
-text uses (ReportLab draws those in the order typed unless rlbidi and uharfbuzz are present).
+text uses (Hebrew and Arabic are shaped and reordered by ``bidi``; others are not).
 """
 
 from __future__ import annotations
@@ -43,7 +43,15 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 def _utf16_hex(code: int) -> str:
-    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+    """The text a glyph stands for, as UTF-16BE hex.
+
+    Shaped Arabic is drawn with presentation forms (ﻣ, ﺮ…); they read back as the letters
+    typed (م, ر…), so search and copy find the words.
+    """
+    char = chr(code)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        char = unicodedata.normalize("NFKC", char) or char
+    return char.encode("utf-16-be", "surrogatepass").hex().upper()
 
 
 def _fix_to_unicode() -> None:
@@ -94,6 +102,14 @@ def _drawn(char: str) -> bool:
     code = ord(char)
     selector = 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
     return not (char.isspace() or selector or unicodedata.category(char) in ("Cc", "Cf"))
+
+
+SHAPED_SCRIPTS = frozenset({"Hebrew", "Arabic"})  # shaped and reordered by app.export.pdf.bidi
+
+
+def unshaped_scripts(texts: Iterable[str]) -> tuple[str, ...]:
+    """The right-to-left scripts of ``texts`` the plan cannot shape (e.g. Syriac)."""
+    return tuple(s for s in right_to_left_scripts(texts) if s not in SHAPED_SCRIPTS)
 
 
 def right_to_left_scripts(texts: Iterable[str]) -> tuple[str, ...]:

@@ -53,8 +53,8 @@ class PlanReport:
     """What was written: the page count and the text the PDF could not draw as typed.
 
     ``missing_glyphs`` are characters the embedded font has no glyph for (drawn as boxes).
-    ``unshaped_scripts`` name right-to-left scripts found in the text: they are kept in the
-    order typed (the text layer is exact) but not reordered or joined for display.
+    ``unshaped_scripts`` name right-to-left scripts the plan cannot shape (Hebrew and Arabic
+    are shaped and drawn in visual order; Syriac, say, is kept in the order typed).
     """
 
     path: str

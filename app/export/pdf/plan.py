@@ -24,7 +24,7 @@ from app.export.pdf.document import (
     numbered_canvas,
     page_frames,
 )
-from app.export.pdf.fonts import missing_glyphs, register_fonts, right_to_left_scripts
+from app.export.pdf.fonts import missing_glyphs, register_fonts, unshaped_scripts
 from app.export.pdf.options import PlanCancelled, PlanOptions, PlanReport
 from app.export.pdf.sections.actions import actions
 from app.export.pdf.sections.appendix import appendix
@@ -78,7 +78,7 @@ def write_plan_pdf(
         pages=pages,
         page_size=ctx.page_size,
         missing_glyphs=missing_glyphs(texts),
-        unshaped_scripts=right_to_left_scripts(texts),
+        unshaped_scripts=unshaped_scripts(texts),
     )
 
 

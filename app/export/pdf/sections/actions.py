@@ -3,7 +3,7 @@ year (time and money) and its impact × effort quadrant; then the automation war
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from app.analysis.actions import (
     HIGH_EFFORT,
@@ -12,6 +12,7 @@ from app.analysis.actions import (
     impact_words,
     rate_actions,
 )
+from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.blocks import heading, note, table
 from app.export.pdf.context import PlanContext
 from app.export.pdf.styles import STYLES
@@ -55,7 +56,7 @@ def _row(ctx: PlanContext, number: int, rated: RatedAction) -> list[str | Flowab
     title += paragraph_text(action.title or "–")
     return [
         str(number),
-        Paragraph(title, STYLES.cell),
+        ShapedParagraph(title, STYLES.cell),
         steps,
         action.owner or "–",
         ctx.date(action.due) if action.due else "–",

@@ -4,10 +4,11 @@ waiting per case kept apart from hours of work; then the Pareto of waiting."""
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from app.analysis.findings import Finding, ranking
 from app.analysis.wording import hours_per_year, plain_number, quoted_names
+from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.blocks import gap, heading, markup, note, para, table
 from app.export.pdf.chart import ParetoChart
 from app.export.pdf.context import PlanContext
@@ -138,7 +139,7 @@ def _row(ctx: PlanContext, number: int, finding: Finding) -> list[str | Flowable
         text += "<br/>" + paragraph_text(f"Steps: {steps}")
     return [
         str(number),
-        Paragraph(text, STYLES.cell),
+        ShapedParagraph(text, STYLES.cell),
         finding.waste,
         *finding_figures(ctx, finding),
     ]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from app.analysis.goals import goal_sentence
 from app.analysis.wording import percent
+from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.blocks import heading, note, para, table
 from app.export.pdf.context import PlanContext
 from app.export.pdf.figures import duration
@@ -48,8 +49,8 @@ def _headline(ctx: PlanContext) -> list[Flowable]:
         return [note(f"The metrics cannot be computed yet. {reasons}".strip())]
     cells = [
         [
-            Paragraph(paragraph_text(value), STYLES.figure),
-            Paragraph(paragraph_text(label), STYLES.figure_label),
+            ShapedParagraph(paragraph_text(value), STYLES.figure),
+            ShapedParagraph(paragraph_text(label), STYLES.figure_label),
         ]
         for value, label in headline_figures(ctx)
     ]

@@ -1,0 +1,88 @@
+"""Hebrew and Arabic in the plan: shaped, each line in visual order, wrapped on logical text.
+
+Read back with ``pdftotext -bbox``: each word's glyphs come in drawing order (so a
+right-to-left word reads reversed) with its position, which gives the visual word order.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app.export.pdf import write_plan_pdf
+from app.export.pdf.bidi import shaped, visual
+from tests.export.test_pdf_support import OPTIONS, sample, tool
+
+TITLE = "אישור חשבוניות ספקים"
+ARABIC_STEP = "مراجعة فاتورة المورد"
+PROBLEM = "הבעיה: חשבוניות מחכות שבוע לאישור המנהל, והספקים מתקשרים כל יום. " * 4
+Word = tuple[float, float, str]  # xMin, yMin, text as drawn
+
+
+@pytest.fixture(scope="module")
+def rtl_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    process = sample("supplier-invoices")
+    steps = tuple(replace(s, name=ARABIC_STEP) if s.id == "s3" else s for s in process.steps)
+    process = replace(process, name=TITLE, problem=PROBLEM.strip(), steps=steps)
+    path = tmp_path_factory.mktemp("rtl") / "plan.pdf"
+    report = write_plan_pdf(process, path, options=OPTIONS)
+    assert report.unshaped_scripts == ()
+    return path
+
+
+def words(path: Path, page: int) -> list[Word]:
+    result = subprocess.run(
+        [tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" [^>]*>([^<]*)</word>'
+    return [(float(x), float(y), text) for x, y, text in re.findall(pattern, result.stdout)]
+
+
+def line_of(found: list[Word], drawn_word: str) -> list[Word]:
+    """The words on the same line as ``drawn_word``, left to right."""
+    y = next(y for _, y, text in found if text == drawn_word)
+    return sorted(word for word in found if abs(word[1] - y) < 1)
+
+
+def reading_order(line: list[Word]) -> list[str]:
+    """A right-to-left line read as a person does: right to left, each word un-reversed."""
+    return [text[::-1] for _, _, text in reversed(line)]
+
+
+def test_a_hebrew_title_is_drawn_right_to_left(rtl_pdf: Path) -> None:
+    line = line_of(words(rtl_pdf, 1), "רושיא")  # "אישור" as drawn
+    assert reading_order(line) == TITLE.split()
+    assert line[-1][0] > 400  # right-aligned: the first word sits at the right margin
+
+
+def test_a_long_hebrew_paragraph_wraps_on_logical_text(rtl_pdf: Path) -> None:
+    found = words(rtl_pdf, 2)
+    first = line_of(found, ":היעבה")  # the paragraph's first word, "הבעיה:"
+    logical = PROBLEM.split()
+    read = reading_order(first)
+    assert read == logical[: len(read)]  # the first line holds the first words, in order
+    assert 3 < len(read) < len(logical)
+
+
+def test_arabic_is_shaped_and_reads_back_as_typed(rtl_pdf: Path) -> None:
+    text = subprocess.run(
+        [tool("pdftotext"), str(rtl_pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    for word in ARABIC_STEP.split():
+        assert word in text or word[::-1] in text, word
+    drawn = visual(ARABIC_STEP)
+    assert any(0xFE70 <= ord(char) <= 0xFEFF for char in drawn)  # joined presentation forms
+    assert shaped("abc <b>&amp;") == "abc <b>&amp;"
+
+
+def test_mixed_lines_keep_left_to_right_runs_in_order() -> None:
+    assert visual("Step שלום עולם") == "Step םלוע םולש"
+    assert visual("Step שלום עולם 42") == "Step 42 םלוע םולש"  # the bidi algorithm: 42 joins
+    assert visual("שלום PO-17 עולם") == "םלוע PO-17 םולש"
