@@ -43,6 +43,22 @@ class PlanContext:
         return self.options.today
 
     @property
+    def author(self) -> str:
+        """Who prepared the plan: the consultant's name, else the interviewers."""
+        names = dict.fromkeys(i.interviewer.strip() for i in self.process.interviews)
+        return self.options.author.strip() or ", ".join(name for name in names if name)
+
+    @property
+    def prepared(self) -> str:
+        """``Prepared by Sam Whitfield, Lean & Co for Northfield`` ("" when neither is known)."""
+        by = ", ".join(part for part in (self.author, self.options.company.strip()) if part)
+        words = [f"Prepared by {by}" if by else "", f"for {self.organisation}"]
+        if not self.organisation:
+            words.pop()
+        line = " ".join(word for word in words if word)
+        return line[0].upper() + line[1:] if line else ""
+
+    @property
     def organisation(self) -> str:
         return (self.options.organisation or self.process.organisation).strip()
 

@@ -60,7 +60,7 @@ class PlanDocument(BaseDocTemplate):  # type: ignore[misc]
         filename: str,
         *,
         page_size: PageSize,
-        header: str,
+        header: tuple[str, str],
         progress: Progress | None,
         cancelled: Cancelled | None,
         **info: Any,
@@ -127,7 +127,7 @@ def _template(
     return PageTemplate(id=name, frames=[frame], pagesize=page)
 
 
-def numbered_canvas(header: str, footer: str) -> type[Canvas]:
+def numbered_canvas(header: tuple[str, str], footer: str) -> type[Canvas]:
     """A canvas class that adds the running header and "Page N of M" once the count is known.
 
     The first page (the cover) carries neither. Pages are held back until the count is known,
@@ -162,7 +162,9 @@ def numbered_canvas(header: str, footer: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-def _decorate(canvas: Canvas, header: str, footer: str, number: int, total: int) -> None:
+def _decorate(
+    canvas: Canvas, header: tuple[str, str], footer: str, number: int, total: int
+) -> None:
     width, height = canvas._pagesize
     portrait = width < height
     left, right, top, bottom = PORTRAIT_MARGINS if portrait else LANDSCAPE_MARGINS
@@ -171,9 +173,16 @@ def _decorate(canvas: Canvas, header: str, footer: str, number: int, total: int)
     canvas.setLineWidth(0.4)
     rule_y = height - top + 7 * mm
     canvas.line(left, rule_y, width - right, rule_y)
+    title, prepared = header
+    room = width - left - right
+    canvas.setFont(REGULAR, 7.5)
+    canvas.setFillColor(MUTED)
+    by = _fit(prepared, room * 0.5, REGULAR, 7.5) if prepared else ""
+    canvas.drawRightString(width - right, rule_y + 3, by)
+    used = stringWidth(by, REGULAR, 7.5) + 12 if by else 60
     canvas.setFont(BOLD, 7.5)
     canvas.setFillColor(ACCENT)
-    canvas.drawString(left, rule_y + 3, _fit(header, width - left - right - 60, BOLD, 7.5))
+    canvas.drawString(left, rule_y + 3, _fit(title, room - used, BOLD, 7.5))
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)
     canvas.drawString(left, bottom - 9 * mm, _fit(footer, width / 2, REGULAR, 7.5))

@@ -34,12 +34,18 @@ class PlanOptions:
 
     ``page_size`` None takes the paper of the user's locale. ``organisation`` overrides the
     process's own. ``invariant`` makes the file byte-identical for the same input (no dates or
-    random ids from ReportLab), which tests need.
+    random ids from ReportLab), which tests need. ``author`` and ``company`` are the consultant
+    who prepared the plan ("Prepared by … for …" on the cover and page headers); ``logo`` is
+    the path of a PNG or JPEG for the cover; ``accent`` a ``#rrggbb`` colour for headings,
+    rules and the maps ("" keeps the plan's own).
     """
 
     page_size: PageSize | None = None
     author: str = ""
     organisation: str = ""
+    company: str = ""
+    logo: str = ""
+    accent: str = ""
     today: dt.date = field(default_factory=_today)
     invariant: bool = False
 

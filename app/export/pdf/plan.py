@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
+from app.export.pdf.branding import accent_or_empty
 from app.export.pdf.context import PlanContext, analyse, user_texts
 from app.export.pdf.document import (
     Cancelled,
@@ -43,6 +44,7 @@ from app.export.pdf.sections.measures import measures
 from app.export.pdf.sections.scope import scope
 from app.export.pdf.sections.signoff import signoff
 from app.export.pdf.sections.summary import summary
+from app.export.pdf.styles import accent_applied
 from app.process.model import Process
 
 FOOTER_ORGANISATION = 48  # characters of the organisation's name in the page footer
@@ -68,9 +70,10 @@ def write_plan_pdf(
     ctx = analyse(process, options, portrait, landscape)
     _check(cancelled)
     report(8, "Drawing the maps")
-    story = build_story(ctx)
-    _check(cancelled)
-    pages = _write(ctx, story, Path(path), report, cancelled)
+    with accent_applied(accent_or_empty(options.accent)):
+        story = build_story(ctx)
+        _check(cancelled)
+        pages = _write(ctx, story, Path(path), report, cancelled)
     report(100, "Done")
     texts = list(user_texts(process))
     return PlanReport(
@@ -172,7 +175,7 @@ def _document(
         progress=progress,
         cancelled=cancelled,
         title=f"Improvement plan: {process.name.strip() or 'untitled process'}",
-        author=ctx.options.author.strip() or process.owner.strip(),
+        author=ctx.author or process.owner.strip(),
         subject=_subject(ctx),
         creator="Walkthrough",
         invariant=1 if ctx.options.invariant else 0,
@@ -180,9 +183,10 @@ def _document(
     )
 
 
-def _header(ctx: PlanContext) -> str:
+def _header(ctx: PlanContext) -> tuple[str, str]:
+    """The running header: the plan's title on the left, who prepared it for whom on the right."""
     name = ctx.process.name.strip() or "Untitled process"
-    return f"{name} · improvement plan"
+    return f"{name} · improvement plan", ctx.prepared
 
 
 def _footer(ctx: PlanContext) -> str:
