@@ -91,21 +91,32 @@ def content_widths(
     *,
     whole: Sequence[int] = (),
 ) -> list[float]:
-    """Column widths from the widest word (or whole line) and the longest line of each column."""
-    needs = []
-    for index, title in enumerate(header):
-        kept = index in whole or index in right
-        cells = [row[index] for row in rows if index < len(row)]
-        plain = [c for c in cells if not isinstance(c, Flowable)]
-        marked = [c for c in cells if isinstance(c, Flowable)]
-        parts = [
-            column_needs([title], BOLD, STYLES.cell_head.fontSize, whole=index in right),
-            column_needs(plain, REGULAR, STYLES.cell.fontSize, whole=kept),
-            column_needs(marked, BOLD, STYLES.cell.fontSize, whole=kept),
-        ]
-        needs.append((max(p[0] for p in parts), max(p[1] for p in parts)))
+    """Column widths from the widest word (or whole line) and the longest line of each column.
+
+    When the unbroken lines of the ``whole`` and right-aligned columns do not fit beside the
+    widest words of the others, the widest of them may wrap between words, then the next.
+    """
     grow = [index not in right and index not in whole for index in range(len(header))]
+    kept = {*whole, *right}
+    needs = [_column(header, rows, index, kept) for index in range(len(header))]
+    while kept and sum(low for low, _ in needs) > total:
+        kept.discard(max(kept, key=lambda index: needs[index][0]))
+        needs = [_column(header, rows, index, kept) for index in range(len(header))]
     return fitted_widths(needs, total, grow)
+
+
+def _column(
+    header: Sequence[str], rows: Sequence[Sequence[Cell]], index: int, kept: set[int]
+) -> tuple[float, float]:
+    cells = [row[index] for row in rows if index < len(row)]
+    plain = [c for c in cells if not isinstance(c, Flowable)]
+    marked = [c for c in cells if isinstance(c, Flowable)]
+    parts = [
+        column_needs([header[index]], BOLD, STYLES.cell_head.fontSize, whole=False),
+        column_needs(plain, REGULAR, STYLES.cell.fontSize, whole=index in kept),
+        column_needs(marked, BOLD, STYLES.cell.fontSize, whole=index in kept),
+    ]
+    return max(p[0] for p in parts), max(p[1] for p in parts)
 
 
 def fields(pairs: Sequence[tuple[str, Cell]], width: float, *, label_share: float = 0.28) -> Table:

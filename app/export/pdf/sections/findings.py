@@ -7,6 +7,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
 from app.analysis.findings import Finding, ranking
+from app.analysis.wording import finding_figures as wording_figures
 from app.analysis.wording import hours_per_year, plain_number, quoted_names
 from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.blocks import gap, heading, markup, note, para, table
@@ -134,15 +135,22 @@ def _table(ctx: PlanContext) -> Flowable:
 def _row(ctx: PlanContext, number: int, finding: Finding) -> list[str | Flowable]:
     names = ctx.process.step_by_id()
     steps = quoted_names([names[i].name for i in finding.step_ids if i in names])
-    text = bold(paragraph_text(finding.title)) + "<br/>" + paragraph_text(finding.detail)
+    text = bold(paragraph_text(finding.title))
+    cause = cause_sentence(finding, ctx.process.runs_per_year)
+    if cause:
+        text += "<br/>" + paragraph_text(cause)
     if steps:
         text += "<br/>" + paragraph_text(f"Steps: {steps}")
-    return [
-        str(number),
-        ShapedParagraph(text, STYLES.cell),
-        finding.waste,
-        *finding_figures(ctx, finding),
-    ]
+    text += "<br/>" + paragraph_text(f"Waste: {finding.waste}")
+    return [str(number), ShapedParagraph(text, STYLES.cell), *finding_figures(ctx, finding)]
+
+
+def cause_sentence(finding: Finding, runs: float) -> str:
+    """The finding's detail without its figures, which the table's columns already show."""
+    figures = wording_figures(
+        wait=finding.wait_minutes_per_run, touch=finding.touch_minutes_per_run, runs=runs
+    )
+    return finding.detail.removesuffix(figures).strip()
 
 
 def finding_figures(ctx: PlanContext, finding: Finding) -> list[str]:
