@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,15 @@ def test_every_bookmark_opens_the_page_its_section_is_on(tmp_path: Path) -> None
         title = str(entry["title"])
         assert " ".join(title.split()) in " ".join(pages[page - 1].split()), title
     assert {int(e["destpageposfrom1"]) for e in entries} != {1}  # type: ignore[call-overload]
+
+
+def test_emoji_are_drawn_from_the_bundled_emoji_font(tmp_path: Path) -> None:
+    process = replace(sample("client-onboarding"), problem="Clients wait 🦄 and ✅ 😀")
+    path = tmp_path / "plan.pdf"
+    report = write_plan_pdf(process, path, options=OPTIONS)
+    assert report.missing_glyphs == ()
+    fonts = subprocess.run(
+        [tool("pdffonts"), str(path)], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Symbola" in fonts  # the emoji font, embedded
+    assert "Clients wait 🦄 and ✅ 😀" in pdf_text(path)

@@ -1,4 +1,5 @@
-"""The embedded fonts: DejaVu Sans from ``app.resources.fonts``, registered once per process.
+"""The embedded fonts: DejaVu Sans from ``app.resources.fonts``, registered once per process,
+and an emoji font (Symbola's emoji and symbol ranges) for what DejaVu cannot draw.
 
 Also answers which typed characters the font cannot draw, and which right-to-left scripts a
 text uses (Hebrew and Arabic are shaped and reordered by ``bidi``; others are not).
@@ -6,6 +7,7 @@ text uses (Hebrew and Arabic are shaped and reordered by ``bidi``; others are no
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -23,6 +25,8 @@ _FILES = {
     BOLD: "DejaVuSans-Bold.ttf",
     ITALIC: "DejaVuSans-Oblique.ttf",
 }
+EMOJI = "WalkthroughEmoji"
+EMOJI_FILE = "Symbola-emoji.ttf"
 _RTL_SCRIPTS = (("HEBREW", "Hebrew"), ("ARABIC", "Arabic"), ("SYRIAC", "Syriac"))
 _lock = threading.Lock()
 
@@ -68,7 +72,7 @@ def register_fonts() -> None:
         if REGULAR in pdfmetrics.getRegisteredFontNames():
             return
         folder = files("app.resources") / "fonts"
-        for name, filename in _FILES.items():
+        for name, filename in (*_FILES.items(), (EMOJI, EMOJI_FILE)):
             with as_file(folder / filename) as path:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
         addMapping(REGULAR, 0, 0, REGULAR)
@@ -77,10 +81,17 @@ def register_fonts() -> None:
         addMapping(REGULAR, 1, 1, BOLD)
 
 
-def _covered() -> frozenset[int]:
+@functools.cache
+def covered(name: str = REGULAR) -> frozenset[int]:
+    """The characters the registered font ``name`` has a glyph for."""
     register_fonts()
-    font = pdfmetrics.getFont(REGULAR)
-    return frozenset(font.face.charToGlyph)
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def emoji_only(char: str) -> bool:
+    """Whether ``char`` is drawn from the emoji font (the body font has no glyph for it)."""
+    code = ord(char)
+    return code not in covered() and code in covered(EMOJI)
 
 
 def missing_glyphs(texts: Iterable[str]) -> tuple[str, ...]:
@@ -89,11 +100,11 @@ def missing_glyphs(texts: Iterable[str]) -> tuple[str, ...]:
     Whitespace, controls and format characters (joiners, variation selectors) draw nothing
     and are never reported.
     """
-    covered = _covered()
+    drawable = covered() | covered(EMOJI)
     missing: dict[str, None] = {}
     for text in texts:
         for char in text:
-            if ord(char) not in covered and _drawn(char):
+            if ord(char) not in drawable and _drawn(char):
                 missing.setdefault(char)
     return tuple(missing)
 
