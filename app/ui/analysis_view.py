@@ -95,7 +95,7 @@ class ParetoChart(QWidget):
         self.bars = tuple(bar for bar in bars if bar.minutes_per_run > 0)[:15]
         self.setToolTip(
             "\n".join(
-                f"{bar.step_name}: {format_duration(bar.minutes_per_year)} a year "
+                f"{bar.step_name}: a case waits {format_duration(bar.minutes_per_run)} "
                 f"({bar.share:.0%}, cumulative {bar.cumulative_share:.0%})"
                 for bar in self.bars
             )
