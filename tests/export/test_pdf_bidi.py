@@ -83,6 +83,18 @@ def test_arabic_is_shaped_and_reads_back_as_typed(rtl_pdf: Path) -> None:
 
 
 def test_mixed_lines_keep_left_to_right_runs_in_order() -> None:
-    assert visual("Step שלום עולם") == "Step םלוע םולש"
-    assert visual("Step שלום עולם 42") == "Step 42 םלוע םולש"  # the bidi algorithm: 42 joins
+    assert visual("Step שלום עולם", right_to_left=False) == "Step םלוע םולש"
+    assert visual("Work waits 4 h before 'שלום עולם'.") == "Work waits 4 h before 'םלוע םולש'."
     assert visual("שלום PO-17 עולם") == "םלוע PO-17 םולש"
+
+
+def test_an_english_sentence_quoting_a_hebrew_name_stays_left_aligned() -> None:
+    from app.export.pdf.bidi import ShapedParagraph
+    from app.export.pdf.fonts import register_fonts
+    from app.export.pdf.styles import STYLES
+
+    register_fonts()
+    english = ShapedParagraph("'אישור החשבונית' types in data that already exists.", STYLES.body)
+    hebrew = ShapedParagraph("הבעיה: חשבוניות מחכות שבוע (PO-17).", STYLES.body)
+    assert (english.right_to_left, hebrew.right_to_left) == (False, True)
+    assert (english.style.alignment, hebrew.style.alignment) == (0, 2)  # left, right

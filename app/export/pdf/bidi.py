@@ -4,8 +4,9 @@ ReportLab lays glyphs left to right in the order it is given them. A paragraph t
 Hebrew or Arabic is therefore shaped before it is wrapped (arabic-reshaper turns letters into
 their joined presentation forms without reordering them), wrapped on that logical text, and
 each line is put in visual order (python-bidi, the Unicode bidi algorithm) only when it is
-drawn, so a split across pages wraps the logical text again. A paragraph whose first strong
-character is right-to-left reads from the right: it is right-aligned.
+drawn, so a split across pages wraps the logical text again. A paragraph that starts with
+and mostly holds right-to-left letters reads from the right: it is right-aligned; an English
+sentence that quotes a Hebrew step name stays left-to-right.
 """
 
 from __future__ import annotations
@@ -34,22 +35,21 @@ def shaped(text: str) -> str:
     return reshape(text) if _ARABIC.search(text) else text
 
 
-def starts_right_to_left(text: str) -> bool:
-    """Whether the first strong character (a letter with a direction) is right-to-left."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+def mostly_right_to_left(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first letter with a direction is
+    right-to-left, and so are most of them (an English sentence that starts with a quoted
+    Hebrew name, or quotes a long one, stays left-to-right)."""
+    kinds = [unicodedata.bidirectional(char) for char in text]
+    strong = [kind for kind in kinds if kind in ("L", "R", "AL")]
+    rtl = sum(kind != "L" for kind in strong)
+    return bool(strong) and strong[0] != "L" and rtl > len(strong) - rtl
 
 
 def visual(text: str, *, right_to_left: bool | None = None) -> str:
     """One line of logical text shaped and in the order it is drawn (left to right)."""
     if not has_right_to_left(text):
         return text
-    rtl = starts_right_to_left(text) if right_to_left is None else right_to_left
+    rtl = mostly_right_to_left(text) if right_to_left is None else right_to_left
     return str(get_display(shaped(text), base_dir="R" if rtl else "L"))
 
 
@@ -59,7 +59,7 @@ class ShapedParagraph(Paragraph):  # type: ignore[misc]
     def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
         self.right_to_left = False
         if text and has_right_to_left(text):
-            self.right_to_left = starts_right_to_left(re.sub(r"<[^>]*>", "", text))
+            self.right_to_left = mostly_right_to_left(re.sub(r"<[^>]*>", "", text))
             text = shaped(text)
             if self.right_to_left and style.alignment == TA_LEFT:
                 style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable
 
 from app.analysis.pareto import FOCUS_SHARE, ParetoBar
+from app.export.pdf.bidi import visual
 from app.export.pdf.fonts import REGULAR
 from app.export.pdf.styles import ACCENT, INK, MUTED, RULE, WARN
 from app.process.durations import format_duration
@@ -75,7 +76,7 @@ class ParetoChart(Flowable):  # type: ignore[misc]
         canvas.rotate(50)
         canvas.setFont(REGULAR, 6.5)
         canvas.setFillColor(INK)
-        canvas.drawRightString(0, 0, _short(bar.step_name))
+        canvas.drawRightString(0, 0, visual(_short(bar.step_name)))
         canvas.restoreState()
 
     def _cumulative(self, slot: float, plot_h: float) -> None:

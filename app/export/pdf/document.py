@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from app.export.pdf.bidi import visual
+from app.export.pdf.bidi import shaped, visual
 from app.export.pdf.context import Frame as FrameSize
 from app.export.pdf.fonts import BOLD, REGULAR
 from app.export.pdf.options import PageSize, PlanCancelled
@@ -191,11 +191,16 @@ def _decorate(
 
 
 def _fit(text: str, width: float, font: str, size: float) -> str:
-    """``text`` on one line, cut with "…" where it would be wider than ``width``."""
+    """``text`` on one line, cut with "…" where it would be wider than ``width``, then put in
+    visual order (a right-to-left name inside it reads right to left; the line stays LTR)."""
+    return visual(_cut(text, width, font, size), right_to_left=False)
+
+
+def _cut(text: str, width: float, font: str, size: float) -> str:
     line = " ".join(text.split())
-    if stringWidth(visual(line), font, size) <= width:
-        return visual(line)
+    if stringWidth(shaped(line), font, size) <= width:
+        return line
     line = line[: int(width / (size * 0.25))]
-    while line and stringWidth(line + "…", font, size) > width:
+    while line and stringWidth(shaped(line) + "…", font, size) > width:
         line = line[:-1]
-    return visual(line + "…")
+    return line + "…"

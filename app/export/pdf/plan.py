@@ -193,7 +193,7 @@ def _footer(ctx: PlanContext) -> str:
     organisation = " ".join(ctx.organisation.split())
     if len(organisation) > FOOTER_ORGANISATION:
         organisation = organisation[: FOOTER_ORGANISATION - 1].rstrip() + "…"
-    parts = [organisation, ctx.date(ctx.today)]
+    parts = [ctx.date(ctx.today), organisation]  # the date first: a right-to-left name ends it
     return " · ".join(part for part in parts if part)
 
 
