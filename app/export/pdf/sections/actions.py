@@ -12,6 +12,7 @@ from app.analysis.actions import (
     impact_words,
     rate_actions,
 )
+from app.analysis.wording import percent
 from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.blocks import heading, note, table
 from app.export.pdf.context import PlanContext
@@ -33,10 +34,10 @@ def actions(ctx: PlanContext) -> list[Flowable]:
         return story
     rated = rate_actions(ctx.process, ctx.metrics, ctx.findings)
     rows = [_row(ctx, n, item) for n, item in enumerate(rated, start=1)]
-    story.append(table(HEADER, rows, [ctx.portrait.width], whole=(4, 5, 6)))
+    story.append(table(HEADER, rows, [ctx.portrait.width], right=(5,), whole=(4, 6)))
     story.append(
         note(
-            f"High impact saves at least {HIGH_IMPACT_SHARE:.0%} of the process's yearly lead "
+            f"High impact saves at least {percent(HIGH_IMPACT_SHARE)} of the process's yearly lead "
             f"time; high effort is {HIGH_EFFORT} of 5 or more. Waiting saved is calendar time "
             "per case, work saved is hands-on hours a year. Savings marked “est.” are the "
             "share of the addressed finding the action's verb plausibly changes: eliminate all "
