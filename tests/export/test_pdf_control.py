@@ -63,7 +63,7 @@ def test_a_completed_review_prints_its_verdict_answers_and_chart(tmp_path: Path)
         "LCL 3.5 days",
         "Centre 5.2 days",
         "Target 2 days",
-        "Go-live 15 Jan",
+        "Go-live 15 January 2027",
         "Moving range",  # the moving-range strip, with MR̄ and its limit in the metric's unit
         "MR̄ 15.3 h",
         "UCL 2.1 days",
@@ -78,8 +78,8 @@ def test_a_completed_review_prints_its_verdict_answers_and_chart(tmp_path: Path)
         "Firm limits."
     ) in text
     assert "Concern: 1 point beyond the upper limit (4 December 2026)." in text
-    assert "12 Feb 2027" in page  # the last point before the review …
-    assert "5 Mar 2027" not in page  # … and none after it
+    assert "12 February 2027" in page  # the last point before the review …
+    assert "5 March 2027" not in page  # … and none after it
     assert "Where it stands" in _flat(pdf_text(path))  # newer measurements get today's chart
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -72,3 +73,6 @@ def test_a_met_verdict_prints_the_target_in_the_charts_unit(tmp_path: Path) -> N
     text = _text(process, tmp_path)
     assert "Met: the last 3 values are all at or better than the target (2.5 days)." in text
     assert "(3,600)" not in text  # 2.5 days as raw minutes
+    # The chart's dates are the plan's one long date too.
+    assert "Go-live 15 January 2027" in text
+    assert not re.search(r"\b\d{1,2} (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}", text)

@@ -9,6 +9,7 @@ undefined" is written on the chart when it applies.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,7 @@ from reportlab.platypus import Flowable
 
 from app.analysis.chart_axes import free_position, label_indices, value_range
 from app.analysis.control_chart import ChartResult
-from app.analysis.reviews import short_date
+from app.analysis.wording import long_date
 from app.export.pdf.fonts import REGULAR
 from app.export.pdf.mr_strip import draw_moving_ranges
 from app.export.pdf.styles import ACCENT, INK, MUTED, RULE, WARN
@@ -25,6 +26,7 @@ from app.export.pdf.styles import ACCENT, INK, MUTED, RULE, WARN
 Format = Callable[[float], str]
 _LEFT, _RIGHT, _TOP, _BOTTOM = 52.0, 96.0, 18.0, 18.0
 _MARK = 3.2
+DATE_SPACING = 72.0  # room for one long date under the axis ("30 September 2027")
 STRIP = 58.0  # the moving-range strip's height
 STRIP_GAP = 22.0  # between the date labels of the individuals and the strip
 
@@ -134,7 +136,7 @@ class ImrChart(Flowable):  # type: ignore[misc]
         canvas.setDash()
         canvas.setFont(REGULAR, 6.5)
         canvas.setFillColor(INK)
-        canvas.drawString(x + 2, self.plot_h - 8, f"Go-live {short_date(chart.go_live)}")
+        canvas.drawString(x + 2, self.plot_h - 8, f"Go-live {day_text(chart.go_live)}")
 
     def _series(self) -> None:
         canvas = self.canv
@@ -159,8 +161,8 @@ class ImrChart(Flowable):  # type: ignore[misc]
         canvas = self.canv
         canvas.setFont(REGULAR, 6.5)
         canvas.setFillColor(MUTED)
-        for index in label_indices(len(self.chart.points), self.plot_w, spacing=48.0):
-            text = short_date(self.chart.points[index].day)
+        for index in label_indices(len(self.chart.points), self.plot_w, spacing=DATE_SPACING):
+            text = day_text(self.chart.points[index].day)
             canvas.drawCentredString(self.x_of(index), -9, text)
 
     def _legend(self) -> None:
@@ -213,3 +215,8 @@ def _status(chart: ChartResult) -> str:
     if chart.upper_limit is not None and chart.trial:
         return f"Trial limits (from {chart.baseline_count} points)"
     return ""
+
+
+def day_text(day: dt.date) -> str:
+    """The plan's one date format (the locale's long date), on the chart too."""
+    return long_date((day.day, day.month, day.year))

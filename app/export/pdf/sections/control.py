@@ -238,7 +238,7 @@ def _chart_block(ctx: PlanContext, process: Process, metric: str) -> list[Flowab
     signals = [note(signal.description) for signal in chart.signals]
     if not signals and chart.points:
         signals = [note("No signals: every point is within what the limits expect.")]
-    return [*top, *lines, *signals, gap()]
+    return [*top, *lines, gap(3), *signals, gap()]
 
 
 def limits_line(chart: ChartResult, words: Callable[[float], str]) -> Flowable:
