@@ -14,7 +14,8 @@ the measurements taken before and after go-live. This module also reads and writ
                   | "reopened" | null, "answers": {question id: text}, "notes"}],
      "measurements": [{"metric", "day": "2027-01-20", "value": number, "note"}]}
 
-Dates are ISO (``YYYY-MM-DD``); unknown keys at every level are kept in ``extra``.
+Dates are ISO (``YYYY-MM-DD``); unknown keys at every level are kept in ``extra``. A go-live
+read from a file schedules the reviews as the app does (``scheduled_from_go_live``).
 """
 
 from __future__ import annotations
