@@ -98,3 +98,20 @@ def test_an_english_sentence_quoting_a_hebrew_name_stays_left_aligned() -> None:
     hebrew = ShapedParagraph("הבעיה: חשבוניות מחכות שבוע (PO-17).", STYLES.body)
     assert (english.right_to_left, hebrew.right_to_left) == (False, True)
     assert (english.style.alignment, hebrew.style.alignment) == (0, 2)  # left, right
+
+
+def test_a_hebrew_paragraph_split_across_pages_keeps_reading_right_to_left(
+    tmp_path: Path,
+) -> None:
+    words_typed = [f"מילה{n % 10}" for n in range(900)]  # "word0".."word9", over two pages
+    text = " ".join(words_typed)
+    process = replace(sample("supplier-invoices"), problem=text)
+    path = tmp_path / "plan.pdf"
+    write_plan_pdf(process, path, options=OPTIONS)
+    found = words(path, 3)  # the summary's second page: the problem statement goes on
+    top = min(y for _, y, word in found if word.startswith("0") or word[-1:] == "ה")
+    line = sorted(w for w in found if abs(w[1] - top) < 1)
+    read = reading_order(line)
+    start = words_typed.index(read[0])
+    assert read == words_typed[start : start + len(read)]
+    assert line[-1][0] > 400  # still right-aligned

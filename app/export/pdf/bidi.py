@@ -67,22 +67,37 @@ class ShapedParagraph(Paragraph):  # type: ignore[misc]
 
     def draw(self) -> None:
         logical = getattr(self, "blPara", None)
-        if logical is None or not has_right_to_left(self.getPlainText()):
+        text = _lines_text(logical) if logical is not None else ""
+        if not has_right_to_left(text):
             super().draw()
             return
-        self.blPara = _visual_lines(logical, self.right_to_left)
+        # The parts of a split paragraph are built from frags, without text: ask their lines.
+        self.blPara = _visual_lines(logical, mostly_right_to_left(text))
         try:
             super().draw()
         finally:
             self.blPara = logical
 
 
+def _lines_text(para: Any) -> str:
+    """The text of ReportLab's broken lines: (space, words) pairs or styled FragLines."""
+    parts: list[str] = []
+    for line in para.lines:
+        if isinstance(line, tuple):
+            parts += [str(word) for word in line[1]]
+        else:
+            parts += [str(getattr(frag, "text", "")) for frag in line.words]
+    return " ".join(parts)
+
+
 def _visual_lines(para: Any, rtl: bool) -> Any:
     """A copy of ReportLab's broken lines with each line in visual order."""
-    if para.kind == 0:
-        lines = [(extra, _visual_words(words, rtl)) for extra, words in para.lines]
-    else:
-        lines = [line.clone(words=_visual_frags(line.words, rtl)) for line in para.lines]
+    lines = [
+        (line[0], _visual_words(line[1], rtl))
+        if isinstance(line, tuple)
+        else line.clone(words=_visual_frags(line.words, rtl))
+        for line in para.lines
+    ]
     return para.clone(lines=lines)
 
 
