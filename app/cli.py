@@ -304,11 +304,10 @@ def _printable_logo(logo: str) -> str:
     if not logo.lower().endswith(".svg"):
         return logo
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
     from app.ui.branding_dialog import printable_logo
+    from app.ui.image_export import ensure_application
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    ensure_application()
     drawn = printable_logo(logo)
     if not drawn:
         raise UserError(f"--logo: {logo} is not an SVG image Walkthrough can draw")

@@ -42,3 +42,27 @@ def test_a_bad_colour_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 2
     assert "--accent: 'red' is not a colour like #1f5f7a" in capsys.readouterr().err
     assert not (tmp_path / "p.pdf").exists()
+
+
+def test_an_svg_logo_is_drawn_onto_the_cover(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80">'
+        '<rect width="200" height="80" fill="#aa3300"/></svg>',
+        encoding="utf-8",
+    )
+    target = tmp_path / "plan.pdf"
+    assert main(["export", SAMPLE, "--to", str(target), "--logo", str(logo)]) == 0
+    listed = subprocess.run(
+        [tool("pdfimages"), "-list", "-f", "1", "-l", "1", str(target)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert len(listed.splitlines()) >= 3  # a header, a rule and the logo
+
+
+def test_an_unreadable_logo_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "none.png"
+    assert main(["export", SAMPLE, "--to", str(tmp_path / "p.pdf"), "--logo", str(missing)]) == 2
+    assert f"--logo: cannot read {missing}" in capsys.readouterr().err
