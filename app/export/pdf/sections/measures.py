@@ -24,7 +24,11 @@ def metric_rows(ctx: PlanContext) -> list[list[str]]:
             duration(m.touch_minutes),
             "Hands-on minutes per run; a step that repeats counts as often as it is expected to.",
         ],
-        ["Wait time", duration(m.wait_minutes), "Time the work sits in queues before steps start."],
+        [
+            "Wait time",
+            duration(m.wait_minutes),
+            "Calendar time the work sits in queues before steps start; no one works on it.",
+        ],
         [
             "Value-added time",
             duration(m.value_added_minutes),
