@@ -27,8 +27,8 @@ year. ``cases_waiting`` is Little's law on the queue time: cases arriving per mi
 calendar year (runs per year ÷ 525,600) × the minutes each waits, the cases sitting in these
 queues at any moment.
 
-The list is ranked by money a year when any hourly rate is known, by minutes a year when not
-(``ranking``); ties fall back to minutes, then the kind order and the map order.
+The list is ranked by money a year when every working lane's hourly cost is known, by minutes
+a year when not (``ranking``); ties fall back to minutes, then the kind order and the map order.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from app.analysis.graph import DepthFirst
 from app.analysis.metrics import Metrics, lane_rates
 from app.analysis.pareto import wait_pareto
 from app.analysis.structure import map_structure
+from app.analysis.unknowns import cost_known
 from app.analysis.wording import finding_figures, percent, quoted_names, times
 from app.process.durations import format_duration
 from app.process.model import Process, Step
@@ -153,9 +154,13 @@ def find_findings(process: Process, metrics: Metrics) -> tuple[Finding, ...]:
 
 
 def ranking(process: Process) -> Ranking:
-    """``money`` when an hourly rate is known (the process's or a lane's), else ``time``."""
+    """``money`` when the hourly cost of every lane that works is known, else ``time``.
+
+    Ranked by money with some rates missing, the lanes without one would look free.
+    """
     rates = [process.hourly_rate, *(lane.hourly_rate or 0.0 for lane in process.lanes)]
-    return "money" if any(rate > 0 for rate in rates) else "time"
+    known = cost_known(process) and any(rate > 0 for rate in rates)
+    return "money" if known else "time"
 
 
 def _rank(

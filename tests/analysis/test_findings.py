@@ -126,3 +126,10 @@ def test_no_findings_when_metrics_cannot_be_computed() -> None:
     steps = [step("S", "start"), step("A", wait=50), step("B")]
     proc = process(steps, [flow("S", "A"), flow("A", "B"), flow("B", "A")])
     assert find_findings(proc, compute_metrics(proc)) == ()
+
+
+def test_findings_are_ranked_by_time_when_a_working_lane_has_no_rate() -> None:
+    base = invoice_process()
+    lanes = (Lane("a", "Clerk"), Lane("b", "Manager", hourly_rate=120))
+    assert ranking(replace(base, lanes=lanes, hourly_rate=0)) == "time"  # the clerk's unknown
+    assert ranking(base) == "money"
