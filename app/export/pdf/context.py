@@ -10,9 +10,12 @@ from typing import Any
 from app.analysis.findings import Finding, find_findings
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
-from app.analysis.wording import long_date, money
+from app.analysis.unknowns import cost_gap, value_known
+from app.analysis.wording import long_date, money, percent
 from app.export.pdf.options import PageSize, PlanOptions
 from app.process.model import Process
+
+PCE_UNKNOWN = "not known: no step classified"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,14 @@ class PlanContext:
     def money(self, amount: float) -> str:
         """An amount in the process's currency."""
         return money(amount, self.process.currency)
+
+    def cost(self, amount: float) -> str:
+        """A cost of hands-on time, or why it is not known (a lane without hourly cost)."""
+        return cost_gap(self.process) or self.money(amount)
+
+    def pce(self) -> str:
+        """Process cycle efficiency, or "not known" when no step was classified."""
+        return percent(self.metrics.pce) if value_known(self.process) else PCE_UNKNOWN
 
     def date(self, day: dt.date) -> str:
         """``31 March 2027``, whatever the machine's locale."""

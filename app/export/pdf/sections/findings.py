@@ -7,6 +7,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
 from app.analysis.findings import Finding, ranking
+from app.analysis.unknowns import cost_gap
 from app.analysis.wording import finding_figures as wording_figures
 from app.analysis.wording import hours_per_year, plain_number, quoted_names
 from app.export.pdf.bidi import ShapedParagraph
@@ -114,7 +115,8 @@ def ranking_sentence(ctx: PlanContext) -> str:
     if ranking(ctx.process) == "money":
         order = "Where the process loses money and time, ranked by money a year"
     else:
-        order = "Where the process loses time, ranked by time (no hourly rate is given)"
+        gap = cost_gap(ctx.process) or "not known"
+        order = f"Where the process loses time, ranked by time (the cost is {gap})"
     return (
         f"{order}. Waiting is calendar time a case sits in a queue, with the cases queued "
         "on average (Little's law); it costs no wages. Work is hands-on hours a year."

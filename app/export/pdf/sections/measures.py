@@ -36,7 +36,7 @@ def metric_rows(ctx: PlanContext) -> list[list[str]]:
         ],
         [
             "Process cycle efficiency",
-            percent(m.pce),
+            ctx.pce(),
             "Value-added time ÷ lead time. 25 % or more is lean; about 5 % is common.",
         ],
         [
@@ -52,10 +52,10 @@ def metric_rows(ctx: PlanContext) -> list[list[str]]:
         ],
         [
             "Cost per run",
-            ctx.money(m.cost_per_run),
+            ctx.cost(m.cost_per_run),
             "Touch time × the hourly rate of each step's lane.",
         ],
-        ["Annual cost", ctx.money(m.annual_cost), "Cost per run × runs per year."],
+        ["Annual cost", ctx.cost(m.annual_cost), "Cost per run × runs per year."],
     ]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from app.analysis.goals import goal_sentence
-from app.analysis.wording import percent
 from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.blocks import heading, note, para, table
 from app.export.pdf.context import PlanContext
@@ -38,9 +37,16 @@ def headline_figures(ctx: PlanContext) -> list[tuple[str, str]]:
     return [
         (duration(metrics.lead_time_minutes), "lead time, trigger to done"),
         (duration(metrics.touch_minutes), "hands-on (touch) time per run"),
-        (percent(metrics.pce), "process cycle efficiency"),
-        (ctx.money(metrics.annual_cost), "cost of hands-on time a year"),
+        _known(ctx.pce(), "process cycle efficiency"),
+        _known(ctx.cost(metrics.annual_cost), "cost of hands-on time a year"),
     ]
+
+
+def _known(value: str, label: str) -> tuple[str, str]:
+    """A headline figure; "not known: why" becomes "not known" over the label and the why."""
+    if value.startswith("not known: "):
+        return "not known", f"{label} ({value.removeprefix('not known: ')})"
+    return value, label
 
 
 def _headline(ctx: PlanContext) -> list[Flowable]:
