@@ -71,3 +71,14 @@ def test_figures_are_right_aligned_with_their_unit(tmp_path: Path) -> None:
 
     assert widths[1] >= stringWidth("152,720 USD", "WalkthroughSans", 8.5)  # never wraps
     assert widths[2] > widths[0]  # the text column takes the room left
+
+
+def test_cell_lines_are_the_plain_text_lines_of_a_cell() -> None:
+    from reportlab.platypus import Paragraph
+
+    from app.export.pdf.columns import cell_lines
+    from app.export.pdf.styles import STYLES
+
+    marked = Paragraph('<b>Approve</b> invoice<br/>S&amp;P <font name="x">😀</font>', STYLES.cell)
+    assert cell_lines(marked) == ["Approve invoice", "S&P 😀"]
+    assert cell_lines("a\nb") == ["a", "b"]

@@ -21,7 +21,7 @@ _TAGS = re.compile(r"<[^>]+>")
 def cell_lines(value: str | Flowable) -> list[str]:
     """The lines of a cell's plain text (a Paragraph's ``<br/>`` breaks included)."""
     if isinstance(value, Paragraph):
-        text = _TAGS.sub("\n", value.text.replace("<br/>", "\n"))
+        text = _TAGS.sub("", value.text.replace("<br/>", "\n"))
         return _unescape(text).split("\n")
     if isinstance(value, str):
         return value.split("\n")
