@@ -77,8 +77,12 @@ def test_cell_lines_are_the_plain_text_lines_of_a_cell() -> None:
     from reportlab.platypus import Paragraph
 
     from app.export.pdf.columns import cell_lines
+    from app.export.pdf.fonts import register_fonts
     from app.export.pdf.styles import STYLES
 
-    marked = Paragraph('<b>Approve</b> invoice<br/>S&amp;P <font name="x">😀</font>', STYLES.cell)
+    register_fonts()
+    marked = Paragraph(
+        '<b>Approve</b> invoice<br/>S&amp;P <font name="WalkthroughEmoji">😀</font>', STYLES.cell
+    )
     assert cell_lines(marked) == ["Approve invoice", "S&P 😀"]
     assert cell_lines("a\nb") == ["a", "b"]
