@@ -112,7 +112,7 @@ def _column(
     plain = [c for c in cells if not isinstance(c, Flowable)]
     marked = [c for c in cells if isinstance(c, Flowable)]
     parts = [
-        column_needs([header[index]], BOLD, STYLES.cell_head.fontSize, whole=False),
+        column_needs([header[index]], BOLD, STYLES.cell_head.fontSize, whole=index in kept),
         column_needs(plain, REGULAR, STYLES.cell.fontSize, whole=index in kept),
         column_needs(marked, BOLD, STYLES.cell.fontSize, whole=index in kept),
     ]
