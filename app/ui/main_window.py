@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         export_menu.addSeparator()
         paper_menu = export_menu.addMenu("Plan &paper size")
         paper_menu.aboutToShow.connect(lambda: self._add_paper_menu(paper_menu))
+        export_menu.addAction("Your &name on the plan…", self._edit_branding)
         file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
@@ -178,6 +179,12 @@ class MainWindow(QMainWindow):
         sizes = self.splitter.sizes()
         if shown and sizes[0] == 0:  # folded away by dragging: open it at its usual width
             self.splitter.setSizes([230, max(sizes[1] - 230, 0)])
+
+    def _edit_branding(self) -> None:
+        """Name, company, logo and accent colour for every plan (saved in the settings)."""
+        from app.ui.branding_dialog import BrandingDialog
+
+        BrandingDialog(self).exec()
 
     def _add_paper_menu(self, menu: QMenu) -> None:
         """A4, Letter, or the paper of the user's locale (the default), remembered; filled
