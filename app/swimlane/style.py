@@ -26,7 +26,7 @@ class LayoutStyle:
     font_size: float = 11.0
     line_height: float = 14.0
     text_padding: float = 6.0
-    max_label_lines: int = 4
+    max_label_lines: int = 8
     lane_label_lines: int = 3
     edge_label_width: float = 96.0
     edge_label_lines: int = 2

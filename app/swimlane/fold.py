@@ -1,0 +1,176 @@
+"""Folding a long map into numbered sections, so it reads at any size.
+
+The rule: a map is folded when it is wider than ``FOLD_WIDTH`` (1,280 points, what a landscape
+A4 or Letter page shows with the map's 11-point text printed at 6 points) and wider than
+``FOLD_RATIO`` (2.5) times its height. Its columns are then cut, left to right, into sections
+as wide as fits in ``FOLD_WIDTH`` (or in 2.5 × the height, for a map of many lanes); the
+sections stack top to bottom, every one with all the lanes in the same order, so lanes stay
+continuous and each section reads left to right.
+A flow between two sections ends at an off-page connector (a BPMN link event) named by a
+letter, "to 3" at its source's section and "from 2" at its target's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from app.process.model import Flow, Step
+from app.swimlane.grid import Grid
+from app.swimlane.part import PartLayout
+from app.swimlane.ranking import IndexedFlow, Ranking
+from app.swimlane.shapes import LINK_PREFIX
+from app.swimlane.style import LayoutStyle
+
+FOLD_WIDTH = 1280.0
+FOLD_RATIO = 2.5
+LINK_COLUMN = 40.0
+
+
+@dataclass(frozen=True, slots=True)
+class Crossing:
+    """A flow whose ends lie in two sections, with the letter of its connectors."""
+
+    flow: IndexedFlow
+    letter: str
+    source_section: int
+    target_section: int
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPart:
+    """One section as a ranking of its own: its steps, connectors, flows and column widths."""
+
+    ranking: Ranking
+    column_width: tuple[float, ...]
+    columns: tuple[int, int]
+
+
+def should_fold(whole: PartLayout) -> bool:
+    """The folding rule of the module docstring."""
+    geometry = whole.geometry
+    return geometry.width > FOLD_WIDTH and geometry.width > FOLD_RATIO * geometry.height
+
+
+def section_width(whole: PartLayout) -> float:
+    """How wide a section may be: ``FOLD_WIDTH``, or ``FOLD_RATIO`` × the height if more."""
+    return max(FOLD_WIDTH, FOLD_RATIO * whole.geometry.height)
+
+
+def section_ranges(whole: PartLayout, style: LayoutStyle) -> list[tuple[int, int]]:
+    """Runs of whole columns that fit a section with the lane labels and connectors."""
+    grid = whole.grid
+    links = 2 * (LINK_COLUMN + 2 * style.outer_gap)
+    room = section_width(whole) - style.lane_label_width - links
+    ranges: list[tuple[int, int]] = []
+    first = 0
+    count = len(grid.column_left)
+    while first < count:
+        last = first
+        while last + 1 < count and _span(grid, first, last + 1) <= room:
+            last += 1
+        ranges.append((first, last))
+        first = last + 1
+    return ranges
+
+
+def _span(grid: Grid, first: int, last: int) -> float:
+    return grid.column_left[last] + grid.column_width[last] - grid.column_left[first]
+
+
+def link_letter(number: int) -> str:
+    """0 → "A", 25 → "Z", 26 → "AA": the name of a connector pair."""
+    letters = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def link_id(direction: str, flow_index: int) -> str:
+    """The id of a connector's stand-in step (never a real step id: it starts with NUL)."""
+    return f"{LINK_PREFIX}-{direction}-{flow_index}"
+
+
+def parse_link_id(step_id: str) -> tuple[Literal["out", "in"], int]:
+    """The direction and flow index of a connector's stand-in step."""
+    _, direction, index = step_id.rsplit("-", 2)
+    return ("out" if direction == "out" else "in"), int(index)
+
+
+def find_crossings(ranking: Ranking, section_of: Mapping[str, int]) -> list[Crossing]:
+    """The flows that leave their section, lettered in flow order."""
+    crossings: list[Crossing] = []
+    for flow in ranking.flows:
+        source, target = section_of[flow.source], section_of[flow.target]
+        if source != target:
+            crossings.append(Crossing(flow, link_letter(len(crossings)), source, target))
+    return crossings
+
+
+def section_parts(
+    ranking: Ranking, ranges: Sequence[tuple[int, int]], style: LayoutStyle
+) -> tuple[list[SectionPart], list[Crossing]]:
+    """Each section's own ranking: its steps, flows and connectors in re-based columns."""
+    section_of_column = {
+        column: index
+        for index, (first, last) in enumerate(ranges)
+        for column in range(first, last + 1)
+    }
+    section_of = {step.id: section_of_column[ranking.columns[step.id]] for step in ranking.steps}
+    crossings = find_crossings(ranking, section_of)
+    parts = [
+        _section_part(ranking, index, ranges[index], section_of, crossings, style)
+        for index in range(len(ranges))
+    ]
+    return parts, crossings
+
+
+def _section_part(
+    ranking: Ranking,
+    index: int,
+    columns: tuple[int, int],
+    section_of: Mapping[str, int],
+    crossings: Sequence[Crossing],
+    style: LayoutStyle,
+) -> SectionPart:
+    step_by_id = {step.id: step for step in ranking.steps}
+    incoming = [c for c in crossings if c.target_section == index]
+    outgoing = [c for c in crossings if c.source_section == index]
+    offset = 1 if incoming else 0
+    first, last = columns
+    steps = [step for step in ranking.steps if section_of[step.id] == index]
+    placed = {step.id: ranking.columns[step.id] - first + offset for step in steps}
+    out_column = last - first + offset + 1
+    flows = [flow for flow in ranking.flows if section_of[flow.source] == section_of[flow.target]]
+    flows = [flow for flow in flows if section_of[flow.source] == index]
+    for crossing in incoming:
+        target = step_by_id[crossing.flow.target]
+        step = Step(
+            link_id("in", crossing.flow.index), target.lane, f"from {crossing.source_section + 1}"
+        )
+        steps.append(step)
+        placed[step.id] = 0
+        flows.append(IndexedFlow(crossing.flow.index, Flow(step.id, target.id)))
+    for crossing in outgoing:
+        source = step_by_id[crossing.flow.source]
+        step = Step(
+            link_id("out", crossing.flow.index), source.lane, f"to {crossing.target_section + 1}"
+        )
+        steps.append(step)
+        placed[step.id] = out_column
+        original = crossing.flow.flow
+        flow = Flow(source.id, step.id, original.label, original.probability)
+        flows.append(IndexedFlow(crossing.flow.index, flow))
+    flows.sort(key=lambda flow: flow.index)
+    back = frozenset(flow.index for flow in flows if flow.index in ranking.back_edges)
+    widths = [style.box_width] * (out_column + (1 if outgoing else 0))
+    if incoming:
+        widths[0] = LINK_COLUMN
+    if outgoing:
+        widths[-1] = LINK_COLUMN
+    order = tuple(step.id for step in steps)
+    ranked = Ranking(tuple(steps), tuple(flows), back, placed, order)
+    return SectionPart(ranked, tuple(widths), columns)
