@@ -61,22 +61,39 @@ def section_width(whole: PartLayout) -> float:
 def section_ranges(whole: PartLayout, style: LayoutStyle) -> list[tuple[int, int]]:
     """Runs of whole columns that fit a section with the lane labels and connectors."""
     grid = whole.grid
-    links = 2 * (LINK_COLUMN + 2 * style.outer_gap)
-    room = section_width(whole) - style.lane_label_width - links
+    room = section_width(whole) - style.lane_label_width - 2 * (LINK_COLUMN + style.outer_gap)
+    # The gaps beside a connector column need less than a gap between two steps.
+    narrower = 2 * (style.column_gap - style.outer_gap)
     ranges: list[tuple[int, int]] = []
     first = 0
     count = len(grid.column_left)
     while first < count:
         last = first
-        while last + 1 < count and _span(grid, first, last + 1) <= room:
+        while last + 1 < count and _span(grid, first, last + 1) <= room + narrower:
             last += 1
         ranges.append((first, last))
         first = last + 1
     return ranges
 
 
+def narrowed(ranges: Sequence[tuple[int, int]], wide: Sequence[int]) -> list[tuple[int, int]]:
+    """The ranges with the last column of each ``wide`` one moved to the start of the next."""
+    result = list(ranges)
+    for index in wide:
+        first, last = result[index]
+        result[index] = (first, last - 1)
+        if index + 1 < len(result):
+            result[index + 1] = (last, result[index + 1][1])
+        else:
+            result.append((last, last))
+    return result
+
+
 def _span(grid: Grid, first: int, last: int) -> float:
-    return grid.column_left[last] + grid.column_width[last] - grid.column_left[first]
+    """Columns ``first``–``last`` with the gaps either side (where the connectors' edges run)."""
+    left = grid.gap_left[first]
+    right = grid.gap_left[last + 1] + grid.gap_width[last + 1]
+    return right - left
 
 
 def link_letter(number: int) -> str:
