@@ -14,7 +14,15 @@ from reportlab.platypus import Flowable
 from app.export.pdf.fonts import BOLD, REGULAR
 from app.export.pdf.styles import ACCENT, ACCENT_TINT, INK, MUTED, PAPER_TINT, RULE, WARN
 from app.export.pdf.tiles import Tile, label_width
-from app.swimlane.geometry import EdgePath, LaneBand, MapGeometry, NodeBox, Point, Rect
+from app.swimlane.geometry import (
+    EdgePath,
+    LaneBand,
+    LinkMark,
+    MapGeometry,
+    NodeBox,
+    Point,
+    Rect,
+)
 
 WHITE = colors.white
 
@@ -39,15 +47,24 @@ class _View:
 
 
 class MapTile(Flowable):  # type: ignore[misc]
-    """One tile of the map; ``marks`` puts a numbered badge on the steps of top findings."""
+    """One tile of the map; ``marks`` puts a numbered badge on the steps of top findings.
+
+    With ``text=False`` (overview thumbnails) only shapes and lines are drawn.
+    """
 
     def __init__(
-        self, geometry: MapGeometry, tile: Tile, marks: Mapping[str, str] | None = None
+        self,
+        geometry: MapGeometry,
+        tile: Tile,
+        marks: Mapping[str, str] | None = None,
+        *,
+        text: bool = True,
     ) -> None:
         super().__init__()
         self.geometry = geometry
         self.tile = tile
         self.marks = dict(marks or {})
+        self.text = text
         lanes = geometry.lanes[tile.lane_first : tile.lane_last + 1]
         self._top = lanes[0].rect.y if lanes else 0.0
         bottom = lanes[-1].rect.bottom if lanes else geometry.height
@@ -57,33 +74,45 @@ class MapTile(Flowable):  # type: ignore[misc]
         self._lanes = lanes
         view = Rect(tile.x0, self._top, tile.x1 - tile.x0, bottom - self._top)
         self._nodes = [node for node in geometry.nodes if view.overlaps(node.rect)]
-        self._edges = [edge for edge in geometry.edges if view.overlaps(_edge_bounds(edge))]
+        self._links = [link for link in geometry.links if view.overlaps(link.rect)]
+        self._pieces = [
+            (edge, piece)
+            for edge in geometry.edges
+            for piece in edge.pieces
+            if view.overlaps(_piece_bounds(edge, piece))
+        ]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return (self.width, self.height)
 
     def draw(self) -> None:
-        canvas: Canvas = self.canv
+        self.draw_on(self.canv)
+
+    def draw_on(self, canvas: Canvas) -> None:
+        """Draw the tile with its bottom-left corner at the canvas origin."""
         view = _View(self.tile, self._top, self.height, self._label)
         canvas.saveState()
         for index, lane in enumerate(self._lanes):
-            _draw_lane(canvas, view, lane, index, self.width, self.geometry)
+            _draw_lane(canvas, view, lane, index, self.width, self.geometry, self.text)
         clip = canvas.beginPath()
         clip.rect(view.size(self._label), 0, self.width - view.size(self._label), self.height)
         canvas.clipPath(clip, stroke=0, fill=0)
-        for edge in self._edges:
-            _draw_edge(canvas, view, edge, self.geometry)
+        for edge, piece in self._pieces:
+            _draw_edge(canvas, view, edge, piece, self.geometry, self.text)
         for node in self._nodes:
-            _draw_node(canvas, view, node, self.geometry, self.marks.get(node.step_id, ""))
+            mark = self.marks.get(node.step_id, "")
+            _draw_node(canvas, view, node, self.geometry, mark, self.text)
+        for link in self._links:
+            draw_link(canvas, view, link, self.geometry, self.text)
         canvas.restoreState()
         _draw_cut_marks(canvas, view, self.width, self.height)
 
 
-def _edge_bounds(edge: EdgePath) -> Rect:
-    """The rectangle around an edge's line and label (a little wider for the arrow head)."""
-    xs = [point.x for point in edge.points]
-    ys = [point.y for point in edge.points]
-    if edge.label_rect is not None:
+def _piece_bounds(edge: EdgePath, piece: tuple[Point, ...]) -> Rect:
+    """The rectangle around one drawn line of an edge, with its label if it carries it."""
+    xs = [point.x for point in piece]
+    ys = [point.y for point in piece]
+    if edge.label_rect is not None and piece is edge.points:
         xs += [edge.label_rect.x, edge.label_rect.right]
         ys += [edge.label_rect.y, edge.label_rect.bottom]
     if not xs:
@@ -92,7 +121,13 @@ def _edge_bounds(edge: EdgePath) -> Rect:
 
 
 def _draw_lane(
-    canvas: Canvas, view: _View, lane: LaneBand, index: int, width: float, geometry: MapGeometry
+    canvas: Canvas,
+    view: _View,
+    lane: LaneBand,
+    index: int,
+    width: float,
+    geometry: MapGeometry,
+    text: bool,
 ) -> None:
     top, bottom = view.y(lane.rect.y), view.y(lane.rect.bottom)
     canvas.setFillColor(PAPER_TINT if index % 2 == 0 else WHITE)
@@ -101,7 +136,8 @@ def _draw_lane(
     canvas.rect(0, bottom, width, top - bottom, stroke=1, fill=1)
     canvas.setFillColor(ACCENT_TINT)
     canvas.rect(0, bottom, view.size(lane.label_rect.width), top - bottom, stroke=1, fill=1)
-    _draw_lane_label(canvas, view, lane, geometry)
+    if text:
+        _draw_lane_label(canvas, view, lane, geometry)
 
 
 def _draw_lane_label(canvas: Canvas, view: _View, lane: LaneBand, geometry: MapGeometry) -> None:
@@ -131,7 +167,7 @@ def _centred_lines(
 
 
 def _draw_node(
-    canvas: Canvas, view: _View, node: NodeBox, geometry: MapGeometry, mark: str
+    canvas: Canvas, view: _View, node: NodeBox, geometry: MapGeometry, mark: str, text: bool
 ) -> None:
     rect = node.rect
     x, y = view.x(rect.x), view.y(rect.bottom)
@@ -155,6 +191,8 @@ def _draw_node(
             canvas.setStrokeColor(ACCENT)
             canvas.setLineWidth(1.4)
         canvas.roundRect(x, y, w, h, view.size(5), stroke=1, fill=1)
+    if not text:
+        return
     text_rect = node.text_rect or rect
     _draw_text_block(canvas, view, node.lines, text_rect, geometry)
     if node.badges:
@@ -189,22 +227,49 @@ def _draw_mark(canvas: Canvas, x: float, y: float, radius: float, mark: str) -> 
     canvas.drawCentredString(x, y - radius * 0.42, mark)
 
 
-def _draw_edge(canvas: Canvas, view: _View, edge: EdgePath, geometry: MapGeometry) -> None:
-    if len(edge.points) < 2:
+def _draw_edge(
+    canvas: Canvas,
+    view: _View,
+    edge: EdgePath,
+    piece: tuple[Point, ...],
+    geometry: MapGeometry,
+    text: bool,
+) -> None:
+    if len(piece) < 2:
         return
     canvas.setStrokeColor(WARN if edge.is_back_edge else MUTED)
     canvas.setFillColor(WARN if edge.is_back_edge else MUTED)
     canvas.setLineWidth(0.9 if edge.is_back_edge else 0.7)
     canvas.setDash(3, 2) if edge.is_back_edge else canvas.setDash()
     path = canvas.beginPath()
-    path.moveTo(view.x(edge.points[0].x), view.y(edge.points[0].y))
-    for point in edge.points[1:]:
+    path.moveTo(view.x(piece[0].x), view.y(piece[0].y))
+    for point in piece[1:]:
         path.lineTo(view.x(point.x), view.y(point.y))
     canvas.drawPath(path, stroke=1, fill=0)
     canvas.setDash()
-    _draw_arrow(canvas, view, edge.points[-2], edge.points[-1])
-    if edge.label_rect is not None and edge.label_lines:
+    _draw_arrow(canvas, view, piece[-2], piece[-1])
+    if text and piece is edge.points and edge.label_rect is not None and edge.label_lines:
         _draw_edge_label(canvas, view, edge, geometry)
+
+
+def draw_link(
+    canvas: Canvas, view: _View, link: LinkMark, geometry: MapGeometry, text: bool
+) -> None:
+    """An off-page connector: a double circle with its letter, "to 3" or "from 2" below."""
+    rect = link.rect
+    cx, cy = view.x(rect.center.x), view.y(rect.center.y)
+    radius = view.size(min(rect.width, rect.height) / 2)
+    canvas.setStrokeColor(ACCENT)
+    canvas.setFillColor(WHITE if link.direction == "in" else ACCENT_TINT)
+    canvas.setLineWidth(0.9)
+    canvas.circle(cx, cy, radius, stroke=1, fill=1)
+    canvas.circle(cx, cy, radius * 0.8, stroke=1, fill=0)
+    if not text:
+        return
+    canvas.setFont(BOLD, view.size(geometry.font_size * 0.9))
+    canvas.setFillColor(INK)
+    canvas.drawCentredString(cx, cy - view.size(geometry.font_size * 0.32), link.letter)
+    _draw_text_block(canvas, view, link.lines, link.text_rect, geometry)
 
 
 def _draw_arrow(canvas: Canvas, view: _View, before: Point, tip: Point) -> None:
