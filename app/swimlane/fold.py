@@ -182,7 +182,14 @@ def _section_part(
         flow = Flow(source.id, step.id, original.label, original.probability)
         flows.append(IndexedFlow(crossing.flow.index, flow))
     flows.sort(key=lambda flow: flow.index)
-    back = frozenset(flow.index for flow in flows if flow.index in ranking.back_edges)
+    # The half entering from a connector always runs forward, even for rework: it leaves the
+    # connector at its right, clear of the connector's label below it.
+    entering = {crossing.flow.index for crossing in incoming}
+    back = frozenset(
+        flow.index
+        for flow in flows
+        if flow.index in ranking.back_edges and flow.index not in entering
+    )
     widths = [style.box_width] * (out_column + (1 if outgoing else 0))
     if incoming:
         widths[0] = LINK_COLUMN

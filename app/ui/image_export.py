@@ -1,12 +1,16 @@
 """The map as a picture: PNG (HiDPI-sharp, at a chosen scale) or SVG, and printing.
 
 The same scene the window shows is drawn, in the light theme on white paper. It works with
-no display: when no Qt application runs yet, one is started on the offscreen platform.
+no display: when no Qt application runs yet, one is started on the offscreen platform. A PNG
+stays within ``MAX_PIXELS`` (and ``MAX_SIDE`` per side): a bigger map is drawn at a smaller
+scale, and the result says which. A failure raises one sentence with its real reason.
 """
 
 from __future__ import annotations
 
+import math
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
@@ -19,10 +23,52 @@ from app.ui.map.scene import MapScene, build_model
 from app.ui.map.text import FontMeasure
 
 MARGIN = 24.0
+MAX_PIXELS = 40_000_000
+MAX_SIDE = 30_000
 
 
 class ImageExportError(ValueError):
     """The picture could not be written; the message says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImageResult:
+    """A written picture: where, its size in pixels, and the scale used against the one asked."""
+
+    path: Path
+    width: int
+    height: int
+    scale: float
+    asked: float
+
+    @property
+    def note(self) -> str:
+        """One sentence when the picture was drawn smaller than asked, else ""."""
+        if self.scale >= self.asked - 1e-9:
+            return ""
+        return (
+            f"{self.path.name}: the map is drawn at {self.scale:.0%} of screen size (not "
+            f"{self.asked:.0%}) to stay within {MAX_PIXELS // 1_000_000} megapixels "
+            f"({self.width} × {self.height} pixels)."
+        )
+
+
+def fitted_scale(width: float, height: float, asked: float) -> float:
+    """``asked``, or less so that the picture stays within the pixel budget."""
+    area = max(width * height, 1.0)
+    budget = min(asked, math.sqrt(MAX_PIXELS / area), MAX_SIDE / max(width, height, 1.0))
+    return max(budget, 0.01)
+
+
+def check_folder(path: Path) -> None:
+    """Refuse, with the reason, a path whose folder is missing or cannot be written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ImageExportError(f"Cannot write {path}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK):
+        raise ImageExportError(f"Cannot write {path}: the folder {folder} is read-only.")
+    if path.is_dir():
+        raise ImageExportError(f"Cannot write {path}: it is a folder.")
 
 
 def ensure_application() -> QApplication:
@@ -42,27 +88,33 @@ def export_scene(process: Process) -> MapScene:
     return scene
 
 
-def export_map_image(process: Process, path: Path, *, scale: float = 2.0) -> None:
-    """Write the map of ``process`` to ``path``: PNG (at ``scale``) or SVG, by extension."""
+def export_map_image(process: Process, path: Path, *, scale: float = 2.0) -> ImageResult:
+    """Write the map of ``process`` to ``path``: PNG (at ``scale``, or less) or SVG."""
+    suffix = path.suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise ImageExportError(f"{path.name}: a map picture must end in .png or .svg.")
+    check_folder(path)
     ensure_application()
     scene = export_scene(process)
-    suffix = path.suffix.lower()
     if suffix == ".svg":
-        _write_svg(scene, path, process.name)
-    elif suffix == ".png":
-        _write_png(scene, path, scale)
-    else:
-        raise ImageExportError(f"{path.name}: a map picture must end in .png or .svg.")
+        return _write_svg(scene, path, process.name)
+    return _write_png(scene, path, scale)
 
 
 def _source(scene: QGraphicsScene) -> QRectF:
     return scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
 
-def _write_png(scene: QGraphicsScene, path: Path, scale: float) -> None:
+def _write_png(scene: QGraphicsScene, path: Path, asked: float) -> ImageResult:
     source = _source(scene)
+    scale = fitted_scale(source.width(), source.height(), asked)
     size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise ImageExportError(
+            f"Cannot write {path}: there is not enough memory for a picture of "
+            f"{size.width()} × {size.height()} pixels."
+        )
     image.setDotsPerMeterX(round(2835 * scale))
     image.setDotsPerMeterY(round(2835 * scale))
     image.fill(QColor("white"))
@@ -70,10 +122,21 @@ def _write_png(scene: QGraphicsScene, path: Path, scale: float) -> None:
     _render(painter, scene, QRectF(0, 0, size.width(), size.height()), source)
     painter.end()
     if not image.save(str(path)):
-        raise ImageExportError(f"Cannot write {path}: the folder may not exist or be read-only.")
+        raise ImageExportError(f"Cannot write {path}: {_write_failure(path)}")
+    return ImageResult(path, size.width(), size.height(), scale, asked)
 
 
-def _write_svg(scene: QGraphicsScene, path: Path, title: str) -> None:
+def _write_failure(path: Path) -> str:
+    """Why a file could not be written, as far as the system can tell."""
+    try:
+        with path.open("ab"):
+            pass
+    except OSError as error:
+        return f"{error.strerror or error}."
+    return "the picture could not be encoded."
+
+
+def _write_svg(scene: QGraphicsScene, path: Path, title: str) -> ImageResult:
     from PySide6.QtSvg import QSvgGenerator
 
     source = _source(scene)
@@ -85,12 +148,14 @@ def _write_svg(scene: QGraphicsScene, path: Path, title: str) -> None:
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
     painter = QPainter()
     if not painter.begin(generator):
-        raise ImageExportError(f"Cannot write {path}: the folder may not exist or be read-only.")
+        raise ImageExportError(f"Cannot write {path}: {_write_failure(path)}")
     painter.fillRect(QRectF(0, 0, source.width(), source.height()), QColor("white"))
     _render(painter, scene, QRectF(0, 0, source.width(), source.height()), source)
     painter.end()
     if not path.exists():
-        raise ImageExportError(f"Cannot write {path}: the folder may not exist or be read-only.")
+        raise ImageExportError(f"Cannot write {path}: {_write_failure(path)}")
+    width, height = round(source.width()), round(source.height())
+    return ImageResult(path, width, height, 1.0, 1.0)
 
 
 def _render(painter: QPainter, scene: QGraphicsScene, target: QRectF, source: QRectF) -> None:
