@@ -25,7 +25,7 @@ from app.swimlane.style import LayoutStyle
 
 FOLD_WIDTH = 1280.0
 FOLD_RATIO = 2.5
-LINK_COLUMN = 40.0
+LINK_COLUMN = 48.0
 
 
 @dataclass(frozen=True, slots=True)

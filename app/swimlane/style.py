@@ -19,7 +19,7 @@ class LayoutStyle:
     column_gap: float = 40.0
     outer_gap: float = 20.0
     lane_label_width: float = 132.0
-    lane_padding: float = 20.0
+    lane_padding: float = 14.0
     row_gap: float = 16.0
     empty_lane_height: float = 40.0
     track_spacing: float = 8.0

@@ -16,6 +16,7 @@ from app.swimlane.style import DEFAULT_STYLE
 MIN_TEXT = 6.0
 MIN_SCALE = MIN_TEXT / DEFAULT_STYLE.font_size
 MAX_SCALE = 1.0
+FEW_SECTIONS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +68,13 @@ def one_page(geometry: MapGeometry, width: float, height: float) -> Tile | None:
 
 
 def section_scale(geometry: MapGeometry, width: float, height: float) -> float:
-    """One scale for every section page: the largest that fits the widest section, if legible."""
+    """One scale for every section page: as large as the widest section allows for a few
+    sections; for more than ``FEW_SECTIONS``, text at ``MIN_TEXT`` points, so pages are few."""
     widest = max((section.rect.width for section in geometry.sections), default=geometry.width)
-    tallest = max((section.rect.height for section in geometry.sections), default=1.0)
-    scale = fit_scale(widest, tallest, width, height)
-    return scale if scale >= MIN_SCALE else max(MIN_SCALE, min(MAX_SCALE, width / widest))
+    fit = fit_scale(widest, 1.0, width, height)
+    if len(geometry.sections) > FEW_SECTIONS or fit < MIN_SCALE:
+        return MIN_SCALE
+    return fit
 
 
 def section_tiles(

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from app.export.pdf.blocks import gap, heading, note, para
 from app.export.pdf.context import PlanContext
-from app.export.pdf.fonts import REGULAR
+from app.export.pdf.fonts import REGULAR, register_fonts
 from app.export.pdf.mapdraw import MapTile
 from app.export.pdf.mapsheet import SectionSheet
 from app.export.pdf.styles import STYLES
@@ -32,6 +32,7 @@ def layout_for_print(process: Process) -> MapGeometry:
     """The swimlane layout with text measured in the embedded font."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    register_fonts()
     size = DEFAULT_STYLE.font_size
 
     def measure(text: str, /) -> float:
