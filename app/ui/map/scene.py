@@ -7,6 +7,7 @@ index) and touches only the items whose geometry, decor or details changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
@@ -23,12 +24,11 @@ from app.ui.map.text import FontMeasure
 from app.ui.map.tooltips import step_tooltip
 
 MARGIN = 24.0
-# A lane's band in the first section is keyed by the lane id; in later ones, with the section.
-LaneKey = str | tuple[str, int]
 
 
-def lane_key(band: LaneBand) -> LaneKey:
-    """The key of a lane band's item (the plain lane id for the first or only section)."""
+def lane_key(band: LaneBand) -> str | tuple[str, int]:
+    """The key of a lane band's item: the lane id in the first (or only) section, else the lane
+    id with the section (those items live in ``MapScene.later_lanes``)."""
     return band.lane_id if band.section == 0 else (band.lane_id, band.section)
 
 
@@ -67,7 +67,8 @@ class MapScene(QGraphicsScene):
         self.look = look
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.model: MapModel | None = None
-        self.lanes: dict[LaneKey, LaneItem] = {}
+        self.lanes: dict[str, LaneItem] = {}
+        self.later_lanes: dict[tuple[str, int], LaneItem] = {}
         self.links: dict[tuple[int, str], LinkItem] = {}
         self.section_titles: dict[int, SectionTitleItem] = {}
         self.steps: dict[str, StepItem] = {}
@@ -95,16 +96,24 @@ class MapScene(QGraphicsScene):
         count = model.geometry.lane_count
         for position, band in enumerate(bands):
             index = position % count if count else position
-            item = self.lanes.get(lane_key(band))
+            items = self._lane_items(band.section)
+            key = lane_key(band)
+            item = items.get(key)
             if item is None:
-                item = self.lanes[lane_key(band)] = LaneItem(self.look, band, index)
+                item = items[key] = LaneItem(self.look, band, index)
                 self.addItem(item)
                 created += 1
             elif item.band != band or item.index != index:
                 item.set_band(band, index)
                 changed += 1
-        removed = self._drop(self.lanes, {lane_key(band) for band in bands})
+        removed = self._drop(self.lanes, {band.lane_id for band in bands if band.section == 0})
+        later = {(band.lane_id, band.section) for band in bands if band.section}
+        removed += self._drop(self.later_lanes, later)
         return created, changed, removed
+
+    def _lane_items(self, section: int) -> dict[Any, LaneItem]:
+        """Lane items of the first section by lane id; of later sections by (id, section)."""
+        return self.lanes if section == 0 else self.later_lanes
 
     def _sync_folds(self, model: MapModel) -> tuple[int, int, int]:
         """Connectors and section titles of a folded map (none when it is not folded)."""
