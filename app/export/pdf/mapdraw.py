@@ -19,6 +19,7 @@ from app.swimlane.geometry import (
     LaneBand,
     LinkMark,
     MapGeometry,
+    MapSection,
     NodeBox,
     Point,
     Rect,
@@ -67,12 +68,17 @@ class MapTile(Flowable):  # type: ignore[misc]
         self.text = text
         lanes = geometry.lanes[tile.lane_first : tile.lane_last + 1]
         self._top = lanes[0].rect.y if lanes else 0.0
+        if tile.section < 0 and tile.lane_first == 0:
+            self._top = 0.0  # the whole map: with the first section's title band, if any
         bottom = lanes[-1].rect.bottom if lanes else geometry.height
         self._label = label_width(geometry)
         self.width = (tile.x1 - tile.x0 + self._label) * tile.scale
         self.height = (bottom - self._top) * tile.scale
         self._lanes = lanes
         view = Rect(tile.x0, self._top, tile.x1 - tile.x0, bottom - self._top)
+        self._titles = [
+            section for section in geometry.sections if view.overlaps(section.title_rect)
+        ]
         self._nodes = [node for node in geometry.nodes if view.overlaps(node.rect)]
         self._links = [link for link in geometry.links if view.overlaps(link.rect)]
         self._pieces = [
@@ -92,8 +98,13 @@ class MapTile(Flowable):  # type: ignore[misc]
         """Draw the tile with its bottom-left corner at the canvas origin."""
         view = _View(self.tile, self._top, self.height, self._label)
         canvas.saveState()
-        for index, lane in enumerate(self._lanes):
+        count = max(self.geometry.lane_count, 1)
+        for position, lane in enumerate(self._lanes):
+            index = (self.tile.lane_first + position) % count
             _draw_lane(canvas, view, lane, index, self.width, self.geometry, self.text)
+        if self.text:
+            for section in self._titles:
+                _draw_section_title(canvas, view, section)
         clip = canvas.beginPath()
         clip.rect(view.size(self._label), 0, self.width - view.size(self._label), self.height)
         canvas.clipPath(clip, stroke=0, fill=0)
@@ -138,6 +149,15 @@ def _draw_lane(
     canvas.rect(0, bottom, view.size(lane.label_rect.width), top - bottom, stroke=1, fill=1)
     if text:
         _draw_lane_label(canvas, view, lane, geometry)
+
+
+def _draw_section_title(canvas: Canvas, view: _View, section: MapSection) -> None:
+    """ "Section 2 of 7" in the band above a section of a folded map."""
+    rect = section.title_rect
+    size = view.size(9.5)
+    canvas.setFont(BOLD, size)
+    canvas.setFillColor(ACCENT)
+    canvas.drawString(view.size(4), view.y(rect.center.y) - size * 0.35, section.title)
 
 
 def _draw_lane_label(canvas: Canvas, view: _View, lane: LaneBand, geometry: MapGeometry) -> None:

@@ -67,7 +67,10 @@ def landscape_map(
     width, height = frame.width, frame.height - _CAPTION_ROOM
     single = one_page(geometry, width, height)
     if single is not None:
-        caption = f"The whole map, drawn at {single.scale:.0%} of screen size."
+        folded = f" in {len(geometry.sections)} sections, read top to bottom" * bool(
+            geometry.sections
+        )
+        caption = f"The whole map{folded}, drawn at {single.scale:.0%} of screen size."
         block = [MapTile(geometry, single, marks), gap(5), para(caption, STYLES.small)]
         return [heading(title), KeepTogether([*block, para(LEGEND, STYLES.small)])]
     if geometry.sections:
