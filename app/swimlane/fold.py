@@ -13,12 +13,11 @@ letter, "to 3" at its source's section and "from 2" at its target's.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from app.process.model import Flow, Step
 from app.swimlane.grid import Grid
-from app.swimlane.part import PartLayout
 from app.swimlane.ranking import IndexedFlow, Ranking
 from app.swimlane.shapes import LINK_PREFIX
 from app.swimlane.style import LayoutStyle
@@ -47,21 +46,19 @@ class SectionPart:
     columns: tuple[int, int]
 
 
-def should_fold(whole: PartLayout) -> bool:
-    """The folding rule of the module docstring."""
-    geometry = whole.geometry
-    return geometry.width > FOLD_WIDTH and geometry.width > FOLD_RATIO * geometry.height
+def should_fold(grid: Grid) -> bool:
+    """The folding rule of the module docstring, for the grid of the whole map."""
+    return grid.width > FOLD_WIDTH and grid.width > FOLD_RATIO * grid.height
 
 
-def section_width(whole: PartLayout) -> float:
+def section_width(grid: Grid) -> float:
     """How wide a section may be: ``FOLD_WIDTH``, or ``FOLD_RATIO`` × the height if more."""
-    return max(FOLD_WIDTH, FOLD_RATIO * whole.geometry.height)
+    return max(FOLD_WIDTH, FOLD_RATIO * grid.height)
 
 
-def section_ranges(whole: PartLayout, style: LayoutStyle) -> list[tuple[int, int]]:
+def section_ranges(grid: Grid, style: LayoutStyle) -> list[tuple[int, int]]:
     """Runs of whole columns that fit a section with the lane labels and connectors."""
-    grid = whole.grid
-    room = section_width(whole) - style.lane_label_width - 2 * (LINK_COLUMN + style.outer_gap)
+    room = section_width(grid) - style.lane_label_width - 2 * (LINK_COLUMN + style.outer_gap)
     # The gaps beside a connector column need less than a gap between two steps.
     narrower = 2 * (style.column_gap - style.outer_gap)
     ranges: list[tuple[int, int]] = []
@@ -127,6 +124,16 @@ def find_crossings(ranking: Ranking, section_of: Mapping[str, int]) -> list[Cros
     return crossings
 
 
+@dataclass(slots=True)
+class _Members:
+    """What belongs to one section: its steps, inner flows and the crossings at its ends."""
+
+    steps: list[Step] = field(default_factory=list)
+    flows: list[IndexedFlow] = field(default_factory=list)
+    incoming: list[Crossing] = field(default_factory=list)
+    outgoing: list[Crossing] = field(default_factory=list)
+
+
 def section_parts(
     ranking: Ranking, ranges: Sequence[tuple[int, int]], style: LayoutStyle
 ) -> tuple[list[SectionPart], list[Crossing]]:
@@ -138,8 +145,18 @@ def section_parts(
     }
     section_of = {step.id: section_of_column[ranking.columns[step.id]] for step in ranking.steps}
     crossings = find_crossings(ranking, section_of)
+    members = [_Members() for _ in ranges]
+    for step in ranking.steps:
+        members[section_of[step.id]].steps.append(step)
+    for flow in ranking.flows:
+        if section_of[flow.source] == section_of[flow.target]:
+            members[section_of[flow.source]].flows.append(flow)
+    for crossing in crossings:
+        members[crossing.target_section].incoming.append(crossing)
+        members[crossing.source_section].outgoing.append(crossing)
+    step_by_id = {step.id: step for step in ranking.steps}
     parts = [
-        _section_part(ranking, index, ranges[index], section_of, crossings, style)
+        _section_part(ranking, ranges[index], members[index], step_by_id, style)
         for index in range(len(ranges))
     ]
     return parts, crossings
@@ -147,22 +164,18 @@ def section_parts(
 
 def _section_part(
     ranking: Ranking,
-    index: int,
     columns: tuple[int, int],
-    section_of: Mapping[str, int],
-    crossings: Sequence[Crossing],
+    members: _Members,
+    step_by_id: Mapping[str, Step],
     style: LayoutStyle,
 ) -> SectionPart:
-    step_by_id = {step.id: step for step in ranking.steps}
-    incoming = [c for c in crossings if c.target_section == index]
-    outgoing = [c for c in crossings if c.source_section == index]
+    incoming, outgoing = members.incoming, members.outgoing
     offset = 1 if incoming else 0
     first, last = columns
-    steps = [step for step in ranking.steps if section_of[step.id] == index]
+    steps = list(members.steps)
     placed = {step.id: ranking.columns[step.id] - first + offset for step in steps}
     out_column = last - first + offset + 1
-    flows = [flow for flow in ranking.flows if section_of[flow.source] == section_of[flow.target]]
-    flows = [flow for flow in flows if section_of[flow.source] == index]
+    flows = list(members.flows)
     for crossing in incoming:
         target = step_by_id[crossing.flow.target]
         step = Step(

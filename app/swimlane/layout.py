@@ -17,8 +17,9 @@ from app.swimlane.fold import (
     should_fold,
 )
 from app.swimlane.geometry import MapGeometry
-from app.swimlane.part import PartLayout, lay_out_part, ordered_lanes
+from app.swimlane.part import PartLayout, lay_out_part, ordered_lanes, place_part, plan_part
 from app.swimlane.ranking import rank_steps
+from app.swimlane.shapes import is_link
 from app.swimlane.stack import stack_sections
 from app.swimlane.style import DEFAULT_STYLE, LayoutStyle
 from app.swimlane.text import TextMeasure, approximate_measure
@@ -33,19 +34,18 @@ def layout_swimlanes(
     process: Process, *, style: LayoutStyle = DEFAULT_STYLE, measure: TextMeasure | None = None
 ) -> MapGeometry:
     """Lay out a process as horizontal swimlanes with steps in flow columns, folded if long."""
-    measure = measure or approximate_measure(style.font_size)
+    measure = _remembered(measure or approximate_measure(style.font_size))
     ranking = rank_steps(process)
     lanes = ordered_lanes(process, ranking.steps)
-    whole = lay_out_part(ranking, lanes, style, measure)
-    if not should_fold(whole):
-        return whole.geometry
-    limit = section_width(whole)
-    ranges = section_ranges(whole, style)
+    whole = plan_part(ranking, lanes, style, measure)
+    ranges = section_ranges(whole.grid, style) if should_fold(whole.grid) else []
     if len(ranges) < 2:
-        return whole.geometry
+        return place_part(whole, measure).geometry
+    limit = section_width(whole.grid)
+    done: dict[tuple[object, ...], PartLayout] = {}  # a section that did not change is kept
     for _ in range(_REFITS):
         parts, crossings = section_parts(ranking, ranges, style)
-        layouts = [lay_out_part(p.ranking, lanes, style, measure, p.column_width) for p in parts]
+        layouts = [_lay_out_section(part, lanes, style, measure, done) for part in parts]
         wide = [
             i
             for i, (lay, part) in enumerate(zip(layouts, parts, strict=True))
@@ -55,6 +55,34 @@ def layout_swimlanes(
             break
         ranges = narrowed(ranges, wide)
     return stack_sections(layouts, parts, crossings)
+
+
+def _remembered(measure: TextMeasure) -> TextMeasure:
+    """``measure`` with each string measured once (a folded map wraps every label twice)."""
+    widths: dict[str, float] = {}
+
+    def remembered(text: str, /) -> float:
+        width = widths.get(text)
+        if width is None:
+            width = widths[text] = measure(text)
+        return width
+
+    return remembered
+
+
+def _lay_out_section(
+    part: SectionPart,
+    lanes: list[tuple[str, str]],
+    style: LayoutStyle,
+    measure: TextMeasure,
+    done: dict[tuple[object, ...], PartLayout],
+) -> PartLayout:
+    """A section's layout, reused when its columns and connectors are those of an earlier try."""
+    links = tuple((step.id, step.name) for step in part.ranking.steps if is_link(step.id))
+    key = (part.columns, links)
+    if key not in done:
+        done[key] = lay_out_part(part.ranking, lanes, style, measure, part.column_width)
+    return done[key]
 
 
 def _too_wide(layout: PartLayout, part: SectionPart, limit: float) -> bool:

@@ -43,14 +43,26 @@ class PartLayout:
     grid: Grid
 
 
-def lay_out_part(
+@dataclass(frozen=True, slots=True)
+class PlannedPart:
+    """A part with its slots, labels, edge routes and grid fixed, before any shape is placed."""
+
+    ranking: Ranking
+    lanes: Sequence[tuple[str, str]]
+    slots: Mapping[str, Slot]
+    labels: Mapping[str, ShapeLabel]
+    plans: Sequence[_EdgePlan]
+    grid: Grid
+
+
+def plan_part(
     ranking: Ranking,
     lanes: Sequence[tuple[str, str]],
     style: LayoutStyle,
     measure: TextMeasure,
     column_width: Sequence[float] | None = None,
-) -> PartLayout:
-    """Lay out ranked steps as horizontal swimlanes (every column ``box_width`` unless given)."""
+) -> PlannedPart:
+    """Slots, label sizes, routes and the grid (every column ``box_width`` unless given)."""
     lane_of = {lane_id: index for index, (lane_id, _) in enumerate(lanes)}
     slots = assign_slots(ranking.steps, ranking.columns, lane_of)
     column_count = max(ranking.columns.values(), default=-1) + 1
@@ -63,25 +75,45 @@ def lay_out_part(
     grid = build_grid(
         style, _claim_channels(plans), widths, _row_heights(slots, labels, len(lanes))
     )
+    return PlannedPart(ranking, lanes, slots, labels, plans, grid)
+
+
+def place_part(planned: PlannedPart, measure: TextMeasure) -> PartLayout:
+    """Shapes, edges and lane bands at the coordinates of the planned grid."""
+    grid, slots, style = planned.grid, planned.slots, planned.grid.style
     nodes = tuple(
-        place_node(step, slots[step.id], grid.slot_rect(slots[step.id]), labels[step.id], style)
-        for step in ranking.steps
+        place_node(
+            step, slots[step.id], grid.slot_rect(slots[step.id]), planned.labels[step.id], style
+        )
+        for step in planned.ranking.steps
     )
     shape_rects = {slots[node.step_id]: node.rect for node in nodes}
+    lanes = planned.lanes
     geometry = MapGeometry(
         width=grid.width,
         height=grid.height,
         lanes=tuple(_lane_band(grid, index, lane, measure) for index, lane in enumerate(lanes)),
         nodes=nodes,
-        edges=tuple(_edge_path(plan, grid, shape_rects) for plan in plans),
+        edges=tuple(_edge_path(plan, grid, shape_rects) for plan in planned.plans),
         columns=tuple(
             Rect(x, 0.0, width, grid.height)
-            for x, width in zip(grid.column_left, widths, strict=True)
+            for x, width in zip(grid.column_left, grid.column_width, strict=True)
         ),
         font_size=style.font_size,
         line_height=style.line_height,
     )
     return PartLayout(geometry, grid)
+
+
+def lay_out_part(
+    ranking: Ranking,
+    lanes: Sequence[tuple[str, str]],
+    style: LayoutStyle,
+    measure: TextMeasure,
+    column_width: Sequence[float] | None = None,
+) -> PartLayout:
+    """Lay out ranked steps as horizontal swimlanes (every column ``box_width`` unless given)."""
+    return place_part(plan_part(ranking, lanes, style, measure, column_width), measure)
 
 
 def ordered_lanes(process: Process, steps: Sequence[Step]) -> list[tuple[str, str]]:
