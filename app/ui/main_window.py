@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -329,8 +329,17 @@ class MainWindow(QMainWindow):
         self._finish_editing()
         if self.store.database is None:
             return
-        process_id = self.store.add_processes([start_interview()], "New interview")[0]
+        fresh = start_interview(today=dt.date.today(), currency=locale_currency())
+        process_id = self.store.add_processes([fresh], "New interview")[0]
+        self.process_list.search.clear()  # a search could hide the new process
         self.process_list.select(process_id)
+        self._open_interview()
+
+    def _open_interview(self) -> None:
+        """The interview tab, with the cursor in its first empty question."""
+        page = self.process_page
+        page.tabs.setCurrentWidget(page.interview_page)
+        page.interview_page.focus_current_question(resume=False)
 
     def interview_again(self) -> None:
         """A further interview of the selected process, with another person."""
@@ -339,10 +348,9 @@ class MainWindow(QMainWindow):
         process_id = self.process_list.current_id()
         if not process_id:
             return
-        self.store.apply(start_interview(self.store.load(process_id)), "New interview")
-        page = self.process_page
-        page.tabs.setCurrentWidget(page.interview_page)
-        page.interview_page.focus_current_question()
+        further = start_interview(self.store.load(process_id), today=dt.date.today())
+        self.store.apply(further, "New interview")
+        self._open_interview()
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import a process", "", IMPORT_FILTER)
@@ -456,3 +464,9 @@ class MainWindow(QMainWindow):
         settings.settings().setValue("window/geometry", self.saveGeometry())
         self.store.set_database(None)
         super().closeEvent(event)
+
+
+def locale_currency() -> str:
+    """The ISO code of the user's locale's currency (en_GB: GBP, de_DE: EUR); USD if none."""
+    code = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+    return code if len(code) == 3 and code.isalpha() else "USD"
