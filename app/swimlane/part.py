@@ -71,7 +71,7 @@ def plan_part(
         step.id: fit_label(step, widths[slots[step.id].column], style, measure)
         for step in ranking.steps
     }
-    plans = _plan_edges(ranking, slots, style, measure)
+    plans = _plan_edges(ranking, slots, labels, style, measure)
     grid = build_grid(
         style, _claim_channels(plans), widths, _row_heights(slots, labels, len(lanes))
     )
@@ -140,7 +140,11 @@ def _row_heights(
 
 
 def _plan_edges(
-    ranking: Ranking, slots: Mapping[str, Slot], style: LayoutStyle, measure: TextMeasure
+    ranking: Ranking,
+    slots: Mapping[str, Slot],
+    labels: Mapping[str, ShapeLabel],
+    style: LayoutStyle,
+    measure: TextMeasure,
 ) -> list[_EdgePlan]:
     """Routes, label texts and label lines of every usable flow, in flow order."""
     probabilities = _branch_probabilities(ranking.flows)
@@ -150,7 +154,12 @@ def _plan_edges(
     for flow in ranking.flows:
         is_back = flow.index in ranking.back_edges
         route = plan_route(
-            flow.source, flow.target, slots[flow.source], slots[flow.target], is_back=is_back
+            flow.source,
+            flow.target,
+            slots[flow.source],
+            slots[flow.target],
+            is_back=is_back,
+            exit_right=labels[flow.source].below,
         )
         probability = probabilities.get(flow.index)
         label = _label_text(flow, probability)

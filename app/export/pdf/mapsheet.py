@@ -18,6 +18,8 @@ WHITE = colors.white
 
 _GUTTER = 8.0
 _BADGE = 7.0
+# Thumbnails this large or more carry their text (4.4 points and up), for a map of few sections.
+TEXT_SCALE = 0.4
 
 
 def sheet_grid(geometry: MapGeometry, width: float, height: float) -> tuple[int, float]:
@@ -60,7 +62,7 @@ class SectionSheet(Flowable):  # type: ignore[misc]
             row, place = divmod(index, self.across)
             x = place * (self.cell_width + _GUTTER)
             top = self.height - row * (self.cell_height + _GUTTER)
-            thumbnail = MapTile(self.geometry, self._tile(section), text=False)
+            thumbnail = MapTile(self.geometry, self._tile(section), text=self.scale >= TEXT_SCALE)
             canvas.saveState()
             canvas.translate(x, top - thumbnail.height)
             thumbnail.draw_on(canvas)

@@ -65,17 +65,30 @@ def landscape_map(
     is legible there, else an overview and its sections (or tiles) at one legible scale."""
     frame = ctx.landscape
     width, height = frame.width, frame.height - _CAPTION_ROOM
-    single = one_page(geometry, width, height)
+    folded = f" in {len(geometry.sections)} sections, read top to bottom" * bool(geometry.sections)
+    words = [
+        heading(title),
+        gap(5),
+        para(f"The whole map{folded}, drawn at 100%", STYLES.small),
+        para(LEGEND, STYLES.small),
+    ]
+    single = one_page(geometry, width, frame.height - _height(words, width))
     if single is not None:
-        folded = f" in {len(geometry.sections)} sections, read top to bottom" * bool(
-            geometry.sections
-        )
         caption = f"The whole map{folded}, drawn at {single.scale:.0%} of screen size."
         block = [MapTile(geometry, single, marks), gap(5), para(caption, STYLES.small)]
         return [heading(title), KeepTogether([*block, para(LEGEND, STYLES.small)])]
     if geometry.sections:
         return _sectioned(title, geometry, marks, width, height)
     return _tiled(title, geometry, marks, width, height)
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    """The height ``flowables`` take on a page ``width`` wide, with their spacing."""
+    total = 0.0
+    for flowable in flowables:
+        total += flowable.wrap(width, 10_000)[1]
+        total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total + 2.0
 
 
 def _sectioned(
