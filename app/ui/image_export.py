@@ -18,12 +18,14 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from app.process.model import Process
+from app.swimlane.style import DEFAULT_STYLE
 from app.ui.map.look import make_look
 from app.ui.map.scene import MapScene, build_model
 from app.ui.map.text import FontMeasure
 
 MARGIN = 24.0
 MAX_PIXELS = 40_000_000
+MIN_PRINT_TEXT = 6.0
 MAX_SIDE = 30_000
 
 
@@ -101,12 +103,13 @@ def export_map_image(process: Process, path: Path, *, scale: float = 2.0) -> Ima
     return _write_png(scene, path, scale)
 
 
-def _source(scene: QGraphicsScene) -> QRectF:
+def picture_area(scene: QGraphicsScene) -> QRectF:
+    """The scene's drawn area with a margin: what a picture or a print shows."""
     return scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
 
 def _write_png(scene: QGraphicsScene, path: Path, asked: float) -> ImageResult:
-    source = _source(scene)
+    source = picture_area(scene)
     scale = fitted_scale(source.width(), source.height(), asked)
     size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -139,7 +142,7 @@ def _write_failure(path: Path) -> str:
 def _write_svg(scene: QGraphicsScene, path: Path, title: str) -> ImageResult:
     from PySide6.QtSvg import QSvgGenerator
 
-    source = _source(scene)
+    source = picture_area(scene)
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setTitle(title)
@@ -165,7 +168,8 @@ def _render(painter: QPainter, scene: QGraphicsScene, target: QRectF, source: QR
 
 
 def print_scene(scene: QGraphicsScene, printer: object) -> None:
-    """Print ``scene`` on one landscape page, fitted inside the page margins."""
+    """Print ``scene`` landscape inside the page margins: on one page when its text stays at
+    6 points or more there, else its sections (of a folded map), as many to a page as fit."""
     from PySide6.QtPrintSupport import QPrinter
 
     assert isinstance(printer, QPrinter)
@@ -175,5 +179,32 @@ def print_scene(scene: QGraphicsScene, printer: object) -> None:
     if not painter.begin(printer):
         raise ImageExportError("The printer could not be started.")
     page = printer.pageLayout().paintRectPixels(printer.resolution())
-    _render(painter, scene, QRectF(0, 0, page.width(), page.height()), _source(scene))
+    legible = MIN_PRINT_TEXT / DEFAULT_STYLE.font_size * printer.resolution() / 72
+    sources = print_pages(scene, page.width(), page.height(), legible)
+    for number, source in enumerate(sources):
+        if number:
+            printer.newPage()
+        scale = min(page.width() / source.width(), page.height() / source.height())
+        target = QRectF(0, 0, source.width() * scale, source.height() * scale)
+        _render(painter, scene, target, source)
     painter.end()
+
+
+def print_pages(scene: QGraphicsScene, width: float, height: float, legible: float) -> list[QRectF]:
+    """The part of the scene each printed page shows (scene units), in reading order."""
+    whole = picture_area(scene)
+    model = getattr(scene, "model", None)
+    sections = model.geometry.sections if model is not None else ()
+    fit = min(width / whole.width(), height / whole.height())
+    if fit >= legible or not sections:
+        return [whole]
+    scale = min(width / whole.width(), max(legible, fit))
+    pages: list[QRectF] = []
+    top = bottom = sections[0].title_rect.y
+    for section in sections:
+        if (section.rect.bottom - top) * scale > height and bottom > top:
+            pages.append(QRectF(whole.x(), top, whole.width(), bottom - top))
+            top = section.title_rect.y
+        bottom = section.rect.bottom
+    pages.append(QRectF(whole.x(), top, whole.width(), bottom - top + MARGIN))
+    return pages

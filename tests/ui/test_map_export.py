@@ -21,6 +21,8 @@ from app.ui.image_export import (
     ImageExportError,
     export_map_image,
     export_scene,
+    picture_area,
+    print_pages,
     print_scene,
 )
 from bench.generate import looped_process
@@ -190,3 +192,14 @@ def test_a_failure_says_its_real_reason(
         target.mkdir()
     with pytest.raises(ImageExportError, match=reason):
         export_map_image(looped_process(9, 1), target)
+
+
+def test_a_folded_map_prints_its_sections_on_legible_pages(qtbot: QtBot) -> None:
+    scene = export_scene(looped_process(300, 10))
+    pages = print_pages(scene, 1000.0, 700.0, 0.6)
+    assert len(pages) > 5
+    assert all(page.height() * 0.6 <= 700.0 + 0.6 * 24 for page in pages)
+    assert [page.top() for page in pages] == sorted(page.top() for page in pages)
+    assert print_pages(export_scene(looped_process(9, 1)), 1000.0, 700.0, 0.3) == [
+        picture_area(export_scene(looped_process(9, 1)))
+    ]
