@@ -121,6 +121,7 @@ def _write_png(scene: QGraphicsScene, path: Path, asked: float) -> ImageResult:
     image.setDotsPerMeterX(round(2835 * scale))
     image.setDotsPerMeterY(round(2835 * scale))
     image.fill(QColor("white"))
+    image.setText("Description", f"Swimlane map drawn at {scale:.0%} of screen size")
     painter = QPainter(image)
     _render(painter, scene, QRectF(0, 0, size.width(), size.height()), source)
     painter.end()
