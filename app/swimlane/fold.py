@@ -3,9 +3,9 @@
 The rule: a map is folded when it is wider than ``FOLD_WIDTH`` (1,280 points, what a landscape
 A4 or Letter page shows with the map's 11-point text printed at 6 points) and wider than
 ``FOLD_RATIO`` (2.5) times its height. Its columns are then cut, left to right, into sections
-as wide as fits in ``FOLD_WIDTH`` (or in 2.5 × the height, for a map of many lanes); the
-sections stack top to bottom, every one with all the lanes in the same order, so lanes stay
-continuous and each section reads left to right.
+as wide as fits in ``FOLD_WIDTH`` (or in 2.5 × the height, for a map taller than ``TALL``, 800
+points, which no page shows whole at 6 points anyway); the sections stack top to bottom, every
+one with all the lanes in the same order, so lanes stay continuous and each reads left to right.
 A flow between two sections ends at an off-page connector (a BPMN link event) named by a
 letter, "to 3" at its source's section and "from 2" at its target's.
 """
@@ -24,6 +24,7 @@ from app.swimlane.style import LayoutStyle
 
 FOLD_WIDTH = 1280.0
 FOLD_RATIO = 2.5
+TALL = 800.0
 LINK_COLUMN = 48.0
 
 
@@ -52,7 +53,10 @@ def should_fold(grid: Grid) -> bool:
 
 
 def section_width(grid: Grid) -> float:
-    """How wide a section may be: ``FOLD_WIDTH``, or ``FOLD_RATIO`` × the height if more."""
+    """How wide a section may be: ``FOLD_WIDTH``; for a map taller than ``TALL``, ``FOLD_RATIO``
+    × its height if that is more (its sections will not fit a page anyway: fewer, wider ones)."""
+    if grid.height <= TALL:
+        return FOLD_WIDTH
     return max(FOLD_WIDTH, FOLD_RATIO * grid.height)
 
 

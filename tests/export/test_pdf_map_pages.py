@@ -72,7 +72,7 @@ def test_300_step_plan_has_at_most_40_pages(tmp_path: Path) -> None:
 def test_sections_print_at_6_points_or_more_and_show_every_column(paper: str) -> None:
     geometry = layout_for_print(looped_process(300, 10))
     _, landscape = page_frames(paper)  # type: ignore[arg-type]
-    scale = section_scale(geometry, landscape.width, landscape.height - 114)
+    scale = section_scale(geometry, landscape.width, landscape.height, 24.0)
     assert scale >= MIN_SCALE
     covered: list[int] = []
     for section in geometry.sections:

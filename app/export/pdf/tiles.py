@@ -16,7 +16,6 @@ from app.swimlane.style import DEFAULT_STYLE
 MIN_TEXT = 6.0
 MIN_SCALE = MIN_TEXT / DEFAULT_STYLE.font_size
 MAX_SCALE = 1.0
-FEW_SECTIONS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +66,32 @@ def one_page(geometry: MapGeometry, width: float, height: float) -> Tile | None:
     return whole_map(geometry, max(scale, 0.01))
 
 
-def section_scale(geometry: MapGeometry, width: float, height: float) -> float:
-    """One scale for every section page: as large as the widest section allows for a few
-    sections; for more than ``FEW_SECTIONS``, text at ``MIN_TEXT`` points, so pages are few."""
+def section_scale(
+    geometry: MapGeometry, width: float, page_height: float, title_room: float
+) -> float:
+    """One scale for every section page: the largest (up to the page width) that needs no more
+    pages than text at ``MIN_TEXT`` points does, sections packed in order, as many as fit."""
     widest = max((section.rect.width for section in geometry.sections), default=geometry.width)
-    fit = fit_scale(widest, 1.0, width, height)
-    if len(geometry.sections) > FEW_SECTIONS or fit < MIN_SCALE:
+    scale = min(MAX_SCALE, width / widest)
+    if scale <= MIN_SCALE:
         return MIN_SCALE
-    return fit
+    fewest = section_pages(geometry, MIN_SCALE, page_height, title_room)
+    while scale > MIN_SCALE and section_pages(geometry, scale, page_height, title_room) > fewest:
+        scale -= 0.01
+    return max(scale, MIN_SCALE)
+
+
+def section_pages(
+    geometry: MapGeometry, scale: float, page_height: float, title_room: float
+) -> int:
+    """How many pages the sections take at ``scale``, each kept whole on its page."""
+    pages, used = 1, 0.0
+    for section in geometry.sections:
+        need = section.rect.height * scale + title_room
+        if used and used + need > page_height:
+            pages, used = pages + 1, 0.0
+        used += need
+    return pages
 
 
 def section_tiles(

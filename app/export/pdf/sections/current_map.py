@@ -18,8 +18,8 @@ from app.swimlane import DEFAULT_STYLE, MapGeometry, layout_swimlanes
 
 # Room above and below a map tile on its page: the heading, the caption and the legend.
 _CAPTION_ROOM = 92.0
-# Room for the small title above each section and the space after it.
-_SECTION_TITLE_ROOM = 22.0
+# Room for the small title above each section (10.5 points) and the 8-point gap after it.
+_SECTION_TITLE_ROOM = 19.0
 LEGEND = (
     "Circles start and end the process, boxes are steps, diamonds decisions; approvals have "
     "an accent border. Dashed lines send work back (rework). Numbered dots mark the steps of "
@@ -78,7 +78,7 @@ def landscape_map(
         block = [MapTile(geometry, single, marks), gap(5), para(caption, STYLES.small)]
         return [heading(title), KeepTogether([*block, para(LEGEND, STYLES.small)])]
     if geometry.sections:
-        return _sectioned(title, geometry, marks, width, height)
+        return _sectioned(title, geometry, marks, width, frame.height)
     return _tiled(title, geometry, marks, width, height)
 
 
@@ -96,13 +96,13 @@ def _sectioned(
 ) -> list[Flowable]:
     """The numbered overview, then every section at one scale, as many to a page as fit."""
     count = len(geometry.sections)
-    scale = section_scale(geometry, width, height - _SECTION_TITLE_ROOM)
+    scale = section_scale(geometry, width, height, _SECTION_TITLE_ROOM)
     caption = (
         f"The map in {count} sections, read left to right and top to bottom; each follows at "
         f"{scale:.0%} of screen size. Lettered circles join a flow that continues in another "
         "section (“to 3” where it leaves, “from 2” where it arrives)."
     )
-    overview = SectionSheet(geometry, width, height - 24)
+    overview = SectionSheet(geometry, width, height - _CAPTION_ROOM - 24)
     story: list[Flowable] = [heading(title), overview, gap(5), para(caption, STYLES.small)]
     story += [para(LEGEND, STYLES.small), PageBreak()]
     for section in geometry.sections:
