@@ -61,20 +61,35 @@ def section_width(grid: Grid) -> float:
 
 
 def section_ranges(grid: Grid, style: LayoutStyle) -> list[tuple[int, int]]:
-    """Runs of whole columns that fit a section with the lane labels and connectors."""
+    """Runs of whole columns that would fit a section with the lane labels and connectors.
+
+    Gaps are counted lean (their labels, not the tracks of flows that a cut will take out);
+    a section that comes out too wide is narrowed afterwards (``narrowed``).
+    """
     room = section_width(grid) - style.lane_label_width - 2 * (LINK_COLUMN + style.outer_gap)
-    # The gaps beside a connector column need less than a gap between two steps.
-    narrower = 2 * (style.column_gap - style.outer_gap)
+    room += 2 * (style.column_gap - style.outer_gap)  # the end gaps sit beside connectors
+    lean = [_lean_gap(grid, gap) for gap in range(len(grid.gap_width))]
     ranges: list[tuple[int, int]] = []
     first = 0
     count = len(grid.column_left)
     while first < count:
-        last = first
-        while last + 1 < count and _span(grid, first, last + 1) <= room + narrower:
-            last += 1
+        last, used = first, lean[first] + grid.column_width[first] + lean[first + 1]
+        while last + 1 < count:
+            more = grid.column_width[last + 1] + lean[last + 2]
+            if used + more > room:
+                break
+            last, used = last + 1, used + more
         ranges.append((first, last))
         first = last + 1
     return ranges
+
+
+def _lean_gap(grid: Grid, index: int) -> float:
+    """The width of gap ``index - 1`` with its labels but without its tracks."""
+    style = grid.style
+    inner = 0 < index < len(grid.gap_width) - 1
+    minimum = style.column_gap if inner else style.outer_gap
+    return max(minimum, grid.label_zone(index - 1) + style.track_spacing * 2)
 
 
 def narrowed(ranges: Sequence[tuple[int, int]], wide: Sequence[int]) -> list[tuple[int, int]]:
@@ -88,13 +103,6 @@ def narrowed(ranges: Sequence[tuple[int, int]], wide: Sequence[int]) -> list[tup
         else:
             result.append((last, last))
     return result
-
-
-def _span(grid: Grid, first: int, last: int) -> float:
-    """Columns ``first``–``last`` with the gaps either side (where the connectors' edges run)."""
-    left = grid.gap_left[first]
-    right = grid.gap_left[last + 1] + grid.gap_width[last + 1]
-    return right - left
 
 
 def link_letter(number: int) -> str:
