@@ -12,11 +12,10 @@ letter, "to 3" at its source's section and "from 2" at its target's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
-from app.process.model import Flow, Step
 from app.swimlane.grid import Grid
 from app.swimlane.ranking import IndexedFlow, Ranking
 from app.swimlane.shapes import LINK_PREFIX
@@ -38,15 +37,6 @@ class Crossing:
     target_section: int
 
 
-@dataclass(frozen=True, slots=True)
-class SectionPart:
-    """One section as a ranking of its own: its steps, connectors, flows and column widths."""
-
-    ranking: Ranking
-    column_width: tuple[float, ...]
-    columns: tuple[int, int]
-
-
 def should_fold(grid: Grid) -> bool:
     """The folding rule of the module docstring, for the grid of the whole map."""
     return grid.width > FOLD_WIDTH and grid.width > FOLD_RATIO * grid.height
@@ -60,28 +50,23 @@ def section_width(grid: Grid) -> float:
     return max(FOLD_WIDTH, FOLD_RATIO * grid.height)
 
 
-def section_ranges(grid: Grid, style: LayoutStyle) -> list[tuple[int, int]]:
-    """Runs of whole columns that would fit a section with the lane labels and connectors.
+def range_end(grid: Grid, style: LayoutStyle, first: int) -> int:
+    """The last column of a section starting at ``first``, by the whole map's grid.
 
     Gaps are counted lean (their labels, not the tracks of flows that a cut will take out);
-    a section that comes out too wide is narrowed afterwards (``narrowed``).
+    a section that still comes out too wide is then cut one column shorter (``layout``).
     """
     room = section_width(grid) - style.lane_label_width - 2 * (LINK_COLUMN + style.outer_gap)
     room += 2 * (style.column_gap - style.outer_gap)  # the end gaps sit beside connectors
-    lean = [_lean_gap(grid, gap) for gap in range(len(grid.gap_width))]
-    ranges: list[tuple[int, int]] = []
-    first = 0
     count = len(grid.column_left)
-    while first < count:
-        last, used = first, lean[first] + grid.column_width[first] + lean[first + 1]
-        while last + 1 < count:
-            more = grid.column_width[last + 1] + lean[last + 2]
-            if used + more > room:
-                break
-            last, used = last + 1, used + more
-        ranges.append((first, last))
-        first = last + 1
-    return ranges
+    last = first
+    used = _lean_gap(grid, first) + grid.column_width[first] + _lean_gap(grid, first + 1)
+    while last + 1 < count:
+        more = grid.column_width[last + 1] + _lean_gap(grid, last + 2)
+        if used + more > room:
+            break
+        last, used = last + 1, used + more
+    return last
 
 
 def _lean_gap(grid: Grid, index: int) -> float:
@@ -90,19 +75,6 @@ def _lean_gap(grid: Grid, index: int) -> float:
     inner = 0 < index < len(grid.gap_width) - 1
     minimum = style.column_gap if inner else style.outer_gap
     return max(minimum, grid.label_zone(index - 1) + style.track_spacing * 2)
-
-
-def narrowed(ranges: Sequence[tuple[int, int]], wide: Sequence[int]) -> list[tuple[int, int]]:
-    """The ranges with the last column of each ``wide`` one moved to the start of the next."""
-    result = list(ranges)
-    for index in wide:
-        first, last = result[index]
-        result[index] = (first, last - 1)
-        if index + 1 < len(result):
-            result[index + 1] = (last, result[index + 1][1])
-        else:
-            result.append((last, last))
-    return result
 
 
 def link_letter(number: int) -> str:
@@ -126,100 +98,17 @@ def parse_link_id(step_id: str) -> tuple[Literal["out", "in"], int]:
     return ("out" if direction == "out" else "in"), int(index)
 
 
-def find_crossings(ranking: Ranking, section_of: Mapping[str, int]) -> list[Crossing]:
+def find_crossings(ranking: Ranking, ranges: Sequence[tuple[int, int]]) -> list[Crossing]:
     """The flows that leave their section, lettered in flow order."""
-    crossings: list[Crossing] = []
-    for flow in ranking.flows:
-        source, target = section_of[flow.source], section_of[flow.target]
-        if source != target:
-            crossings.append(Crossing(flow, link_letter(len(crossings)), source, target))
-    return crossings
-
-
-@dataclass(slots=True)
-class _Members:
-    """What belongs to one section: its steps, inner flows and the crossings at its ends."""
-
-    steps: list[Step] = field(default_factory=list)
-    flows: list[IndexedFlow] = field(default_factory=list)
-    incoming: list[Crossing] = field(default_factory=list)
-    outgoing: list[Crossing] = field(default_factory=list)
-
-
-def section_parts(
-    ranking: Ranking, ranges: Sequence[tuple[int, int]], style: LayoutStyle
-) -> tuple[list[SectionPart], list[Crossing]]:
-    """Each section's own ranking: its steps, flows and connectors in re-based columns."""
     section_of_column = {
         column: index
         for index, (first, last) in enumerate(ranges)
         for column in range(first, last + 1)
     }
     section_of = {step.id: section_of_column[ranking.columns[step.id]] for step in ranking.steps}
-    crossings = find_crossings(ranking, section_of)
-    members = [_Members() for _ in ranges]
-    for step in ranking.steps:
-        members[section_of[step.id]].steps.append(step)
+    crossings: list[Crossing] = []
     for flow in ranking.flows:
-        if section_of[flow.source] == section_of[flow.target]:
-            members[section_of[flow.source]].flows.append(flow)
-    for crossing in crossings:
-        members[crossing.target_section].incoming.append(crossing)
-        members[crossing.source_section].outgoing.append(crossing)
-    step_by_id = {step.id: step for step in ranking.steps}
-    parts = [
-        _section_part(ranking, ranges[index], members[index], step_by_id, style)
-        for index in range(len(ranges))
-    ]
-    return parts, crossings
-
-
-def _section_part(
-    ranking: Ranking,
-    columns: tuple[int, int],
-    members: _Members,
-    step_by_id: Mapping[str, Step],
-    style: LayoutStyle,
-) -> SectionPart:
-    incoming, outgoing = members.incoming, members.outgoing
-    offset = 1 if incoming else 0
-    first, last = columns
-    steps = list(members.steps)
-    placed = {step.id: ranking.columns[step.id] - first + offset for step in steps}
-    out_column = last - first + offset + 1
-    flows = list(members.flows)
-    for crossing in incoming:
-        target = step_by_id[crossing.flow.target]
-        step = Step(
-            link_id("in", crossing.flow.index), target.lane, f"from {crossing.source_section + 1}"
-        )
-        steps.append(step)
-        placed[step.id] = 0
-        flows.append(IndexedFlow(crossing.flow.index, Flow(step.id, target.id)))
-    for crossing in outgoing:
-        source = step_by_id[crossing.flow.source]
-        step = Step(
-            link_id("out", crossing.flow.index), source.lane, f"to {crossing.target_section + 1}"
-        )
-        steps.append(step)
-        placed[step.id] = out_column
-        original = crossing.flow.flow
-        flow = Flow(source.id, step.id, original.label, original.probability)
-        flows.append(IndexedFlow(crossing.flow.index, flow))
-    flows.sort(key=lambda flow: flow.index)
-    # The half entering from a connector always runs forward, even for rework: it leaves the
-    # connector at its right, clear of the connector's label below it.
-    entering = {crossing.flow.index for crossing in incoming}
-    back = frozenset(
-        flow.index
-        for flow in flows
-        if flow.index in ranking.back_edges and flow.index not in entering
-    )
-    widths = [style.box_width] * (out_column + (1 if outgoing else 0))
-    if incoming:
-        widths[0] = LINK_COLUMN
-    if outgoing:
-        widths[-1] = LINK_COLUMN
-    order = tuple(step.id for step in steps)
-    ranked = Ranking(tuple(steps), tuple(flows), back, placed, order)
-    return SectionPart(ranked, tuple(widths), columns)
+        source, target = section_of[flow.source], section_of[flow.target]
+        if source != target:
+            crossings.append(Crossing(flow, link_letter(len(crossings)), source, target))
+    return crossings

@@ -8,24 +8,15 @@ depends on nothing but the snapshot, the style and the measure.
 from __future__ import annotations
 
 from app.process.model import Process
-from app.swimlane.fold import (
-    SectionPart,
-    narrowed,
-    section_parts,
-    section_ranges,
-    section_width,
-    should_fold,
-)
+from app.swimlane.cut import SectionCutter, SectionPart
+from app.swimlane.fold import find_crossings, range_end, section_width, should_fold
 from app.swimlane.geometry import MapGeometry
+from app.swimlane.grid import Grid
 from app.swimlane.part import PartLayout, lay_out_part, ordered_lanes, place_part, plan_part
-from app.swimlane.ranking import rank_steps
-from app.swimlane.shapes import is_link
+from app.swimlane.ranking import Ranking, rank_steps
 from app.swimlane.stack import stack_sections
 from app.swimlane.style import DEFAULT_STYLE, LayoutStyle
 from app.swimlane.text import TextMeasure, approximate_measure
-
-# Sections are cut again, narrower, when connectors or labels made one wider than allowed.
-_REFITS = 6
 
 __all__ = ["DEFAULT_STYLE", "LayoutStyle", "TextMeasure", "layout_swimlanes", "ordered_lanes"]
 
@@ -38,23 +29,41 @@ def layout_swimlanes(
     ranking = rank_steps(process)
     lanes = ordered_lanes(process, ranking.steps)
     whole = plan_part(ranking, lanes, style, measure)
-    ranges = section_ranges(whole.grid, style) if should_fold(whole.grid) else []
-    if len(ranges) < 2:
+    if not should_fold(whole.grid):
         return place_part(whole, measure).geometry
-    limit = section_width(whole.grid)
-    done: dict[tuple[object, ...], PartLayout] = {}  # a section that did not change is kept
-    for _ in range(_REFITS):
-        parts, crossings = section_parts(ranking, ranges, style)
-        layouts = [_lay_out_section(part, lanes, style, measure, done) for part in parts]
-        wide = [
-            i
-            for i, (lay, part) in enumerate(zip(layouts, parts, strict=True))
-            if _too_wide(lay, part, limit)
-        ]
-        if not wide:
-            break
-        ranges = narrowed(ranges, wide)
+    parts, layouts = _sections(ranking, whole.grid, lanes, style, measure)
+    if len(parts) < 2:
+        return place_part(whole, measure).geometry
+    crossings = find_crossings(ranking, [part.columns for part in parts])
     return stack_sections(layouts, parts, crossings)
+
+
+def _sections(
+    ranking: Ranking,
+    grid: Grid,
+    lanes: list[tuple[str, str]],
+    style: LayoutStyle,
+    measure: TextMeasure,
+) -> tuple[list[SectionPart], list[PartLayout]]:
+    """Sections left to right, each as many columns as the grid suggests, one fewer at a time
+    while it comes out wider than allowed (a one-column section always stays)."""
+    cutter = SectionCutter(ranking, style)
+    limit = section_width(grid)
+    parts: list[SectionPart] = []
+    layouts: list[PartLayout] = []
+    first, count = 0, len(grid.column_left)
+    while first < count:
+        last = range_end(grid, style, first)
+        while True:
+            part = cutter.part(first, last)
+            layout = lay_out_part(part.ranking, lanes, style, measure, part.column_width)
+            if layout.geometry.width <= limit or last == first:
+                break
+            last -= 1
+        parts.append(part)
+        layouts.append(layout)
+        first = last + 1
+    return parts, layouts
 
 
 def _remembered(measure: TextMeasure) -> TextMeasure:
@@ -68,24 +77,3 @@ def _remembered(measure: TextMeasure) -> TextMeasure:
         return width
 
     return remembered
-
-
-def _lay_out_section(
-    part: SectionPart,
-    lanes: list[tuple[str, str]],
-    style: LayoutStyle,
-    measure: TextMeasure,
-    done: dict[tuple[object, ...], PartLayout],
-) -> PartLayout:
-    """A section's layout, reused when its columns and connectors are those of an earlier try."""
-    links = tuple((step.id, step.name) for step in part.ranking.steps if is_link(step.id))
-    key = (part.columns, links)
-    if key not in done:
-        done[key] = lay_out_part(part.ranking, lanes, style, measure, part.column_width)
-    return done[key]
-
-
-def _too_wide(layout: PartLayout, part: SectionPart, limit: float) -> bool:
-    """True if a section of more than one column came out wider than ``limit``."""
-    first, last = part.columns
-    return layout.geometry.width > limit and last > first

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.swimlane.fold import LINK_COLUMN, Crossing, SectionPart, parse_link_id
+from app.swimlane.cut import SectionPart
+from app.swimlane.fold import LINK_COLUMN, Crossing, parse_link_id
 from app.swimlane.geometry import (
     EdgePath,
     LaneBand,
@@ -114,6 +115,7 @@ def _link(node: NodeBox, dy: float, index: int, letters: dict[int, Crossing]) ->
     crossing = letters[flow_index]
     other = crossing.target_section if direction == "out" else crossing.source_section
     text = node.text_rect or node.rect
+    name = f"to {other + 1}" if direction == "out" else f"from {other + 1}"
     return LinkMark(
         flow_index,
         crossing.letter,
@@ -123,7 +125,7 @@ def _link(node: NodeBox, dy: float, index: int, letters: dict[int, Crossing]) ->
         node.lane_id,
         moved(node.rect, dy),
         moved(text, dy),
-        node.lines,
+        (name,),
     )
 
 
