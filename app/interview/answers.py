@@ -32,6 +32,8 @@ from app.interview.steps import FROM_TRIGGER_KEY, START_NAME
 from app.process.durations import DurationError, parse_duration
 from app.process.model import Interview, Process
 
+MAX_RUNS_PER_DAY = 10_000  # more is asked about (issue: "99999999 per day")
+
 
 @dataclass(frozen=True, slots=True)
 class AnswerResult:
@@ -77,14 +79,28 @@ def _apply(
     except (AnswerError, DurationError) as error:
         return AnswerResult(process, error=str(error))
     state = interview_state(updated).with_answered(question_id)
-    return AnswerResult(save_settled(updated, state, bank), note=_note(question, raw_text))
+    note = _note(question, raw_text, updated, bank)
+    return AnswerResult(save_settled(updated, state, bank), note=note)
 
 
-def _note(question: Question, raw_text: str) -> str:
+def _note(question: Question, raw_text: str, process: Process, bank: QuestionBank) -> str:
     need = question.fills == "process.customer_need" and raw_text.strip()
     if need and not re.search(r"\d", raw_text):
         return "Push it to a number if you can: 'within 2 working days'."
+    if question.fills == "process.runs_per_year":
+        return _frequency_note(process.runs_per_year, bank)
     return ""
+
+
+def _frequency_note(runs_per_year: float, bank: QuestionBank) -> str:
+    """A "did you mean …?" for a frequency no office process has; never a refusal."""
+    per_day = runs_per_year / bank.runs_per_year["day"]
+    if per_day <= MAX_RUNS_PER_DAY:
+        return ""
+    return (
+        f"That is {per_day:,.0f} runs a working day. Did you mean {per_day:,.0f} a week, "
+        "a month or a year? Type it again if so; it is kept as it is otherwise."
+    )
 
 
 def _fill(process: Process, question: Question, raw_text: str, bank: QuestionBank) -> Process:

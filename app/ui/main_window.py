@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
     def __init__(self, store: ProcessStore | None = None) -> None:
         super().__init__()
         self.store = store or ProcessStore(self)
+        self._opening = False  # a database is being opened in the background
+        self._interview_asked = False  # Ctrl+N came before it was open
         self.setWindowTitle("Walkthrough")
         self.resize(1320, 840)
         self.process_list = ProcessListPanel(self.store, self)
@@ -199,14 +201,20 @@ class MainWindow(QMainWindow):
         from app.models.database import open_database
 
         self.statusBar().showMessage("Opening the database…")
+        self._opening = True
         run_task(lambda: open_database(path_or_url), self._database_ready, self._database_failed)
 
     def _database_ready(self, database: Database) -> None:
         self.statusBar().clearMessage()
+        self._opening = False
         self.store.set_database(database)
         settings.remember_database(database.label)
         self.database_opened.emit(database.label)
-        QTimer.singleShot(0, self.show_due_reviews)
+        if self._interview_asked:  # Ctrl+N pressed while the database was opening
+            self._interview_asked = False
+            self.new_interview()
+        else:
+            QTimer.singleShot(0, self.show_due_reviews)
 
     def show_due_reviews(self) -> None:
         """Reviews that are due are shown when a database opens, each with its way in."""
@@ -230,6 +238,7 @@ class MainWindow(QMainWindow):
         from app.models.database import DatabaseError
 
         self.statusBar().clearMessage()
+        self._opening = self._interview_asked = False
         if isinstance(error, DatabaseError):
             messages.show_error(self, "Cannot open the database", str(error))
         else:
@@ -328,6 +337,7 @@ class MainWindow(QMainWindow):
 
         self._finish_editing()
         if self.store.database is None:
+            self._interview_asked = self._opening  # started as soon as it is open
             return
         fresh = start_interview(today=dt.date.today(), currency=locale_currency())
         process_id = self.store.add_processes([fresh], "New interview")[0]

@@ -34,7 +34,7 @@ from app.interview import (
 )
 from app.process.durations import format_duration
 from app.process.model import Process
-from app.ui.interview.fields import QuestionRow
+from app.ui.interview.fields import QuestionRow, mark_saved
 from app.ui.interview.stage_nav import nav_row, stage_buttons
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
@@ -175,11 +175,14 @@ class CheckPage(QScrollArea):
         self.missing.setText("\n".join(f"• {item}" for item in items) or "Nothing: well done.")
 
     def _answer(self, question_id: str, text: str) -> None:
+        row = self.rows[question_id]
         if text == check_answer_text(self.process, question_id):
+            mark_saved(row.field)
             return
         result = apply_check_answer(self.process, question_id, text, self.bank)
-        self.rows[question_id].show_error(result.error)
+        row.show_error(result.error)
         if result.ok:
+            mark_saved(row.field)
             self.edited.emit(result.process, "Answer a cross-check question")
 
     def _selected(self) -> str:

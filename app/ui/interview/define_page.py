@@ -9,8 +9,9 @@ from app.interview import Question, QuestionBank, apply_define_answer, interview
 from app.interview.session import UNTITLED
 from app.process.model import Process
 from app.ui.date_field import DateField
-from app.ui.interview.fields import LineEdit, QuestionRow
+from app.ui.interview.fields import QuestionRow, mark_saved
 from app.ui.interview.stage_nav import nav_row, stage_buttons
+from app.ui.line_edit import LineEdit
 
 
 def answer_text(process: Process, question: Question) -> str:
@@ -107,8 +108,10 @@ class DefinePage(QScrollArea):
             return  # the field says under itself why it is not a date; nothing is saved
         if text == answer_text(self.process, row.question):
             row.show_error("")
+            mark_saved(row.field)
             return
         result = apply_define_answer(self.process, question_id, text, self.bank)
         row.show_error(result.error or result.note)
         if result.ok:
+            mark_saved(row.field)
             self.answer_given.emit(result.process, f"Answer “{row.question.prompt}”")

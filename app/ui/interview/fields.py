@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.interview import Question
 from app.ui.date_field import DateField
+from app.ui.line_edit import LineEdit
 
 
 class LongTextEdit(QPlainTextEdit):
@@ -35,17 +36,6 @@ class LongTextEdit(QPlainTextEdit):
     def setText(self, text: str) -> None:
         if self.toPlainText() != text:
             self.setPlainText(text)
-
-
-class LineEdit(QLineEdit):
-    """A line where Enter accepts the answer and moves to the next field."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        accept = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        super().keyPressEvent(event)
-        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if accept and plain and self.hasFocus():  # Enter may have moved the cursor already
-            self.focusNextChild()
 
 
 class CompletingLineEdit(LineEdit):
@@ -86,6 +76,24 @@ def completion(typed: str, choices: list[str]) -> str:
 
 
 TextField = LineEdit | LongTextEdit | DateField
+
+
+def unsaved(field: QLineEdit | LongTextEdit | DateField) -> bool:
+    """True when the user typed in ``field`` since it was last filled or saved."""
+    if isinstance(field, LongTextEdit):
+        return field.document().isModified()
+    line = field.line if isinstance(field, DateField) else field
+    return line.isModified()
+
+
+def mark_saved(field: QLineEdit | LongTextEdit | DateField) -> None:
+    """What ``field`` shows is saved: a reload may replace it again."""
+    if isinstance(field, LongTextEdit):
+        field.document().setModified(False)
+    else:
+        (field.line if isinstance(field, DateField) else field).setModified(False)
+
+
 FIELD_PREFIX = "field_"  # object names of the fields the cursor is remembered in
 
 
@@ -136,8 +144,12 @@ class QuestionRow(QWidget):
         return self.field.text()
 
     def show_answer(self, text: str) -> None:
-        """Show the stored answer, unless the user is typing a different one right now."""
-        if self.field.hasFocus() and self.typed() != text:
+        """Show the stored answer, unless the user has typed a different one not saved yet
+        (the cursor may already have left: a stage change moves it before the field saves)."""
+        if (self.field.hasFocus() or unsaved(self.field)) and self.typed() != text:
+            return
+        mark_saved(self.field)
+        if self.typed() == text:
             return
         if isinstance(self.field, DateField):
             self.field.set_date(dt.date.fromisoformat(text) if text else None)

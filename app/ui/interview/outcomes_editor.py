@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from app.interview import END, LATER, NEXT, Outcome
 from app.interview.ids import same_name
 from app.process.model import Process
-from app.ui.interview.fields import CompletingLineEdit, LineEdit
+from app.ui.interview.fields import CompletingLineEdit, mark_saved, unsaved
+from app.ui.line_edit import LineEdit
 
 # What the user types (or picks) for the three places that are not a described step.
 TARGET_WORDS = {NEXT: "next step", LATER: "later", END: "end"}
@@ -58,13 +59,20 @@ class OutcomeRow:
         return (self.label, self.share, self.goes_to, self.remove)
 
     def has_focus(self) -> bool:
-        return any(widget.hasFocus() for widget in self.widgets())
+        """True while the row is typed in, or holds typing not saved yet."""
+        lines = (self.label, self.share, self.goes_to)
+        return any(w.hasFocus() for w in self.widgets()) or any(unsaved(w) for w in lines)
+
+    def mark_saved(self) -> None:
+        for line in (self.label, self.share, self.goes_to):
+            mark_saved(line)
 
 
 class OutcomesEditor(QWidget):
     """Rows of outcomes; ``changed`` fires when one is edited (left), added or removed."""
 
     changed = Signal()
+    rows_changed = Signal()  # a row was added or removed: the tab order must follow
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,10 +136,14 @@ class OutcomesEditor(QWidget):
         self._chain_tab_order()
         return row
 
+    def focus_chain(self) -> list[QWidget]:
+        """The editor's fields in the order Tab visits them."""
+        return [w for row in self.rows for w in row.widgets()] + [self.add_button]
+
     def _chain_tab_order(self) -> None:
-        widgets = [w for row in self.rows for w in row.widgets()] + [self.add_button]
-        for first, second in itertools.pairwise(widgets):
+        for first, second in itertools.pairwise(self.focus_chain()):
             QWidget.setTabOrder(first, second)
+        self.rows_changed.emit()
 
     def _drop_row(self, index: int) -> None:
         row = self.rows.pop(index)
@@ -142,6 +154,7 @@ class OutcomesEditor(QWidget):
         for later, moved in enumerate(self.rows[index:], start=index + 1):
             for column, widget in enumerate(moved.widgets()):
                 self.grid.addWidget(widget, later, column)
+        self._chain_tab_order()
 
     # Editing -------------------------------------------------------------------------------
 

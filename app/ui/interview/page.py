@@ -153,6 +153,9 @@ class InterviewPage(QWidget):
             self.check_page.focus_question(field)
 
     def _finish(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()  # the answer being typed is saved before the interview ends
         if interview_state(self.process).stage != "done":
             self.store.save_quietly(go_to_stage(self.process, "done", self.bank))
         self.finished.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,8 +20,15 @@ from app.interview.ids import find_lane, same_name
 from app.interview.parsing import read_lane_name
 from app.process.durations import DurationError, format_duration, parse_duration
 from app.process.model import Process
-from app.ui.interview.fields import FIELD_PREFIX, CompletingLineEdit, LineEdit, LongTextEdit
+from app.ui.interview.fields import (
+    FIELD_PREFIX,
+    CompletingLineEdit,
+    LongTextEdit,
+    mark_saved,
+    unsaved,
+)
 from app.ui.interview.outcomes_editor import OutcomesEditor
+from app.ui.line_edit import LineEdit
 
 KINDS = {
     "task": "Task",
@@ -67,6 +76,7 @@ class StepForm(QWidget):
             self._add_row(key, label, widget)
         self.set_predecessors(None)
         self._connect()
+        self._chain_tab_order()
 
     def _build_fields(self) -> None:
         self.name = LineEdit(self)
@@ -136,7 +146,7 @@ class StepForm(QWidget):
             hint.setWordWrap(True)
             column.addWidget(hint)
             self.hints[key] = hint
-        self.form.addRow(f"{label}:" if label else "", box)
+        self.form.addRow(f"{label}:" if label and not label.endswith("?") else label, box)
 
     def _connect(self) -> None:
         self.after.activated.connect(lambda _index: self.changed.emit())
@@ -152,16 +162,28 @@ class StepForm(QWidget):
         for box in (self.habit, self.rekeys):
             box.toggled.connect(lambda _on: self.changed.emit())
         self.outcomes.changed.connect(self.changed)
+        self.outcomes.rows_changed.connect(self._chain_tab_order)
         self.back.changed.connect(self.changed)
 
+    def _chain_tab_order(self) -> None:
+        """Tab follows the form top to bottom (widgets are not created in that order)."""
+        chain: list[QWidget] = []
+        for _key, _label, widget in self._rows():
+            if widget is self.outcomes:
+                chain += self.outcomes.focus_chain()
+            elif widget is self.back:
+                chain += [self.back.target, self.back.share]
+            else:
+                chain.append(widget)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
+        """Show or hide a whole row: its label, field, error and hint (no gap left behind)."""
         widget.setVisible(visible)
         box = widget.parentWidget()
-        label = self.form.labelForField(box) if box is not None else None
-        if label is not None:
-            label.setVisible(visible)
         if box is not None:
-            box.setVisible(visible)
+            self.form.setRowVisible(box, visible)
 
     def _kind_changed(self, *, announce: bool = True) -> None:
         kind = self.kind.currentData()
@@ -262,9 +284,10 @@ class StepForm(QWidget):
             (self.why, draft.why),
             (self.pain, draft.pain_points),
         ):
-            if not (keep_typing and line.hasFocus()):
+            if not (keep_typing and (line.hasFocus() or unsaved(line))):
                 with QSignalBlocker(line):
                     line.setText(text)
+                mark_saved(line)
         for combo, key in ((self.kind, draft.kind), (self.value, draft.value)):
             if not (keep_typing and combo.hasFocus()):
                 with QSignalBlocker(combo):
@@ -290,6 +313,14 @@ class StepForm(QWidget):
         """The keys of the errors on screen (a send-back error shows under "back_share")."""
         keys = {key for key, label in self.errors.items() if not label.isHidden()}
         return keys | ({"back_to"} if "back_share" in keys else set())
+
+    def mark_saved(self) -> None:
+        """The draft holds what every field shows: a reload may fill them again."""
+        lines = (self.name, self.lane, self.lane_rate, self.systems, self.touch, self.wait)
+        for field in (*lines, self.why, self.pain, self.back.target, self.back.share):
+            mark_saved(field)
+        for row in self.outcomes.rows:
+            row.mark_saved()
 
     def first_error_field(self, errors: dict[str, str]) -> QWidget | None:
         """The field of the first error, in the order of the form."""
@@ -337,9 +368,10 @@ class SendBackFields(QWidget):
     def show_values(self, back_to: str, share: str, *, keep_typing: bool) -> None:
         step = self.process.step_by_id().get(back_to)
         for line, text in ((self.target, step.name if step else back_to), (self.share, share)):
-            if not (keep_typing and line.hasFocus()):
+            if not (keep_typing and (line.hasFocus() or unsaved(line))):
                 with QSignalBlocker(line):
                     line.setText(text)
+                mark_saved(line)
 
 
 def _understood(text: str) -> str:

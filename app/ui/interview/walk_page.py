@@ -102,7 +102,8 @@ class WalkPage(QWidget):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumWidth(460)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(480)
         self.scroller = scroll
         return scroll
 
@@ -142,6 +143,7 @@ class WalkPage(QWidget):
         self.form.show_errors(still)  # an error goes once its field is put right
         if draft != current_draft(self.process):
             self.draft_saved.emit(save_draft(self.process, draft))
+        self.form.mark_saved()
 
     def add_current_step(self) -> None:
         """Add the step in the form, or say beside each field what keeps it from being added."""
