@@ -111,7 +111,9 @@ def picture_area(scene: QGraphicsScene) -> QRectF:
 def _write_png(scene: QGraphicsScene, path: Path, asked: float) -> ImageResult:
     source = picture_area(scene)
     scale = fitted_scale(source.width(), source.height(), asked)
-    size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
+    size = QSize(
+        max(1, math.floor(source.width() * scale)), max(1, math.floor(source.height() * scale))
+    )
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise ImageExportError(
