@@ -25,6 +25,7 @@ from app.ui.image_export import (
     print_pages,
     print_scene,
 )
+from app.ui.main_window import MainWindow
 from bench.generate import looped_process
 
 
@@ -203,3 +204,13 @@ def test_a_folded_map_prints_its_sections_on_legible_pages(qtbot: QtBot) -> None
     assert print_pages(export_scene(looped_process(9, 1)), 1000.0, 700.0, 0.3) == [
         picture_area(export_scene(looped_process(9, 1)))
     ]
+
+
+def test_the_window_says_when_an_exported_picture_was_drawn_smaller(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    (process_id,) = window.store.add_processes([looped_process(1000, 33)], "big map")
+    window.process_list.select(process_id)
+    window.process_page.map_page.export_image(tmp_path / "big.png", 2.0)
+    assert (tmp_path / "big.png").exists()
+    assert "megapixels" in window.statusBar().currentMessage()
