@@ -119,5 +119,8 @@ def test_folded_maps_keep_the_layout_laws(process: Process) -> None:
             for a, b in segments(piece):
                 assert a.x == b.x or a.y == b.y
                 assert not any(crosses_interior(a, b, rect) for rect in rects)
+    for edge in geometry.edges:
+        if edge.label_rect is not None:
+            assert not any(edge.label_rect.overlaps(rect) for rect in rects), edge.label
     if geometry.sections:
         assert geometry.width <= max(FOLD_WIDTH, FOLD_RATIO * geometry.height)
