@@ -18,8 +18,8 @@ from app.swimlane import DEFAULT_STYLE, MapGeometry, layout_swimlanes
 
 # Room above and below a map tile on its page: the heading, the caption and the legend.
 _CAPTION_ROOM = 92.0
-# Room for the small title above each section (10.5 points) and the 8-point gap after it.
-_SECTION_TITLE_ROOM = 19.0
+# Room for the small title above each section (10.5 points) and the 4-point gap after it.
+_SECTION_TITLE_ROOM = 15.0
 LEGEND = (
     "Circles start and end the process, boxes are steps, diamonds decisions; approvals have "
     "an accent border. Dashed lines send work back (rework). Numbered dots mark the steps of "
@@ -110,7 +110,7 @@ def _sectioned(
         for tile in tiles:
             label = _section_caption(section.title, tile)
             story.append(KeepTogether([para(label, STYLES.small), MapTile(geometry, tile, marks)]))
-            story.append(gap(8))
+            story.append(gap(4))
     return story
 
 
