@@ -17,7 +17,7 @@ from app.swimlane.grid import Channels, Grid, Slot, assign_slots, build_grid
 from app.swimlane.ranking import IndexedFlow, Ranking
 from app.swimlane.routing import Route, claim_tracks, plan_route, route_points
 from app.swimlane.shapes import ShapeLabel, fit_label, place_node
-from app.swimlane.shares import branch_label, effective_probabilities
+from app.swimlane.shares import DASH, branch_label, effective_probabilities
 from app.swimlane.style import LayoutStyle
 from app.swimlane.text import TextMeasure, wrap_text
 
@@ -204,7 +204,15 @@ def _label_lines(
         room = style.box_height / 2 - style.label_gap
         width = style.edge_label_width
         max_lines = min(style.edge_label_lines, int(room // style.line_height))
-    return wrap_text(label, width=width, max_lines=max_lines, measure=measure)
+    lines = wrap_text(label, width=width, max_lines=max_lines, measure=measure)
+    if len(lines) < 2 or DASH not in label:
+        return lines
+    # A branch's share ("9 in 10") keeps a line of its own rather than being split.
+    name, share = label.rsplit(DASH, 1)
+    head = wrap_text(
+        f"{name}{DASH.rstrip()}", width=width, max_lines=max_lines - 1, measure=measure
+    )
+    return (*head, share)
 
 
 def _claim_channels(plans: Sequence[_EdgePlan]) -> Channels:
