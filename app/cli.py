@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+MAX_MESSAGE = 280  # with the "walkthrough: " prefix, under 300 characters
 
 
 class UserError(Exception):
@@ -94,8 +95,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"walkthrough: {message}", file=sys.stderr)
+    print(f"walkthrough: {one_line(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def one_line(message: str, limit: int = MAX_MESSAGE) -> str:
+    """A refusal as one printable line under ``limit`` characters, whatever the input held."""
+    flat = " ".join(message.replace("\x00", " ").split())
+    flat = flat.encode("utf-8", "replace").decode("utf-8")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _user_message(error: Exception) -> str | None:

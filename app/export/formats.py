@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.process.atomic import replacing
 from app.process.csv_table import write_steps_csv
 from app.process.file import write_process_file
 from app.process.model import Process
@@ -84,14 +85,15 @@ def all_suffixes() -> str:
 
 
 def export_process(process: Process, path: Path) -> list[str]:
-    """Write ``process`` to ``path`` by its extension (not the Qt image formats).
+    """Write ``process`` to ``path`` by its extension (not the Qt image formats), atomically.
 
     Returns notes worth telling the user (text the PDF font cannot draw, for example).
     """
     format_for(path)
     name = path.name.lower()
     suffix = ".walkthrough.json" if name.endswith(".walkthrough.json") else path.suffix.lower()
-    return _WRITERS[suffix](process, path)
+    with replacing(path) as temporary:
+        return _WRITERS[suffix](process, temporary)
 
 
 def read_any_process(path: Path) -> tuple[Process, tuple[str, ...]]:

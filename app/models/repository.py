@@ -23,6 +23,7 @@ from app.models.tables import (
     StepRow,
     new_id,
 )
+from app.process.bounds import quote
 from app.process.control import Review
 from app.process.model import Process
 
@@ -137,9 +138,9 @@ def find_process_id(session: Session, reference: str) -> str:
     if len(ids) == 1:
         return ids[0]
     if not ids:
-        raise ProcessNotFoundError(f"no process has the id or the exact name '{reference}'")
+        raise ProcessNotFoundError(f"no process has the id or the exact name {quote(reference)}")
     raise ProcessNotFoundError(
-        f"{len(ids)} processes are named '{reference}'; name one by its id ('walkthrough list')"
+        f"{len(ids)} processes are named {quote(reference)}; name one by its id ('walkthrough list')"
     )
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from app.process.atomic import replacing
 from app.process.model import Process
 from app.ui.map.look import make_look
 from app.ui.map.scene import MapScene, build_model
@@ -44,15 +45,21 @@ def export_scene(process: Process) -> MapScene:
 
 def export_map_image(process: Process, path: Path, *, scale: float = 2.0) -> None:
     """Write the map of ``process`` to ``path``: PNG (at ``scale``) or SVG, by extension."""
+    suffix = path.suffix.lower()
+    if suffix not in (".svg", ".png"):
+        raise ImageExportError(f"{path.name}: a map picture must end in .png or .svg.")
     ensure_application()
     scene = export_scene(process)
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
-        _write_svg(scene, path, process.name)
-    elif suffix == ".png":
-        _write_png(scene, path, scale)
-    else:
-        raise ImageExportError(f"{path.name}: a map picture must end in .png or .svg.")
+    try:
+        with replacing(path) as temporary:  # a killed export leaves no partial picture
+            if suffix == ".svg":
+                _write_svg(scene, temporary, process.name)
+            else:
+                _write_png(scene, temporary, scale)
+    except ImageExportError as error:
+        raise ImageExportError(str(error).replace(str(temporary), str(path))) from error
+    except OSError as error:
+        raise ImageExportError(f"Cannot write {path}: {error.strerror or error}.") from error
 
 
 def _source(scene: QGraphicsScene) -> QRectF:

@@ -72,7 +72,13 @@ def read_bpmn(path: Path) -> BpmnImport:
 
 def loads_bpmn(raw: bytes, *, source: str) -> BpmnImport:
     """Import the bytes of a BPMN file; ``source`` names it in messages."""
-    return _Importer(parse_xml(raw, source), source).run()
+    try:
+        parsed = parse_xml(raw, source)
+    except LookupError as error:  # an encoding Python does not know, declared in the prolog
+        raise BpmnError(f"{source}: declares a text encoding that is unknown ({error})") from error
+    except (UnicodeError, RecursionError) as error:
+        raise BpmnError(f"{source}: cannot be read as XML text ({type(error).__name__})") from error
+    return _Importer(parsed, source).run()
 
 
 class _Importer:
