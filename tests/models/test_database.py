@@ -71,7 +71,7 @@ def test_a_failed_update_restores_the_backup_and_says_so(
     set_revision(path, "0000_older")
     monkeypatch.setattr(schema, "KNOWN_REVISIONS", ("0000_older", *schema.KNOWN_REVISIONS))
     monkeypatch.setattr(database, "KNOWN_REVISIONS", schema.KNOWN_REVISIONS)
-    with pytest.raises(DatabaseError, match=r"restored from the backup .*before-update\.sqlite"):
+    with pytest.raises(DatabaseError, match=r"the database was not changed \(its backup: .*before"):
         open_database(path)
     assert table_counts(path)["processes"] == 2
     with sqlite3.connect(path) as connection:
