@@ -38,12 +38,13 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class DatabaseError(Exception):
     """A database that cannot be opened or used; the message is one sentence for the user.
 
-    ``path`` is the SQLite file concerned, so a window can offer its backups.
+    ``path`` is the SQLite file concerned; ``damaged`` says its backups are the way back.
     """
 
-    def __init__(self, message: str, path: Path | None = None) -> None:
+    def __init__(self, message: str, path: Path | None = None, *, damaged: bool = False) -> None:
         super().__init__(message)
         self.path = path
+        self.damaged = damaged
 
 
 class ChangedElsewhereError(DatabaseError):
@@ -127,7 +128,7 @@ def open_database(path_or_url: str | os.PathLike[str] | None = None) -> Database
         raise
     except DBAPIError as error:
         engine.dispose()
-        raise DatabaseError(explain_error(error, database.label), path) from error
+        raise _database_error(error, database.label, path) from error
     return database
 
 
@@ -142,7 +143,9 @@ def _check_sqlite_file(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
-        raise DatabaseError(f"{path} is not a Walkthrough database (it is not an SQLite file).")
+        raise DatabaseError(
+            f"{path} is not a Walkthrough database (it is not an SQLite file).", path, damaged=True
+        )
     if not _writable(path) or not os.access(path.parent, os.W_OK):
         raise DatabaseError(
             f"{path} is read-only: Walkthrough saves every edit, so it needs write access to "
@@ -231,7 +234,7 @@ def _file_revision(path: Path) -> tuple[str | None, str | None]:
             if "app_meta" in tables:
                 writer = con.execute("SELECT value FROM app_meta WHERE key='written_by'").fetchone()
     except sqlite3.Error as error:
-        raise DatabaseError(_damaged(str(path), str(error)), path) from error
+        raise DatabaseError(_damaged(str(path), str(error)), path, damaged=True) from error
     return (revision[0] if revision else None), (writer[0] if writer else None)
 
 
@@ -306,14 +309,15 @@ def _check_integrity(database: Database, *, quick: bool) -> None:
         broken_keys = connection.execute(text("PRAGMA foreign_key_check")).first()
     if result != "ok" or broken_keys is not None:
         detail = str(result) if result != "ok" else "a reference between rows is broken"
-        raise DatabaseError(_damaged(database.label, detail), database.path)
+        raise DatabaseError(_damaged(database.label, detail), database.path, damaged=True)
 
 
 def _database_error(error: DBAPIError, label: str, path: Path | None) -> DatabaseError:
     """A refused concurrent update becomes the clear 'changed elsewhere' refusal."""
     if getattr(error.orig, "sqlstate", None) in SERIALIZATION_FAILURES:
         return ChangedElsewhereError(f"{label}: {CHANGED_ELSEWHERE}", path)
-    return DatabaseError(explain_error(error, label), path)
+    message = explain_error(error, label)
+    return DatabaseError(message, path, damaged="is damaged" in message)
 
 
 def explain_error(error: DBAPIError, label: str) -> str:

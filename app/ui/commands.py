@@ -52,16 +52,37 @@ class DeleteProcess(QUndoCommand):
 
 
 class SaveSnapshot(QUndoCommand):
-    """Any edit of one process: redo saves the snapshot after it, undo the one before."""
+    """Any edit of one process: redo saves the snapshot after it, undo the one before.
+
+    The store saves (or keeps, when the disk refuses) the edit before pushing it, so the
+    first redo has nothing to do. A later undo or redo refused by the database is reported
+    through the store's signals instead of raising inside Qt.
+    """
 
     def __init__(self, store: ProcessStore, before: Process, after: Process, text: str) -> None:
         super().__init__(text)
         self.store = store
         self.before = before
         self.after = after
+        self._first = True
 
     def redo(self) -> None:
-        self.store.write_snapshot(self.after)
+        if self._first:
+            self._first = False
+            return
+        self._write(self.after)
 
     def undo(self) -> None:
-        self.store.write_snapshot(self.before)
+        self._write(self.before)
+
+    def _write(self, snapshot: Process) -> None:
+        from app.models.database import ChangedElsewhereError, DatabaseError
+        from app.ui.store import Conflict
+
+        try:
+            self.store.write_snapshot(snapshot)
+        except ChangedElsewhereError:
+            theirs = self.store.load_stored(snapshot.id)
+            self.store.changed_elsewhere.emit(Conflict(snapshot, theirs, self.text()))
+        except DatabaseError as error:
+            self.store.keep_unsaved(snapshot, str(error))
