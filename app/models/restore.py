@@ -45,7 +45,7 @@ class Replacement:
     def _current(self) -> str:
         changed = f", changed {self.changed_at:%d %b %Y %H:%M}" if self.changed_at else ""
         if self.current is None:
-            return f"which cannot be read: {self.current_problem}{changed}"
+            return f"which cannot be read: {self.current_problem.rstrip('.')}{changed}"
         return f"{self.current.summary()}{changed}"
 
     def _backup(self) -> str:
