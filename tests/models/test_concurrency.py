@@ -75,9 +75,11 @@ def test_a_save_based_on_an_old_version_is_refused_and_writes_nothing(tmp_path: 
         assert (
             save_snapshot(session, replace(process, owner="Ana"), based_on=version) == version + 1
         )
-    with pytest.raises(ChangedElsewhereError, match="changed elsewhere"):
-        with database.session(writing=True) as session:
-            save_snapshot(session, replace(process, owner="Bo"), based_on=version)
+    with (
+        pytest.raises(ChangedElsewhereError, match="changed elsewhere"),
+        database.session(writing=True) as session,
+    ):
+        save_snapshot(session, replace(process, owner="Bo"), based_on=version)
     with database.session() as session:
         assert repository.load_process(session, process_id).owner == "Ana"
     database.close()
