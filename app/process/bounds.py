@@ -16,6 +16,7 @@ MAX_NUMBER = 1e15
 MAX_ID_LENGTH = 200  # the key columns of lanes, steps, actions and reviews
 MAX_CURRENCY_LENGTH = 8
 MAX_QUOTED = 30
+MAX_PLACE = 60
 
 
 def quote(text: str, limit: int = MAX_QUOTED) -> str:
@@ -41,7 +42,8 @@ def value_problems(data: Any, place: str = "") -> Iterator[str]:
 
 def _walk(value: Any, place: str, depth: int) -> Iterator[str]:
     if depth > MAX_DEPTH:
-        yield f"{place or 'the file'}: is nested more than {MAX_DEPTH} levels deep"
+        where = place if len(place) <= MAX_PLACE else place[: MAX_PLACE - 1] + "…"
+        yield f"{where or 'the file'}: is nested more than {MAX_DEPTH} levels deep"
         return
     if isinstance(value, str):
         yield from _text_problems(value, place)

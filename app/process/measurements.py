@@ -25,6 +25,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from app.process.bounds import MAX_NUMBER, quote
+
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTH_ABBREVIATIONS = {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
 _WEEKDAYS = {name.lower() for name in (*calendar.day_name, *calendar.day_abbr)}
@@ -69,7 +71,7 @@ def parse_date(text: str, *, day_first: bool) -> dt.date:
         raise ValueError("No date given: " + _FORMATS_HINT + ".")
     year_month_day = _read_date_parts(cleaned, day_first=day_first)
     if year_month_day is None:
-        raise ValueError(f"'{text.strip()}' is not a date: {_FORMATS_HINT}.")
+        raise ValueError(f"{quote(text.strip())} is not a date: {_FORMATS_HINT}.")
     return _valid_date(text.strip(), *year_month_day)
 
 
@@ -111,13 +113,15 @@ def _month_number(word: str) -> int | None:
 
 def _valid_date(text: str, year: int, month: int, day: int) -> dt.date:
     if not 1 <= month <= 12:
-        raise ValueError(f"'{text}' is not a date: there is no month {month}.")
+        raise ValueError(
+            f"{quote(text)} is not a date: there is no month {quote(str(month), 6)[1:-1]}."
+        )
     days = calendar.monthrange(year, month)[1] if dt.MINYEAR <= year <= dt.MAXYEAR else 0
     if not days:
-        raise ValueError(f"'{text}' is not a date: the year {year} is out of range.")
+        raise ValueError(f"{quote(text)} is not a date: its year is out of range.")
     if not 1 <= day <= days:
         name = calendar.month_name[month]
-        raise ValueError(f"'{text}' is not a date: {name} {year} has {days} days.")
+        raise ValueError(f"{quote(text)} is not a date: {name} {year} has {days} days.")
     return dt.date(year, month, day)
 
 
@@ -129,12 +133,14 @@ def parse_value(text: str, *, decimal_mark: str = ".") -> float:
     shown = text.strip()
     match = re.fullmatch(r"(\D*?)(\d.*\d|\d)(\D*)", shown)
     if not match:
-        raise ValueError(f"'{shown}' is not a number." if shown else "No value given.")
+        raise ValueError(f"{quote(shown)} is not a number." if shown else "No value given.")
     prefix, core, _unit = match.groups()
     if prefix.endswith((".", ",")):
         prefix, core = prefix[:-1], "0" + prefix[-1] + core
     negative = _read_prefix(prefix, shown)
     number = _read_digits(core, decimal_mark, shown)
+    if number > MAX_NUMBER:  # 400 digits read as infinity
+        raise ValueError(f"{quote(shown)} is beyond any sensible value.")
     return -number if negative else number
 
 
@@ -144,24 +150,24 @@ def _read_prefix(prefix: str, shown: str) -> bool:
     negative = rest.startswith(("-", "−")) or rest.endswith(("-", "−"))
     rest = rest.strip("-−+").strip().strip(_CURRENCY).strip().strip("-−+").strip()
     if rest and not re.fullmatch(r"[A-Z]{3}", rest):
-        raise ValueError(f"'{shown}' is not a number.")
+        raise ValueError(f"{quote(shown)} is not a number.")
     return negative
 
 
 def _read_digits(core: str, decimal_mark: str, shown: str) -> float:
     core = _without_grouping_spaces(core, shown)
     if re.search(r"[^\d.,]", core):
-        raise ValueError(f"'{shown}' is not a number.")
+        raise ValueError(f"{quote(shown)} is not a number.")
     decimal, thousands = _marks_in(core, decimal_mark)
     whole, _, fraction = core.rpartition(decimal) if decimal else (core, "", "")
     if decimal and not whole:
         whole, fraction = fraction, ""
     if thousands and thousands in whole:
         if not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", whole):
-            raise ValueError(f"'{shown}' is not a number: its thousands are not grouped by 3.")
+            raise ValueError(f"{quote(shown)} is not a number: its thousands are not grouped by 3.")
         whole = whole.replace(thousands, "")
     if not whole.isdigit() or (fraction and not fraction.isdigit()):
-        raise ValueError(f"'{shown}' is not a number.")
+        raise ValueError(f"{quote(shown)} is not a number.")
     return float(f"{whole}.{fraction or 0}")
 
 
@@ -170,7 +176,7 @@ def _without_grouping_spaces(core: str, shown: str) -> str:
         return core
     whole = re.split(r"[.,](?=\d*$)", core)[0] if re.search(r"[.,]\d*$", core) else core
     if not re.fullmatch(r"\d{1,3}(?:[\u00a0\u202f ']\d{3})+", whole):
-        raise ValueError(f"'{shown}' is not a number: its thousands are not grouped by 3.")
+        raise ValueError(f"{quote(shown)} is not a number: its thousands are not grouped by 3.")
     return "".join(char for char in core if char not in _GROUPING_SPACES)
 
 
@@ -303,7 +309,7 @@ def _read_value(fields: _Fields, decimal_mark: str) -> float:
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?", _number_core(text)):
             return parse_value(text, decimal_mark=".")
         raise ValueError(
-            f"'{text}' is ambiguous after a comma: write decimals with a point (3.5), "
+            f"{quote(text)} is ambiguous after a comma: write decimals with a point (3.5), "
             "or separate the columns with a tab or a semicolon."
         )
     return parse_value(text, decimal_mark=decimal_mark)
@@ -323,6 +329,8 @@ def _duplicate_notes(rows: list[tuple[dt.date, float]], lines: list[int]) -> lis
     for day, numbers in by_day.items():
         if len(numbers) > 1:
             listed = ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+            if len(numbers) > 6:  # a note stays one short line
+                listed = ", ".join(str(n) for n in numbers[:5]) + f" and {len(numbers) - 5} more"
             notes.append(f"{day.isoformat()} is on lines {listed}: all of them are kept.")
     return notes
 
