@@ -234,8 +234,21 @@ def _file_revision(path: Path) -> tuple[str | None, str | None]:
             if "app_meta" in tables:
                 writer = con.execute("SELECT value FROM app_meta WHERE key='written_by'").fetchone()
     except sqlite3.Error as error:
-        raise DatabaseError(_damaged(str(path), str(error)), path, damaged=True) from error
+        raise _file_error(path, error) from error
     return (revision[0] if revision else None), (writer[0] if writer else None)
+
+
+def _file_error(path: Path, error: sqlite3.Error) -> DatabaseError:
+    """Damage is said as damage; a full disk, a lock or a failing disk are not damage."""
+    message = str(error)
+    if "malformed" in message or "not a database" in message:
+        return DatabaseError(_damaged(str(path), message), path, damaged=True)
+    if "locked" in message or "busy" in message:
+        return DatabaseError(f"{path} is locked by another program; close it and retry.", path)
+    return DatabaseError(
+        f"{path} cannot be read ({message}): the disk may be full or failing; nothing was changed.",
+        path,
+    )
 
 
 def _backup_before_update(path: Path) -> Path:
