@@ -51,7 +51,7 @@ class RestoreBackupDialog(QDialog):
         self.setWindowTitle("Restore a backup")
         self.database = database
         self.backups = [item for item, _contents in backups]
-        lead = f"{problem}\n\n" if problem else ""
+        lead = f"{problem.split('; ')[0]}.\n\n" if problem else ""
         intro = QLabel(
             f"{lead}Choose the backup to go back to. The database as it is now is kept first, "
             "so this can be undone by restoring that copy.",
@@ -60,6 +60,8 @@ class RestoreBackupDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Backups")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         for item, contents in backups:
             row = QListWidgetItem(describe(item, contents))
             row.setData(PATH_ROLE, str(item.path))
@@ -101,9 +103,9 @@ class RestoreBackupDialog(QDialog):
 
 
 def describe(backup: Backup, contents: Contents) -> str:
-    """“24 Nov 2026, 09:12 — daily backup: 2 processes (…), 31 steps”."""
+    """“24 Nov 2026, 09:12 — daily backup” over “2 processes (…), 31 steps”."""
     reason = REASONS.get(backup.reason, backup.reason)
-    return f"{backup.taken_at:%d %b %Y, %H:%M} — {reason}: {contents.summary()}"
+    return f"{backup.taken_at:%d %b %Y, %H:%M} — {reason}\n{contents.summary()}"
 
 
 def choose_backup(parent: QWidget | None, database: Path, *, problem: str = "") -> Backup | None:

@@ -7,6 +7,7 @@ set the number of kills and the seed. Exit 1 when the budget is exceeded.
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import shutil
@@ -23,6 +24,7 @@ COLUMNS = ("kills", "committed", "lost", "unopenable", "partial files")
 
 
 def main() -> int:
+    logging.basicConfig(level=logging.ERROR)  # the repairs it provokes are logged as warnings
     rounds = int(os.environ.get("SOAK_ROUNDS", "60"))
     rng = random.Random(int(os.environ.get("SOAK_SEED", "15")))
     folder = Path(tempfile.mkdtemp(prefix="walkthrough-soak-"))

@@ -43,7 +43,7 @@ def test_a_damaged_database_offers_its_checked_backups_and_restores_one(
     window.open_database_async(str(path))
     [(rows, replaces)] = offered
     assert len(rows) == 1  # the empty backup fails its check and is not offered
-    assert "daily backup: 2 processes (Approve supplier invoices, Onboard a new client)" in rows[0]
+    assert "daily backup\n2 processes (Approve supplier invoices, Onboard a new client)" in rows[0]
     assert replaces.startswith("Replaces broken.sqlite (which cannot be read")
     assert errors == []
     assert window.store.database is not None
