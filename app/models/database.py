@@ -1,13 +1,12 @@
 """The one place a database is opened: SQLite by default, any SQLAlchemy URL on request.
 
-Opening follows architecture.md: refuse a database written by a newer Walkthrough, back an
-older one up with the SQLite backup API, migrate it, check its integrity, and restore the
-backup (and say so) if anything fails. Alembic is imported only when a migration is needed.
+Opening follows architecture.md: refuse a database written by a newer Walkthrough; back an
+older SQLite file up and update it on a checked copy (``file_schema``, ``upgrade``); check
+its integrity. Every transaction reads one snapshot. Alembic loads only to migrate.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sqlite3
@@ -19,36 +18,27 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
-from app.models import backup, paths
+from app.models import file_schema, paths
+from app.models.errors import (  # the two errors are re-exported: callers catch them here
+    ChangedElsewhereError as ChangedElsewhereError,
+)
+from app.models.errors import DatabaseError as DatabaseError
+from app.models.errors import (
+    damaged_message,
+    database_error,
+    newer_message,
+)
 from app.models.schema import HEAD_REVISION, KNOWN_REVISIONS
 from app.models.tables import AppMeta
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
-SERIALIZATION_FAILURES = ("40001", "40P01")  # PostgreSQL: concurrent update, deadlock
-CHANGED_ELSEWHERE = "this process was changed elsewhere (another window or person) meanwhile"
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class DatabaseError(Exception):
-    """A database that cannot be opened or used; the message is one sentence for the user.
-
-    ``path`` is the SQLite file concerned; ``damaged`` says its backups are the way back.
-    """
-
-    def __init__(self, message: str, path: Path | None = None, *, damaged: bool = False) -> None:
-        super().__init__(message)
-        self.path = path
-        self.damaged = damaged
-
-
-class ChangedElsewhereError(DatabaseError):
-    """A save based on a version of a process that another window or person has replaced."""
 
 
 @dataclass(slots=True)
@@ -82,7 +72,7 @@ class Database:
                 session.commit()
             except DBAPIError as error:
                 session.rollback()
-                raise _database_error(error, self.label, self.path) from error
+                raise database_error(error, self.label, self.path) from error
             except BaseException:
                 session.rollback()
                 raise
@@ -114,7 +104,7 @@ def open_database(path_or_url: str | os.PathLike[str] | None = None) -> Database
     updated = False
     if path is not None:
         _check_sqlite_file(path)
-        updated, notices = _prepare_file(path)
+        updated, notices = file_schema.prepare_file(path)
     engine = _create_engine(url)
     database = Database(url, engine, sessionmaker(engine, expire_on_commit=False), path, notices)
     try:
@@ -122,13 +112,13 @@ def open_database(path_or_url: str | os.PathLike[str] | None = None) -> Database
             _prepare_server_schema(database)
         else:
             _check_integrity(database, quick=True)
-            notices += [] if updated else _daily_backup(path)
+            notices += [] if updated else file_schema.daily_backup(path)
     except DatabaseError:
         engine.dispose()
         raise
     except DBAPIError as error:
         engine.dispose()
-        raise _database_error(error, database.label, path) from error
+        raise database_error(error, database.label, path) from error
     return database
 
 
@@ -192,88 +182,6 @@ def _begin_sqlite(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
-def _prepare_file(path: Path) -> tuple[bool, list[str]]:
-    """Bring a SQLite file to the newest schema on a copy: (whether it had to, notices)."""
-    from app.models import upgrade
-
-    interrupted = upgrade.discard_interrupted(path)
-    revision, written_by = _file_revision(path)
-    if revision == HEAD_REVISION:
-        return False, []
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DatabaseError(_newer_message(str(path), written_by), path)
-    saved = _backup_before_update(path) if revision is not None else None
-    try:
-        upgrade.upgrade_file(path, __version__)
-    except Exception as error:
-        log.exception("updating %s failed", path)
-        kept = f" (its backup: {saved})" if saved else ""
-        raise DatabaseError(
-            f"Updating {path} failed ({error}); the database was not changed{kept}.", path
-        ) from error
-    if not interrupted:
-        return True, []
-    done = "created" if revision is None else "updated"
-    return True, [
-        f"{path.name}: the last {done[:-1]}ing was cut short; it left the file as it was "
-        f"and has now been {done} again."
-    ]
-
-
-def _file_revision(path: Path) -> tuple[str | None, str | None]:
-    """The revision of a SQLite file and who wrote it, read without SQLAlchemy or Alembic."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None, None
-    try:
-        with contextlib.closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as con:
-            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in tables:
-                return None, None
-            revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            writer = None
-            if "app_meta" in tables:
-                writer = con.execute("SELECT value FROM app_meta WHERE key='written_by'").fetchone()
-    except sqlite3.Error as error:
-        raise _file_error(path, error) from error
-    return (revision[0] if revision else None), (writer[0] if writer else None)
-
-
-def _file_error(path: Path, error: sqlite3.Error) -> DatabaseError:
-    """Damage is said as damage; a full disk, a lock or a failing disk are not damage."""
-    message = str(error)
-    if "malformed" in message or "not a database" in message:
-        return DatabaseError(_damaged(str(path), message), path, damaged=True)
-    if "locked" in message or "busy" in message:
-        return DatabaseError(f"{path} is locked by another program; close it and retry.", path)
-    return DatabaseError(
-        f"{path} cannot be read ({message}): the disk may be full or failing; nothing was changed.",
-        path,
-    )
-
-
-def _backup_before_update(path: Path) -> Path:
-    try:
-        return backup.take_backup(path, "before-update")
-    except backup.BackupError as error:
-        raise DatabaseError(
-            f"{path} needs an update, but {error} Nothing was changed; free some space and retry.",
-            path,
-        ) from error
-
-
-def _daily_backup(path: Path) -> list[str]:
-    """Today's backup; a failure (a full disk) is told, not fatal: the data is untouched."""
-    try:
-        backup.rotate_backups(path)
-    except (backup.BackupError, OSError, sqlite3.Error) as error:
-        log.warning("daily backup of %s failed: %s", path, error)
-        return [
-            f"Today's backup of {path.name} could not be taken ({error}); "
-            "nothing was changed, and it is tried again at the next start."
-        ]
-    return []
-
-
 def _prepare_server_schema(database: Database) -> None:
     """A server database migrates in place: PostgreSQL rolls back DDL with its transaction."""
     revision = current_revision(database.engine)
@@ -282,7 +190,7 @@ def _prepare_server_schema(database: Database) -> None:
     if revision is not None and revision not in KNOWN_REVISIONS:
         with database.sessions() as session:
             writer = session.scalar(select(AppMeta.value).where(AppMeta.key == "written_by"))
-        raise DatabaseError(_newer_message(database.label, writer))
+        raise DatabaseError(newer_message(database.label, writer))
     from app.models import migrate
 
     migrate.upgrade_to_head(database.engine)
@@ -298,21 +206,6 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _newer_message(label: str, written_by: str | None) -> str:
-    needs = f"Walkthrough {written_by}" if written_by else "a newer Walkthrough"
-    return (
-        f"{label} was written by {needs}; this is Walkthrough {__version__}. "
-        "Update Walkthrough to open it (nothing was changed)."
-    )
-
-
-def _damaged(label: str, detail: str) -> str:
-    return (
-        f"{label} is damaged ({detail}); 'walkthrough restore' lists its backups "
-        "(in the window: File ▸ Restore a backup)."
-    )
-
-
 def _check_integrity(database: Database, *, quick: bool) -> None:
     if database.path is None:
         return
@@ -322,28 +215,4 @@ def _check_integrity(database: Database, *, quick: bool) -> None:
         broken_keys = connection.execute(text("PRAGMA foreign_key_check")).first()
     if result != "ok" or broken_keys is not None:
         detail = str(result) if result != "ok" else "a reference between rows is broken"
-        raise DatabaseError(_damaged(database.label, detail), database.path, damaged=True)
-
-
-def _database_error(error: DBAPIError, label: str, path: Path | None) -> DatabaseError:
-    """A refused concurrent update becomes the clear 'changed elsewhere' refusal."""
-    if getattr(error.orig, "sqlstate", None) in SERIALIZATION_FAILURES:
-        return ChangedElsewhereError(f"{label}: {CHANGED_ELSEWHERE}", path)
-    message = explain_error(error, label)
-    return DatabaseError(message, path, damaged="is damaged" in message)
-
-
-def explain_error(error: DBAPIError, label: str) -> str:
-    """One sentence for a database error the user can act on."""
-    message = str(error.orig) if error.orig is not None else str(error)
-    if "locked" in message or "busy" in message:
-        return f"{label} is locked by another program (another Walkthrough?); close it and retry."
-    if "not a database" in message or "malformed" in message:
-        return _damaged(label, message)
-    if "disk is full" in message or "No space" in message:
-        return f"{label}: the disk is full, so nothing was saved; free some space and retry."
-    if "readonly" in message or "read-only" in message:
-        return f"{label} is read-only: Walkthrough needs to write to it."
-    if isinstance(error, OperationalError) and "unable to open" in message:
-        return f"{label} cannot be opened ({message})."
-    return f"{label}: the database refused the change ({message})."
+        raise DatabaseError(damaged_message(database.label, detail), database.path, damaged=True)

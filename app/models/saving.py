@@ -15,7 +15,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 from app.models import rows
-from app.models.database import CHANGED_ELSEWHERE, ChangedElsewhereError
+from app.models.errors import CHANGED_ELSEWHERE, ChangedElsewhereError
 from app.models.repository import load_process_row, new_flow_rows
 from app.models.tables import (
     Base,

@@ -170,8 +170,19 @@ class ProcessStore(QObject):
         return True
 
     def save_quietly(self, process: Process) -> None:
-        """Save without an undo step: interview progress and a step typed but not yet added."""
-        self.write_snapshot(process)
+        """Save without an undo step: interview progress and a step typed but not yet added.
+
+        Refusals are reported like an edit's: changed elsewhere, or kept and retried.
+        """
+        from app.models.database import ChangedElsewhereError, DatabaseError
+
+        try:
+            self.write_snapshot(process)
+        except ChangedElsewhereError:
+            stored = self.load_stored(process.id)
+            self.changed_elsewhere.emit(Conflict(process, stored, "Your latest typing"))
+        except DatabaseError as error:
+            self.keep_unsaved(process, str(error))
 
     def keep_unsaved(self, process: Process, sentence: str) -> None:
         self.unsaved = process

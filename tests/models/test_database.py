@@ -93,7 +93,7 @@ def test_an_older_database_is_backed_up_then_migrated(
 
     monkeypatch.setattr(migrate, "upgrade_to_head", lambda engine: calls.append("upgrade"))
     set_revision(path, "0000_older")
-    monkeypatch.setattr(database, "KNOWN_REVISIONS", ("0000_older", *schema.KNOWN_REVISIONS))
+    monkeypatch.setattr(schema, "KNOWN_REVISIONS", ("0000_older", *schema.KNOWN_REVISIONS))
     open_database(path).close()
     assert calls == ["upgrade"]
     saved = backup.list_backups(path.resolve())[0]
