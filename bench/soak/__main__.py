@@ -1,7 +1,7 @@
 """``make soak``: random SIGKILLs during edits, imports, exports, backups and updates.
 
-Reports committed edits lost and databases that do not open (both must be 0), and export
-or backup files left partial at their names (also 0). ``SOAK_ROUNDS`` and ``SOAK_SEED``
+Reports committed edits lost and databases that do not open (both must be 0), export or
+backup files left partial at their names and workers that crashed instead (also 0). ``SOAK_ROUNDS`` and ``SOAK_SEED``
 set the number of kills and the seed. Exit 1 when the budget is exceeded.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ACTIVITIES = ("edits", "imports", "exports", "backups", "upgrades")
 FIXTURE = Path(__file__).parents[2] / "tests" / "models" / "fixtures" / "schema-0001.sqlite"
-COLUMNS = ("kills", "committed", "lost", "unopenable", "partial files")
+COLUMNS = ("kills", "finished", "crashed", "committed", "lost", "unopenable", "partial")
 
 
 def main() -> int:
@@ -35,7 +35,7 @@ def main() -> int:
     lost_before = 0
     for number in range(rounds):
         activity = rng.choice(ACTIVITIES)
-        tally[activity]["kills"] += _kill_during(activity, folder, rng)
+        tally[activity][_kill_during(activity, folder, rng)] += 1
         journal = folder / "journal"
         if journal.exists():
             tally[activity]["committed"] += len(journal.read_text("utf-8").splitlines())
@@ -45,7 +45,9 @@ def main() -> int:
         tally[activity] += found
     print(_table(tally, rounds, time.monotonic() - started))
     shutil.rmtree(folder, ignore_errors=True)
-    failed = sum(row["lost"] + row["unopenable"] + row["partial files"] for row in tally.values())
+    failed = sum(
+        row["crashed"] + row["lost"] + row["unopenable"] + row["partial"] for row in tally.values()
+    )
     return 1 if failed else 0
 
 
@@ -58,8 +60,8 @@ def _seed_database(folder: Path) -> None:
     database.close()
 
 
-def _kill_during(activity: str, folder: Path, rng: random.Random) -> int:
-    """Start a worker, wait until it is working, kill it at a random moment; 1 if killed."""
+def _kill_during(activity: str, folder: Path, rng: random.Random) -> str:
+    """Start a worker, wait until it works, kill it at a random moment: 'kills' or 'crashed'."""
     if activity == "upgrades":
         legacy = folder / "legacy.sqlite"
         for leftover in folder.glob("legacy.sqlite*"):
@@ -75,7 +77,7 @@ def _kill_during(activity: str, folder: Path, rng: random.Random) -> int:
     time.sleep(rng.uniform(0.0, 0.25 if activity == "upgrades" else 0.8))
     worker.kill()
     code = worker.wait()
-    return 1 if code == -9 else 0
+    return {-9: "kills", 0: "finished"}.get(code, "crashed")  # an update may finish first
 
 
 def _check(activity: str, folder: Path) -> Counter[str]:
@@ -89,16 +91,16 @@ def _check(activity: str, folder: Path) -> Counter[str]:
     opens, lost = checks.database_holds(folder / "soak.sqlite", journals)
     found["unopenable"] += 0 if opens else 1
     found["lost"] = lost  # all missing so far: the caller keeps the new ones
-    found["partial files"] += checks.partial_exports(folder)
-    found["partial files"] += checks.bad_backups(folder / "soak.sqlite")
+    found["partial"] += checks.partial_exports(folder)
+    found["partial"] += checks.bad_backups(folder / "soak.sqlite")
     return found
 
 
 def _table(tally: dict[str, Counter[str]], rounds: int, seconds: float) -> str:
     lines = [f"Fault budget: {rounds} random SIGKILLs in {seconds:.0f} s", ""]
-    lines.append(f"{'during':<10}" + "".join(f"{name:>15}" for name in COLUMNS))
+    lines.append(f"{'during':<10}" + "".join(f"{name:>11}" for name in COLUMNS))
     for activity, row in tally.items():
-        lines.append(f"{activity:<10}" + "".join(f"{row[name]:>15}" for name in COLUMNS))
+        lines.append(f"{activity:<10}" + "".join(f"{row[name]:>11}" for name in COLUMNS))
     total = sum(row["lost"] for row in tally.values())
     broken = sum(row["unopenable"] for row in tally.values())
     lines += [
