@@ -1,8 +1,9 @@
 """``make soak``: random SIGKILLs during edits, imports, exports, backups and updates.
 
 Reports committed edits lost and databases that do not open (both must be 0), export or
-backup files left partial at their names and workers that crashed instead (also 0). ``SOAK_ROUNDS`` and ``SOAK_SEED``
-set the number of kills and the seed. Exit 1 when the budget is exceeded.
+backup files left partial at their names and workers that crashed instead (also 0).
+``SOAK_ROUNDS`` and ``SOAK_SEED`` set the number of kills and the seed. Exit 1 when the
+budget is exceeded.
 """
 
 from __future__ import annotations
