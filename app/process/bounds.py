@@ -7,7 +7,6 @@ both. Checking here, in the process layer, gives one refusal on either database.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from typing import Any
 
 MAX_DEPTH = 100
@@ -35,32 +34,44 @@ def _printable(char: str) -> str:
     return char
 
 
-def value_problems(data: Any, place: str = "") -> Iterator[str]:
-    """Every place in a decoded JSON document whose value no database may store."""
-    yield from _walk(data, place, 0)
+def value_problems(data: Any, place: str = "") -> list[str]:
+    """Every place in a decoded JSON document whose value no database may store.
+
+    An explicit stack, not recursion: a save checks its whole snapshot on every edit.
+    """
+    problems: list[str] = []
+    stack: list[tuple[Any, str, int]] = [(data, place, 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if isinstance(value, str):
+            problems += _text_problems(value, where)
+        elif isinstance(value, dict):
+            if depth >= MAX_DEPTH and value:
+                problems.append(_too_deep(where))
+                continue
+            for key, item in value.items():
+                problems += _key_problems(str(key), item, where)
+                stack.append((item, _join(where, str(key)), depth + 1))
+        elif isinstance(value, list | tuple):
+            if depth >= MAX_DEPTH and value:
+                problems.append(_too_deep(where))
+                continue
+            stack += [(item, f"{where}[{index}]", depth + 1) for index, item in enumerate(value)]
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            problems += _number_problems(value, where)
+    return problems
 
 
-def _walk(value: Any, place: str, depth: int) -> Iterator[str]:
-    if depth > MAX_DEPTH:
-        where = place if len(place) <= MAX_PLACE else place[: MAX_PLACE - 1] + "…"
-        yield f"{where or 'the file'}: is nested more than {MAX_DEPTH} levels deep"
-        return
-    if isinstance(value, str):
-        yield from _text_problems(value, place)
-    elif isinstance(value, bool) or value is None:
-        return
-    elif isinstance(value, int | float):
-        yield from _number_problems(value, place)
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            key_text = str(key)
-            yield from _text_problems(key_text, f"{place} (a key)" if place else "a key")
-            yield from _walk(item, _join(place, key_text), depth + 1)
-            if key_text == "id" and isinstance(item, str) and len(item) > MAX_ID_LENGTH:
-                yield f"{_join(place, key_text)}: an id is at most {MAX_ID_LENGTH} characters"
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _walk(item, f"{place}[{index}]", depth + 1)
+def _key_problems(key: str, item: Any, where: str) -> list[str]:
+    problems = _text_problems(key, f"{where} (a key)" if where else "a key")
+    if key == "id" and isinstance(item, str) and len(item) > MAX_ID_LENGTH:
+        problems.append(f"{_join(where, key)}: an id is at most {MAX_ID_LENGTH} characters")
+    return problems
+
+
+def _too_deep(place: str) -> str:
+    where = place if len(place) <= MAX_PLACE else place[: MAX_PLACE - 1] + "…"
+    return f"{where or 'the file'}: is nested more than {MAX_DEPTH} levels deep"
 
 
 def _join(place: str, key: str) -> str:
@@ -68,18 +79,38 @@ def _join(place: str, key: str) -> str:
     return f"{place}.{safe}" if place else safe
 
 
-def _text_problems(text: str, place: str) -> Iterator[str]:
+def _text_problems(text: str, place: str) -> list[str]:
     where = place or "a text"
     if "\x00" in text:
-        yield f"{where}: contains a NUL character, which no text may hold"
-    elif any("\ud800" <= char <= "\udfff" for char in text):
-        yield f"{where}: contains a lone surrogate (broken Unicode), near {quote(text)}"
+        return [f"{where}: contains a NUL character, which no text may hold"]
+    if not _encodable(text):
+        return [f"{where}: contains a lone surrogate (broken Unicode), near {quote(_near(text))}"]
+    return []
 
 
-def _number_problems(number: float, place: str) -> Iterator[str]:
+def _encodable(text: str) -> bool:
+    """UTF-8 refuses exactly the lone surrogates (checked at C speed)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _near(text: str) -> str:
+    """The text around its first lone surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return text[max(0, error.start - 10) :]
+    return text
+
+
+def _number_problems(number: float, place: str) -> list[str]:
     where = place or "a number"
     if isinstance(number, int) and abs(number) > MAX_INTEGER:
         digits = int(number.bit_length() * 0.30103) + 1
-        yield f"{where}: a number of about {digits} digits is beyond any sensible value"
-    elif isinstance(number, float) and abs(number) > MAX_NUMBER:
-        yield f"{where}: {number:.3g} is beyond any sensible value (at most {MAX_NUMBER:.0e})"
+        return [f"{where}: a number of about {digits} digits is beyond any sensible value"]
+    if isinstance(number, float) and abs(number) > MAX_NUMBER:
+        return [f"{where}: {number:.3g} is beyond any sensible value (at most {MAX_NUMBER:.0e})"]
+    return []
