@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__
@@ -19,50 +20,90 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_S = 5.0
 
 
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What a SQLite file holds, read before any engine opens it."""
+
+    revision: str | None = None
+    written_by: str | None = None
+    tables: int = 0
+    rows: int = 0
+
+
 def prepare_file(path: Path) -> tuple[bool, list[str]]:
     """Bring a SQLite file to the newest schema on a copy: (whether it had to, notices)."""
     from app.models import upgrade
 
     interrupted = upgrade.discard_interrupted(path)
-    revision, written_by = _file_revision(path)
-    if revision == schema.HEAD_REVISION:
+    state = read_state(path)
+    if state.revision == schema.HEAD_REVISION:
         return False, []
-    if revision is not None and revision not in schema.KNOWN_REVISIONS:
-        raise DatabaseError(newer_message(str(path), written_by), path)
-    saved = _backup_before_update(path) if revision is not None else None
+    if state.revision is not None and state.revision not in schema.KNOWN_REVISIONS:
+        raise DatabaseError(newer_message(str(path), state.written_by), path)
+    if state.revision is None and state.rows:
+        raise DatabaseError(
+            f"{path} holds data but no Walkthrough schema version: it is not a Walkthrough "
+            "database (nothing was changed).",
+            path,
+            damaged=True,
+        )
+    _update(path, state)
+    return True, _notices(path, state, interrupted=interrupted)
+
+
+def _update(path: Path, state: FileState) -> None:
+    from app.models import upgrade
+
+    saved = _backup_before_update(path) if state.revision is not None else None
     try:
-        upgrade.upgrade_file(path, __version__)
+        upgrade.upgrade_file(path, __version__, revision=state.revision)
     except Exception as error:
         log.exception("updating %s failed", path)
         kept = f" (its backup: {saved})" if saved else ""
         raise DatabaseError(
             f"Updating {path} failed ({error}); the database was not changed{kept}.", path
         ) from error
+
+
+def _notices(path: Path, state: FileState, *, interrupted: bool) -> list[str]:
+    if state.revision is None and state.tables:
+        return [
+            f"{path.name}: its creation had been cut short, leaving empty tables (no data); "
+            "it has now been created again."
+        ]
     if not interrupted:
-        return True, []
-    done = "created" if revision is None else "updated"
-    return True, [
+        return []
+    done = "created" if state.revision is None else "updated"
+    return [
         f"{path.name}: the last {done[:-1]}ing was cut short; it left the file as it was "
         f"and has now been {done} again."
     ]
 
 
-def _file_revision(path: Path) -> tuple[str | None, str | None]:
-    """The revision of a SQLite file and who wrote it, read without SQLAlchemy or Alembic."""
+def read_state(path: Path) -> FileState:
+    """The revision of a SQLite file, who wrote it, its tables and rows: sqlite3 alone."""
     if not path.exists() or path.stat().st_size == 0:
-        return None, None
+        return FileState()
     try:
         with contextlib.closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)) as con:
-            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in tables:
-                return None, None
-            revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            writer = None
-            if "app_meta" in tables:
-                writer = con.execute("SELECT value FROM app_meta WHERE key='written_by'").fetchone()
+            return _state(con)
     except sqlite3.Error as error:
         raise file_error(path, error) from error
-    return (revision[0] if revision else None), (writer[0] if writer else None)
+
+
+def _state(con: sqlite3.Connection) -> FileState:
+    tables = [row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    revision = writer = None
+    if "alembic_version" in tables:
+        found = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = found[0] if found else None
+    if "app_meta" in tables:
+        found = con.execute("SELECT value FROM app_meta WHERE key='written_by'").fetchone()
+        writer = found[0] if found else None
+    rows = 0
+    if revision is None:  # a half-made file may be remade only if it holds nothing
+        rows = sum(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables)
+    return FileState(revision, writer, len(tables), rows)
 
 
 def _backup_before_update(path: Path) -> Path:

@@ -25,6 +25,10 @@ from app.process.atomic import sync_file, sync_folder
 log = logging.getLogger(__name__)
 
 WORK_SUFFIX = ".upgrading"
+# Tables each released revision cannot have yet (created by the revisions after it).
+LATER_TABLES: dict[str, tuple[str, ...]] = {
+    "0001_initial": ("actions", "control_plan_rows", "measurements", "reviews", "root_causes"),
+}
 
 
 class UpgradeCheckError(Exception):
@@ -47,16 +51,21 @@ def discard_interrupted(path: Path) -> bool:
     return found
 
 
-def upgrade_file(path: Path, written_by: str) -> None:
-    """Bring the file at ``path`` to the newest schema through a checked copy."""
+def upgrade_file(path: Path, written_by: str, *, revision: str | None) -> None:
+    """Bring the file at ``path`` from ``revision`` to the newest schema through a checked copy.
+
+    ``revision`` None builds the schema from nothing (a new file, or one a cut-short creation
+    left half-made and empty) and swaps it in the same way.
+    """
     from app.models import migrate  # Alembic loads only when the schema must change
 
     work = work_path(path)
     discard_interrupted(path)
-    if path.exists() and path.stat().st_size > 0:
+    if revision is not None:
         copy_database(path, work)
     engine = migration_engine(work)
     try:
+        clear_leftovers(engine, revision)
         migrate.upgrade_to_head(engine)
         with engine.begin() as connection:
             connection.execute(
@@ -67,6 +76,22 @@ def upgrade_file(path: Path, written_by: str) -> None:
     finally:
         engine.dispose()
     _swap_in(work, path)
+
+
+def clear_leftovers(engine: Engine, revision: str | None) -> None:
+    """Drop what an update cut short by older Walkthroughs left: tables of later revisions.
+
+    Before updates ran on a copy, a kill could leave a file at its old revision holding some
+    of the next revision's tables ("table actions already exists" at every open after). Such
+    tables cannot hold data at that revision, so dropping them on the copy repairs the file.
+    """
+    with engine.begin() as connection:
+        names = connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+        present = {row[0] for row in names}
+        for name in sorted(present):
+            if name.startswith("_alembic_tmp_") or name in LATER_TABLES.get(revision or "", ()):
+                log.warning("dropping %s, left by an update cut short", name)
+                connection.exec_driver_sql(f'DROP TABLE "{name}"')
 
 
 def migration_engine(path: Path) -> Engine:

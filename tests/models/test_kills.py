@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.models import backup, repository, restore, upgrade
-from app.models.database import open_database
+from app.models.database import DatabaseError, open_database
 from app.models.transfer import add_samples
 from tests.models.helpers import table_counts
 from tests.models.killing import count_statements, run_killed_at, run_killed_when
@@ -103,3 +104,37 @@ def test_a_killed_backup_leaves_no_backup_and_restore_offers_only_whole_ones(
     with pytest.raises(backup.BackupError):
         restore.plan_restore(path, backup.list_backups(path)[0])
     assert table_counts(path)["processes"] == 2
+
+
+def test_a_file_an_older_walkthrough_left_mid_update_is_repaired(tmp_path: Path) -> None:
+    """Before updates ran on a copy, a kill left next revision's tables: every open failed."""
+    path = _fresh_copy(tmp_path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE actions (id VARCHAR(36) PRIMARY KEY)")
+        connection.execute("CREATE TABLE _alembic_tmp_processes (id VARCHAR(36))")
+    connection.close()
+    assert _held(path) == EXPECTED
+
+
+def test_a_creation_an_older_walkthrough_left_half_made_is_made_again(tmp_path: Path) -> None:
+    path = tmp_path / "half.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.execute("CREATE TABLE app_meta (key VARCHAR(64), value TEXT)")
+    connection.close()
+    database = open_database(path)
+    database.close()
+    assert database.notices[0].startswith("half.sqlite: its creation had been cut short")
+    assert _held(path) == {}
+
+
+def test_a_file_with_data_but_no_schema_version_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('keep me')")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="holds data but no Walkthrough schema version"):
+        open_database(path)
+    assert path.read_bytes() == before
