@@ -97,12 +97,16 @@ def test_a_killed_backup_leaves_no_backup_and_restore_offers_only_whole_ones(
     database.close()
     whole = backup.take_backup(path, "manual")
     assert run_killed_when(lambda: backup.take_backup(path, "daily"), backup, "sync_file")
-    empty = backup.backup_folder(path) / "20991231-000000-daily.sqlite"
-    empty.write_bytes(b"")  # what the old code left after a kill
-    assert [item.path for item in backup.list_backups(path)] == [empty, whole]
+    folder = backup.backup_folder(path)
+    broken = [folder / f"209912{day}-000000-daily.sqlite" for day in (31, 30, 29)]
+    broken[0].write_bytes(b"")  # what the old code left after a kill
+    broken[1].write_bytes(whole.read_bytes()[:100])  # the header only
+    broken[2].write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])  # cut in half
+    assert [item.path for item in backup.list_backups(path)] == [*broken, whole]
     assert [item.path for item, _ in backup.checked_backups(path)] == [whole]
-    with pytest.raises(backup.BackupError):
-        restore.plan_restore(path, backup.list_backups(path)[0])
+    for item in backup.list_backups(path)[:3]:
+        with pytest.raises(backup.BackupError):
+            restore.plan_restore(path, item)
     assert table_counts(path)["processes"] == 2
 
 
