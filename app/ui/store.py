@@ -185,12 +185,15 @@ class ProcessStore(QObject):
             self.keep_unsaved(process, str(error))
 
     def keep_unsaved(self, process: Process, sentence: str) -> None:
+        """Keep an edit the database refused and retry it; say so once, not at every keystroke."""
+        first = self.unsaved is None
         self.unsaved = process
         self.retry.start()
-        self.save_failed.emit(
-            f"{sentence} Your edit is kept (Edit ▸ Undo lists it) and is saved as soon as "
-            "the database accepts it again."
-        )
+        if first:
+            self.save_failed.emit(
+                f"{sentence} Your edit is kept (Edit ▸ Undo lists it) and is saved as soon "
+                "as the database accepts it again."
+            )
 
     def retry_unsaved(self) -> None:
         """Try again to save the edit the database refused (a full disk, a lock)."""

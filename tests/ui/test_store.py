@@ -79,8 +79,11 @@ def test_an_edit_the_disk_refuses_stays_on_the_undo_stack_and_is_saved_later(
     assert "Your edit is kept" in failed.args[0]
     assert first.undo_stack.count() == 1
     assert first.load_stored(process_id).owner != "Ana"
+    with qtbot.assertNotEmitted(first.save_failed):  # said once, not at every keystroke
+        first.apply(replace(first.load(process_id), owner="Ana B"), "Edit owner")
+    assert first.undo_stack.count() == 2
     monkeypatch.setattr(saving, "save_snapshot", real_save)
     with qtbot.waitSignal(first.saved_after_all):
         first.retry_unsaved()
-    assert first.load_stored(process_id).owner == "Ana"
+    assert first.load_stored(process_id).owner == "Ana B"
     assert first.unsaved is None
