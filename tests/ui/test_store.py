@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -87,3 +88,32 @@ def test_an_edit_the_disk_refuses_stays_on_the_undo_stack_and_is_saved_later(
         first.retry_unsaved()
     assert first.load_stored(process_id).owner == "Ana B"
     assert first.unsaved is None
+
+
+def test_a_locked_database_keeps_the_edit_and_says_so_in_one_sentence(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.models import database as database_module
+
+    path = tmp_path / "locked.sqlite"
+    seed = open_database(path)
+    add_samples(seed)
+    seed.close()
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 50)
+    store = ProcessStore()
+    store.set_database(open_database(path))
+    process_id = store.summaries()[0].id
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        with qtbot.waitSignal(store.save_failed) as failed:
+            store.apply(replace(store.load(process_id), owner="Ana"), "Edit owner")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "is locked by another program" in failed.args[0]
+    assert "\n" not in failed.args[0]
+    assert store.undo_stack.count() == 1
+    store.retry_unsaved()
+    assert store.load_stored(process_id).owner == "Ana"
+    store.set_database(None)
