@@ -13,7 +13,6 @@ from app.models.database import open_database
 from app.models.transfer import add_samples
 from app.ui import save_problems
 from app.ui.main_window import MainWindow
-from app.ui.store import Conflict
 
 
 @pytest.fixture
