@@ -39,11 +39,11 @@ def save_snapshot(session: Session, process: Process, *, based_on: int | None = 
     one, the save is refused (ChangedElsewhereError) and nothing is written. Returns the
     stored version after the save.
     """
-    check_storable(process)
     row = load_process_row(session, process.id)
     if based_on is not None and row.version != based_on:
         raise ChangedElsewhereError(f"'{process.name}': {CHANGED_ELSEWHERE}")
     before = rows.process_of(row)
+    check_storable(process, stored=before)
     if before == process:
         return row.version
     version = _claim_next_version(session, row)

@@ -267,11 +267,24 @@ def _goal_document(goal: Goal) -> dict[str, Any]:
     }
 
 
-def check_storable(process: Process) -> None:
-    """Refuse a snapshot holding a value no database may store, whichever database it is."""
-    problems = list(value_problems(process_to_document(process)))
+def storable_problems(process: Process) -> list[str]:
+    """Every value of a snapshot no database may store, each with its place."""
+    problems = value_problems(process_to_document(process))
     if len(process.currency) > MAX_CURRENCY_LENGTH:
         problems.append(f"process.currency: is at most {MAX_CURRENCY_LENGTH} characters")
+    return problems
+
+
+def check_storable(process: Process, *, stored: Process | None = None) -> None:
+    """Refuse a snapshot holding a value no database may store, whichever database it is.
+
+    What ``stored`` (the version saved before) already held is let through: data saved by an
+    older Walkthrough stays editable; only new bad values are refused.
+    """
+    problems = storable_problems(process)
+    if problems and stored is not None:
+        known = set(storable_problems(stored))
+        problems = [problem for problem in problems if problem not in known]
     if problems:
         raise ProcessFileError(f"the process {quote(process.name)}", problems)
 

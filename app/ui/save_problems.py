@@ -28,6 +28,9 @@ def watch_saves(window: QMainWindow, store: ProcessStore) -> None:
         lambda: status.showMessage("The kept edit is saved now.", NOTICE_MS)
     )
     store.notice.connect(lambda sentence: status.showMessage(sentence, NOTICE_MS))
+    store.save_refused.connect(
+        lambda sentence: messages.show_error(window, "This edit cannot be saved", sentence)
+    )
 
 
 def _save_failed(window: QMainWindow, sentence: str) -> None:

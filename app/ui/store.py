@@ -57,6 +57,7 @@ class ProcessStore(QObject):
     changed_elsewhere = Signal(object)  # a Conflict
     save_failed = Signal(str)  # one sentence; the edit is kept and retried
     saved_after_all = Signal()
+    save_refused = Signal(str)  # one sentence: the edit holds a value no database may store
     notice = Signal(str)  # one sentence worth telling (an interrupted update redone…)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -166,6 +167,9 @@ class ProcessStore(QObject):
             return False
         except DatabaseError as error:
             self.keep_unsaved(after, str(error))
+        except ValueError as error:  # a value no database may store (NUL, broken Unicode)
+            self.save_refused.emit(str(error))
+            return False
         self.undo_stack.push(commands.SaveSnapshot(self, before, after, text))
         return True
 

@@ -117,3 +117,23 @@ def test_a_locked_database_keeps_the_edit_and_says_so_in_one_sentence(
     store.retry_unsaved()
     assert store.load_stored(process_id).owner == "Ana"
     store.set_database(None)
+
+
+def test_a_value_no_database_may_store_is_refused_but_old_data_stays_editable(
+    qtbot: QtBot, stores: tuple[ProcessStore, ProcessStore, str]
+) -> None:
+    first, _second, process_id = stores
+    database = first.database
+    assert database is not None
+    with database.engine.begin() as connection:  # saved by an older Walkthrough on SQLite
+        connection.exec_driver_sql(
+            "UPDATE processes SET description = 'old' || char(0) || 'text' WHERE id = ?",
+            (process_id,),
+        )
+    with qtbot.waitSignal(first.save_refused) as refused:
+        assert not first.apply(replace(first.load(process_id), owner="Ana\x00"), "Edit owner")
+    assert refused.args[0].endswith(
+        "process.owner: contains a NUL character, which no text may hold"
+    )
+    assert first.apply(replace(first.load(process_id), owner="Ana"), "Edit owner")
+    assert first.load(process_id).owner == "Ana"
