@@ -107,6 +107,13 @@ def _state(con: sqlite3.Connection) -> FileState:
 
 
 def _backup_before_update(path: Path) -> Path:
+    """A backup before the update; one already taken since the file last changed is reused.
+
+    A failed update leaves the file as it was, so retrying it needs no second copy of it.
+    """
+    latest = next((b for b in backup.list_backups(path) if b.reason == "before-update"), None)
+    if latest is not None and latest.path.stat().st_mtime >= _last_change(path):
+        return latest.path
     try:
         return backup.take_backup(path, "before-update")
     except backup.BackupError as error:
@@ -114,6 +121,12 @@ def _backup_before_update(path: Path) -> Path:
             f"{path} needs an update, but {error} Nothing was changed; free some space and retry.",
             path,
         ) from error
+
+
+def _last_change(path: Path) -> float:
+    """When the database last changed: its file or its write-ahead log."""
+    wal = path.with_name(path.name + "-wal")
+    return max(path.stat().st_mtime, wal.stat().st_mtime if wal.exists() else 0.0)
 
 
 def daily_backup(path: Path) -> list[str]:

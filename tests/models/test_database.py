@@ -79,6 +79,11 @@ def test_a_failed_update_restores_the_backup_and_says_so(
             "0000_older",
         )
     assert backup.list_backups(path.resolve())[0].reason == "before-update"
+    taken: list[str] = []
+    monkeypatch.setattr(backup, "take_backup", lambda _path, reason: taken.append(reason))
+    with pytest.raises(DatabaseError, match="the database was not changed"):
+        open_database(path)  # a second try reuses the backup of the unchanged file
+    assert taken == []
 
 
 def test_an_older_database_is_backed_up_then_migrated(
