@@ -112,7 +112,7 @@ def _backup_before_update(path: Path) -> Path:
     A failed update leaves the file as it was, so retrying it needs no second copy of it.
     """
     latest = next((b for b in backup.list_backups(path) if b.reason == "before-update"), None)
-    if latest is not None and latest.path.stat().st_mtime >= _last_change(path):
+    if latest is not None and _unchanged_since(path, latest.path.stat().st_mtime):
         return latest.path
     try:
         return backup.take_backup(path, "before-update")
@@ -123,10 +123,11 @@ def _backup_before_update(path: Path) -> Path:
         ) from error
 
 
-def _last_change(path: Path) -> float:
-    """When the database last changed: its file or its write-ahead log."""
+def _unchanged_since(path: Path, moment: float) -> bool:
+    """Whether the database is as it was at ``moment``: no later write, none pending in a WAL."""
     wal = path.with_name(path.name + "-wal")
-    return max(path.stat().st_mtime, wal.stat().st_mtime if wal.exists() else 0.0)
+    pending = wal.exists() and wal.stat().st_size > 0
+    return not pending and path.stat().st_mtime <= moment
 
 
 def daily_backup(path: Path) -> list[str]:
