@@ -32,20 +32,27 @@ from app.process.model import Process
 RowT = TypeVar("RowT", bound=Base)
 
 
-def save_snapshot(session: Session, process: Process, *, based_on: int | None = None) -> int:
+def save_snapshot(
+    session: Session,
+    process: Process,
+    *,
+    based_on: int | None = None,
+    expected: Process | None = None,
+) -> int:
     """Make the stored process equal to ``process`` (matched by ``process.id``).
 
-    ``based_on`` is the version the edit was made from: when the stored version is another
-    one, the save is refused (ChangedElsewhereError) and nothing is written. Returns the
-    stored version after the save.
+    ``based_on`` is the version the edit was made from; ``expected`` what an undo or redo
+    expects to find stored. When the stored process is not that, the save is refused
+    (ChangedElsewhereError) and nothing is written. Returns the stored version after it.
     """
     row = load_process_row(session, process.id)
-    if based_on is not None and row.version != based_on:
-        raise ChangedElsewhereError(f"'{process.name}': {CHANGED_ELSEWHERE}")
     before = rows.process_of(row)
-    check_storable(process, stored=before)
     if before == process:
         return row.version
+    stale = based_on is not None and row.version != based_on
+    if stale or (expected is not None and before != expected):
+        raise ChangedElsewhereError(f"'{process.name}': {CHANGED_ELSEWHERE}")
+    check_storable(process, stored=before)
     version = _claim_next_version(session, row)
     _assign(row, rows.process_values(process))
     lane_ids = _sync_lanes(session, row, process)

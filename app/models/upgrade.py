@@ -57,25 +57,32 @@ def upgrade_file(path: Path, written_by: str, *, revision: str | None) -> None:
     ``revision`` None builds the schema from nothing (a new file, or one a cut-short creation
     left half-made and empty) and swaps it in the same way.
     """
-    from app.models import migrate  # Alembic loads only when the schema must change
-
     work = work_path(path)
     discard_interrupted(path)
     if revision is not None:
         copy_database(path, work)
     engine = migration_engine(work)
     try:
-        clear_leftovers(engine, revision)
-        migrate.upgrade_to_head(engine)
-        with engine.begin() as connection:
-            connection.execute(
-                text("INSERT OR REPLACE INTO app_meta (key, value) VALUES ('written_by', :v)"),
-                {"v": written_by},
-            )
-        check_file(engine)
-    finally:
+        _migrate(engine, revision, written_by)
+    except BaseException:
         engine.dispose()
+        discard_interrupted(path)  # a failed update is not an interrupted one
+        raise
+    engine.dispose()
     _swap_in(work, path)
+
+
+def _migrate(engine: Engine, revision: str | None, written_by: str) -> None:
+    from app.models import migrate  # Alembic loads only when the schema must change
+
+    clear_leftovers(engine, revision)
+    migrate.upgrade_to_head(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT OR REPLACE INTO app_meta (key, value) VALUES ('written_by', :v)"),
+            {"v": written_by},
+        )
+    check_file(engine)
 
 
 def clear_leftovers(engine: Engine, revision: str | None) -> None:

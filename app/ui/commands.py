@@ -55,8 +55,9 @@ class SaveSnapshot(QUndoCommand):
     """Any edit of one process: redo saves the snapshot after it, undo the one before.
 
     The store saves (or keeps, when the disk refuses) the edit before pushing it, so the
-    first redo has nothing to do. A later undo or redo refused by the database is reported
-    through the store's signals instead of raising inside Qt.
+    first redo has nothing to do. An undo expects to find the snapshot after the edit stored
+    (a redo, the one before): if someone changed the process since, it is refused and offered,
+    since undoing would wipe their change. Refusals go through the store's signals.
     """
 
     def __init__(self, store: ProcessStore, before: Process, after: Process, text: str) -> None:
@@ -70,17 +71,17 @@ class SaveSnapshot(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self._write(self.after)
+        self._write(self.after, expected=self.before)
 
     def undo(self) -> None:
-        self._write(self.before)
+        self._write(self.before, expected=self.after)
 
-    def _write(self, snapshot: Process) -> None:
+    def _write(self, snapshot: Process, *, expected: Process) -> None:
         from app.models.database import ChangedElsewhereError, DatabaseError
         from app.ui.store import Conflict
 
         try:
-            self.store.write_snapshot(snapshot)
+            self.store.write_snapshot(snapshot, expected=expected)
         except ChangedElsewhereError:
             theirs = self.store.load_stored(snapshot.id)
             self.store.changed_elsewhere.emit(Conflict(snapshot, theirs, self.text()))

@@ -276,13 +276,16 @@ class ProcessStore(QObject):
         self.processes_changed.emit()
         return snapshot
 
-    def write_snapshot(self, process: Process) -> None:
-        """Save against the version the views showed; ChangedElsewhereError if it moved on."""
+    def write_snapshot(self, process: Process, *, expected: Process | None = None) -> None:
+        """Save against the version the views showed, or over ``expected`` (undo, redo).
+
+        Raises ChangedElsewhereError when the stored process moved on meanwhile.
+        """
         from app.models.saving import save_snapshot
 
-        based_on = self.versions.get(process.id)
+        based_on = None if expected is not None else self.versions.get(process.id)
         with self._db().session(writing=True) as session:
-            version = save_snapshot(session, process, based_on=based_on)
+            version = save_snapshot(session, process, based_on=based_on, expected=expected)
         self.versions[process.id] = self.seen[process.id] = version
         if self.unsaved is not None and self.unsaved.id == process.id:
             self.unsaved = None

@@ -137,3 +137,22 @@ def test_a_value_no_database_may_store_is_refused_but_old_data_stays_editable(
     )
     assert first.apply(replace(first.load(process_id), owner="Ana"), "Edit owner")
     assert first.load(process_id).owner == "Ana"
+
+
+def test_undo_goes_back_step_by_step_but_never_over_a_change_made_elsewhere(
+    qtbot: QtBot, stores: tuple[ProcessStore, ProcessStore, str]
+) -> None:
+    first, second, process_id = stores
+    original = first.load(process_id).owner
+    first.apply(replace(first.load(process_id), owner="Ana"), "Edit owner")
+    first.apply(replace(first.load(process_id), owner="Ana Reyes"), "Edit owner")
+    first.undo_stack.undo()
+    first.undo_stack.undo()
+    assert first.load(process_id).owner == original
+    first.undo_stack.redo()
+    second.apply(replace(second.load(process_id), description="Changed there"), "Edit")
+    first.check_elsewhere()
+    with qtbot.waitSignal(first.changed_elsewhere):
+        first.undo_stack.undo()  # would put back the description from before their change
+    stored = first.load_stored(process_id)
+    assert (stored.owner, stored.description) == ("Ana", "Changed there")
