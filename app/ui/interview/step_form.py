@@ -23,12 +23,12 @@ from app.process.model import Process
 from app.ui.interview.fields import (
     FIELD_PREFIX,
     CompletingLineEdit,
-    LineEdit,
     LongTextEdit,
     mark_saved,
     unsaved,
 )
 from app.ui.interview.outcomes_editor import OutcomesEditor
+from app.ui.line_edit import LineEdit
 
 KINDS = {
     "task": "Task",
@@ -121,7 +121,7 @@ class StepForm(QWidget):
             ("kind", "Kind", self.kind),
             ("outcomes", "Outcomes", self.outcomes),
             ("back_share", "Comes back", self.back),
-            ("value", "Does the customer care?", self.value),
+            ("value", "Customer cares?", self.value),
             ("why", "Why it exists", self.why),
             ("habit", "", self.habit),
             ("rekeys", "", self.rekeys),
@@ -179,13 +179,11 @@ class StepForm(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
+        """Show or hide a whole row: its label, field, error and hint (no gap left behind)."""
         widget.setVisible(visible)
         box = widget.parentWidget()
-        label = self.form.labelForField(box) if box is not None else None
-        if label is not None:
-            label.setVisible(visible)
         if box is not None:
-            box.setVisible(visible)
+            self.form.setRowVisible(box, visible)
 
     def _kind_changed(self, *, announce: bool = True) -> None:
         kind = self.kind.currentData()
