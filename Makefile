@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench wheel-check clean
+.PHONY: run test lint typecheck pytest bench soak wheel-check clean
 
 $(APP_STAMP): pyproject.toml
 	@echo "Installing the app into $(VENV) (first run: downloads PySide6 and friends from PyPI, about 150 MB)…"
@@ -48,6 +48,11 @@ pytest: $(STAMP)
 
 bench: $(APP_STAMP)
 	$(BIN)/python -m bench
+
+# The fault budget: random SIGKILLs during edits, imports, exports, backups and updates
+# (SOAK_ROUNDS, SOAK_SEED); committed edits lost and databases that do not open must be 0.
+soak: $(STAMP)
+	$(BIN)/python -m bench.soak
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
