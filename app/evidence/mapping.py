@@ -1,8 +1,8 @@
 """Which map step each log activity records: proposed by name similarity, confirmed by a person.
 
-The proposal compares the names word by word, a word matching a close one (difflib); an activity
-whose best step scores below ``THRESHOLD`` stays unmapped. Start and end steps are events, not work a system
-records, so they are never proposed.
+The proposal compares the names word by word, a word matching a close one (difflib); an
+activity whose best step scores below ``THRESHOLD`` stays unmapped. Start and end steps are
+events, not work a system records, so they are never proposed.
 """
 
 from __future__ import annotations
