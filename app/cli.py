@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sampler = commands.add_parser("sample", help="add the built-in example processes")
     sampler.set_defaults(handler=command_sample)
+    from app.evidence.command import add_evidence_parser
+
+    add_evidence_parser(commands, db_help).set_defaults(handler=command_evidence)
     for sub in (opener, importer, lister, analyzer, exporter, sampler):
         sub.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
     return parser
@@ -100,6 +103,7 @@ def _fail(message: str) -> int:
 
 def _user_message(error: Exception) -> str | None:
     """The one-line message for errors that are the input's fault, else None."""
+    from app.evidence.errors import EventLogError
     from app.export.bpmn import BpmnError
     from app.export.formats import UnsupportedFormatError
     from app.models.database import DatabaseError
@@ -109,6 +113,8 @@ def _user_message(error: Exception) -> str | None:
     if isinstance(error, ProcessNotFoundError):
         return str(error.args[0])
     if isinstance(error, ProcessFileError | BpmnError | DatabaseError | UnsupportedFormatError):
+        return str(error)
+    if isinstance(error, EventLogError):
         return str(error)
     return None
 
@@ -262,6 +268,13 @@ def _export_with_qt(process: Process, path: Path) -> None:
         export_map_image(process, path)
     except ImageExportError as error:
         raise UserError(str(error)) from error
+
+
+def command_evidence(args: argparse.Namespace) -> int:
+    from app.evidence.command import run_evidence
+
+    print(run_evidence(args, load_process_argument(args)))
+    return EXIT_OK
 
 
 def command_sample(args: argparse.Namespace) -> int:
