@@ -51,13 +51,14 @@ class ColumnIndexes:
     start: int = -1
     resource: int = -1
     cost: int = -1
+    header: tuple[str, ...] = ()
 
 
 def resolve_columns(header: list[str], choice: ColumnChoice) -> ColumnIndexes:
     """The position of every role in ``header``; EventLogError naming a missing column."""
     lowered = [name.strip().lower() for name in header]
     found = {role: _find(role, lowered, getattr(choice, role), header) for role in ALIASES}
-    return ColumnIndexes(**found)
+    return ColumnIndexes(**found, header=tuple(header))
 
 
 def _find(role: str, lowered: list[str], picked: str | None, header: list[str]) -> int:

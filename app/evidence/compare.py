@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.evidence.figures import Spread, spread
-from app.evidence.log import EventLog
 from app.evidence.paths import AllowedPaths, allowed_paths
 from app.evidence.stats import LogFigures
 from app.process.model import Process, Step
@@ -45,10 +44,8 @@ class Comparison:
     steps: tuple[StepEvidence, ...]
 
 
-def compare_log(
-    process: Process, log: EventLog, figures: LogFigures, mapping: Mapping[str, str]
-) -> Comparison:
-    """``log`` (with ``figures``) against the map of ``process``; ``mapping``: activity → step."""
+def compare_log(process: Process, figures: LogFigures, mapping: Mapping[str, str]) -> Comparison:
+    """A log's ``figures`` against the map of ``process``; ``mapping``: activity → step."""
     known = {step.id for step in process.steps}
     mapping = {activity: step for activity, step in mapping.items() if step in known}
     paths = allowed_paths(process, set(mapping.values()))
@@ -65,7 +62,7 @@ def compare_log(
             (arc.source, arc.target): _arc_in_map(arc.source, arc.target, mapping, paths)
             for arc in figures.arcs
         },
-        steps=_step_evidence(process, log, mapping),
+        steps=_step_evidence(process, figures, mapping),
     )
 
 
@@ -82,32 +79,31 @@ def _arc_in_map(source: str, target: str, mapping: Mapping[str, str], paths: All
 
 
 def _step_evidence(
-    process: Process, log: EventLog, mapping: Mapping[str, str]
+    process: Process, figures: LogFigures, mapping: Mapping[str, str]
 ) -> tuple[StepEvidence, ...]:
-    """Waits and hands-on times pooled over every activity mapped to each step."""
-    waits: dict[str, list[float]] = defaultdict(list)
-    touches: dict[str, list[float]] = defaultdict(list)
-    cases: dict[str, int] = defaultdict(int)
-    for events in log.cases.values():
-        previous_time: float | None = None
-        steps_seen = set()
-        for event in events:
-            step = mapping.get(event.activity)
-            if step is not None:
-                steps_seen.add(step)
-                began = event.start if event.start is not None else event.time
-                if previous_time is not None:
-                    waits[step].append(max(0.0, began - previous_time))
-                if event.start is not None:
-                    touches[step].append(event.time - event.start)
-            previous_time = event.time
-        for step in steps_seen:
-            cases[step] += 1
+    """Waits and hands-on times pooled over every activity mapped to each step.
+
+    The wait before an event does not depend on the mapping, so pooling the activities' own
+    waits gives the step's; its cases are counted over the variants.
+    """
+    activities: dict[str, list[str]] = defaultdict(list)
+    for activity, step in mapping.items():
+        if activity in figures.activities:
+            activities[step].append(activity)
     return tuple(
-        StepEvidence(step, cases[step.id], spread(waits[step.id]), spread(touches[step.id]))
+        _one_step(step, figures, activities[step.id])
         for step in process.steps
         if step.kind not in ("start", "end")
     )
+
+
+def _one_step(step: Step, figures: LogFigures, activities: list[str]) -> StepEvidence:
+    found = [figures.activities[activity] for activity in activities]
+    wanted = set(activities)
+    cases = sum(v.count for v in figures.variants if wanted.intersection(v.path))
+    waits = [value for item in found for value in item.wait_values]
+    touches = [value for item in found for value in item.touch_values]
+    return StepEvidence(step, cases, spread(waits), spread(touches))
 
 
 def _ratio(recorded: Spread | None, said: float) -> float | None:

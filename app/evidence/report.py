@@ -34,7 +34,7 @@ def gather_evidence(
         if mapping is not None
         else as_mapping(propose_mapping(figures.activities, process))
     )
-    return Evidence(log, figures, chosen, compare_log(process, log, figures, chosen))
+    return Evidence(log, figures, chosen, compare_log(process, figures, chosen))
 
 
 def evidence_json(evidence: Evidence) -> dict[str, Any]:

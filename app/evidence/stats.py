@@ -41,9 +41,17 @@ class ActivityFigures:
     activity: str
     events: int
     cases: int
-    wait: Spread | None
-    touch: Spread | None
+    wait_values: tuple[float, ...]  # sorted, minutes
+    touch_values: tuple[float, ...]  # sorted, minutes
     repeated_cases: int
+
+    @property
+    def wait(self) -> Spread | None:
+        return spread(self.wait_values)
+
+    @property
+    def touch(self) -> Spread | None:
+        return spread(self.touch_values)
 
     @property
     def rework_rate(self) -> float:
@@ -65,39 +73,28 @@ class LogFigures:
     in_progress: tuple[tuple[int, int], ...]  # (day ordinal, cases open that day)
 
 
-@dataclass(slots=True)
-class _Tally:
-    waits: dict[tuple[str, str], list[float]]
-    activity_waits: dict[str, list[float]]
-    touches: dict[str, list[float]]
-    events: Counter[str]
-    cases: Counter[str]
-    repeated: Counter[str]
-
-
 def analyse_log(log: EventLog) -> LogFigures:
-    """Every figure of ``log`` in one pass over its cases."""
-    tally = _Tally(
-        defaultdict(list), defaultdict(list), defaultdict(list), Counter(), Counter(), Counter()
-    )
+    """Every figure of ``log``: one pass over its events for the waits, then per variant."""
+    arc_waits: dict[tuple[str, str], list[float]] = defaultdict(list)
+    touches: dict[str, list[float]] = defaultdict(list)
     paths: Counter[tuple[str, ...]] = Counter()
     leads: list[float] = []
-    reworked = 0
     for events in log.cases.values():
-        paths[tuple(event.activity for event in events)] += 1
+        paths[tuple([event.activity for event in events])] += 1
         leads.append(events[-1].time - _began(events[0]))
-        reworked += _tally_case(tally, events)
+        _tally_waits(events, arc_waits, touches)
     total = len(log.cases)
     lead = spread(leads)
     assert lead is not None  # a log always has a case
+    counts = _VariantCounts.of(paths)
     return LogFigures(
         cases=total,
-        events=sum(tally.events.values()),
+        events=sum(counts.events.values()),
         variants=_variants(paths, total),
-        arcs=_arcs(tally.waits),
-        activities=_activities(tally),
+        arcs=_arcs(arc_waits),
+        activities=_activities(counts, arc_waits, touches),
         lead_time=lead,
-        rework_rate=reworked / total,
+        rework_rate=counts.reworked / total,
         in_progress=in_progress_by_day(log),
     )
 
@@ -106,24 +103,46 @@ def _began(event: Event) -> float:
     return event.start if event.start is not None else event.time
 
 
-def _tally_case(tally: _Tally, events: list[Event]) -> int:
-    """Add one case to ``tally``; 1 when it repeated an activity, else 0."""
-    previous: Event | None = None
-    for event in events:
-        activity = event.activity
-        tally.events[activity] += 1
+def _tally_waits(
+    events: list[Event],
+    arc_waits: dict[tuple[str, str], list[float]],
+    touches: dict[str, list[float]],
+) -> None:
+    """Add one case's waits (per arc) and hands-on times (per activity); the hot loop."""
+    previous = events[0]
+    if previous.start is not None:
+        touches[previous.activity].append(previous.time - previous.start)
+    for event in events[1:]:
+        began = event.time if event.start is None else event.start
         if event.start is not None:
-            tally.touches[activity].append(event.time - event.start)
-        if previous is not None:
-            wait = max(0.0, _began(event) - previous.time)
-            tally.waits[previous.activity, activity].append(wait)
-            tally.activity_waits[activity].append(wait)
+            touches[event.activity].append(event.time - event.start)
+        wait = began - previous.time
+        arc_waits[previous.activity, event.activity].append(wait if wait > 0 else 0.0)
         previous = event
-    seen = Counter(event.activity for event in events)
-    tally.cases.update(seen.keys())
-    repeated = [activity for activity, count in seen.items() if count > 1]
-    tally.repeated.update(repeated)
-    return 1 if repeated else 0
+
+
+@dataclass(slots=True)
+class _VariantCounts:
+    """Events, cases and repeats per activity, counted once per distinct path."""
+
+    events: Counter[str]
+    cases: Counter[str]
+    repeated: Counter[str]
+    reworked: int
+
+    @classmethod
+    def of(cls, paths: Counter[tuple[str, ...]]) -> _VariantCounts:
+        counts = cls(Counter(), Counter(), Counter(), 0)
+        for path, cases in paths.items():
+            seen = Counter(path)
+            for activity, times in seen.items():
+                counts.events[activity] += times * cases
+                counts.cases[activity] += cases
+                if times > 1:
+                    counts.repeated[activity] += cases
+            if len(seen) < len(path):
+                counts.reworked += cases
+        return counts
 
 
 def _variants(paths: Counter[tuple[str, ...]], total: int) -> tuple[Variant, ...]:
@@ -140,15 +159,22 @@ def _arcs(waits: dict[tuple[str, str], list[float]]) -> tuple[Arc, ...]:
     return tuple(sorted(arcs, key=lambda arc: (-arc.count, arc.source, arc.target)))
 
 
-def _activities(tally: _Tally) -> dict[str, ActivityFigures]:
+def _activities(
+    counts: _VariantCounts,
+    arc_waits: dict[tuple[str, str], list[float]],
+    touches: dict[str, list[float]],
+) -> dict[str, ActivityFigures]:
+    waits: dict[str, list[float]] = defaultdict(list)
+    for (_, target), values in arc_waits.items():
+        waits[target].extend(values)
     return {
         activity: ActivityFigures(
             activity,
             events,
-            tally.cases[activity],
-            spread(tally.activity_waits.get(activity, [])),
-            spread(tally.touches.get(activity, [])),
-            tally.repeated[activity],
+            counts.cases[activity],
+            tuple(sorted(waits.get(activity, ()))),
+            tuple(sorted(touches.get(activity, ()))),
+            counts.repeated[activity],
         )
-        for activity, events in sorted(tally.events.items(), key=lambda item: (-item[1], item[0]))
+        for activity, events in sorted(counts.events.items(), key=lambda item: (-item[1], item[0]))
     }

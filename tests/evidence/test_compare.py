@@ -42,7 +42,7 @@ def hand_map() -> Process:
 @pytest.fixture
 def comparison(tmp_path: Path) -> Comparison:
     log = read_csv_text(tmp_path, HAND_MADE)
-    return compare_log(hand_map(), log, analyse_log(log), MAPPING)
+    return compare_log(hand_map(), analyse_log(log), MAPPING)
 
 
 def test_fitness_with_unrecorded_steps_silent(comparison: Comparison) -> None:
@@ -73,7 +73,7 @@ def test_said_against_recorded_per_step(comparison: Comparison) -> None:
 
 def test_an_unmapped_activity_is_extra_and_its_cases_do_not_fit(tmp_path: Path) -> None:
     log = read_csv_text(tmp_path, HAND_MADE)
-    result = compare_log(hand_map(), log, analyse_log(log), {"A": "A", "C": "C"})
+    result = compare_log(hand_map(), analyse_log(log), {"A": "A", "C": "C"})
     assert result.extra_in_log == ("B",)
     assert result.fitness == 0.25  # only A,C
     assert [s.id for s in result.missing_in_log] == ["B", "D"]
