@@ -10,6 +10,7 @@ from app.evidence.columns import ColumnChoice
 from app.evidence.csv_log import read_csv_log, read_header
 from app.evidence.errors import EventLogError, ImportCancelledError
 from app.evidence.limits import check_size
+from app.evidence.read import read_event_log
 from app.evidence.timestamps import parse_timestamp
 from tests.evidence.logs import read_csv_text, write_csv
 
@@ -145,3 +146,12 @@ def test_header_and_preview_rows(tmp_path: Path) -> None:
         ["case", "activity", "timestamp"],
         [["1", "a", "2026-01-01"], ["1", "b", "2026-01-02"]],
     )
+
+
+@pytest.mark.parametrize("name", ["huge.csv", "huge.xes"])
+def test_a_1_gb_log_is_refused_before_a_byte_is_read(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as file:
+        file.truncate(1 << 30)  # sparse: costs no disk
+    with pytest.raises(EventLogError, match=f"{name} is 1,024 MB, more than the 200 MB"):
+        read_event_log(path)
