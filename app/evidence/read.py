@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.evidence.bulk import paused_gc
 from app.evidence.columns import ColumnChoice
 from app.evidence.csv_log import read_csv_log
 from app.evidence.log import EventLog, Progress
@@ -18,6 +19,7 @@ def read_event_log(
     progress: Progress | None = None,
 ) -> EventLog:
     """The log at ``path``; EventLogError with one sentence naming what and where if it is bad."""
-    if path.suffix.lower() == ".xes":
-        return read_xes_log(path, progress=progress)
-    return read_csv_log(path, columns, day_first=day_first, progress=progress)
+    with paused_gc():
+        if path.suffix.lower() == ".xes":
+            return read_xes_log(path, progress=progress)
+        return read_csv_log(path, columns, day_first=day_first, progress=progress)

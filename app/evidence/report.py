@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.evidence.bulk import paused_gc
 from app.evidence.compare import Comparison, StepEvidence, compare_log
 from app.evidence.log import EventLog
 from app.evidence.mapping import as_mapping, propose_mapping
@@ -28,7 +29,8 @@ def gather_evidence(
     process: Process, log: EventLog, mapping: Mapping[str, str] | None = None
 ) -> Evidence:
     """Analyse ``log`` against ``process``; without ``mapping``, the proposed one is used."""
-    figures = analyse_log(log)
+    with paused_gc():
+        figures = analyse_log(log)
     chosen = (
         dict(mapping)
         if mapping is not None
