@@ -129,6 +129,9 @@ class EvidencePage(QWidget):
         self.steps.setHorizontalHeaderLabels(HEADERS)
         self.mapping = QTableWidget(0, 2, self)
         self.mapping.setHorizontalHeaderLabels(["Activity in the log", "Step of the map"])
+        for table in (self.steps, self.mapping):
+            table.verticalHeader().setVisible(False)
+            table.horizontalHeader().setStretchLastSection(True)
         self.save_button = QPushButton("Keep this mapping with the process", self)
         self.save_button.clicked.connect(self.save_mapping)
         self.timer = QTimer(self)
@@ -264,6 +267,7 @@ class EvidencePage(QWidget):
             picker.setCurrentIndex(max(0, picker.findData(evidence.mapping.get(activity, ""))))
             picker.currentIndexChanged.connect(self._mapping_edited)
             self.mapping.setCellWidget(row, 1, picker)
+        self.mapping.resizeColumnToContents(0)
 
     def chosen_mapping(self) -> dict[str, str]:
         """activity → step id as the pickers show it now."""
