@@ -54,6 +54,14 @@ def allowed_paths(process: Process, visible: Collection[str]) -> AllowedPaths:
     return AllowedPaths(follows, frozenset(may_finish))
 
 
+def reach_through_silent(
+    process: Process, first: str, visible: Collection[str]
+) -> tuple[set[str], bool]:
+    """The visible steps a flow into ``first`` can lead to next, and whether it can end there."""
+    kinds = {step.id: step.kind for step in process.steps}
+    return _reach([first], process.outgoing(), kinds, set(visible))
+
+
 def _starts(process: Process) -> list[str]:
     """The start steps; without any, the steps no flow leads to."""
     starts = [step.id for step in process.steps if step.kind == "start"]

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.evidence.branches import BranchShare, branch_shares
 from app.evidence.bulk import paused_gc
+from app.evidence.cohorts import weekly_lead_times
 from app.evidence.compare import Comparison, StepEvidence, compare_log
 from app.evidence.log import EventLog
 from app.evidence.mapping import as_mapping, propose_mapping
@@ -23,6 +25,7 @@ class Evidence:
     figures: LogFigures
     mapping: dict[str, str]
     comparison: Comparison
+    branches: tuple[BranchShare, ...] = ()
 
 
 def gather_evidence(
@@ -36,7 +39,23 @@ def gather_evidence(
         if mapping is not None
         else as_mapping(propose_mapping(figures.activities, process))
     )
-    return Evidence(log, figures, chosen, compare_log(process, figures, chosen))
+    return remap(process, Evidence(log, figures, {}, EMPTY), chosen)
+
+
+def remap(process: Process, evidence: Evidence, mapping: Mapping[str, str]) -> Evidence:
+    """The same log against ``process`` with another mapping: the figures are not recounted."""
+    chosen = dict(mapping)
+    figures = evidence.figures
+    return Evidence(
+        evidence.log,
+        figures,
+        chosen,
+        compare_log(process, figures, chosen),
+        branch_shares(process, figures, chosen),
+    )
+
+
+EMPTY = Comparison(0.0, 0, (), (), {}, ())
 
 
 def evidence_json(evidence: Evidence) -> dict[str, Any]:
@@ -68,6 +87,20 @@ def evidence_json(evidence: Evidence) -> dict[str, Any]:
         "steps": [_step_json(item) for item in comparison.steps],
         "lead_time_minutes": figures.lead_time.as_json(),
         "rework_rate": figures.rework_rate,
+        "branches": [
+            {
+                "step": item.step.name,
+                "to": item.target.name,
+                "said_share": item.said,
+                "recorded_share": item.recorded,
+                "moves": item.moves,
+            }
+            for item in evidence.branches
+        ],
+        "weekly_lead_time_minutes": [
+            {"week": week.monday.isoformat(), "cases": week.cases, "median": week.median_minutes}
+            for week in weekly_lead_times(evidence.log)
+        ],
         "mapping": {a: names.get(s, s) for a, s in sorted(evidence.mapping.items())},
         "notes": list(evidence.log.notes),
     }

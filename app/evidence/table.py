@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.evidence.branches import BranchShare
 from app.evidence.compare import StepEvidence
 from app.evidence.figures import Spread
 from app.evidence.report import Evidence
@@ -55,6 +56,7 @@ def summary_lines(evidence: Evidence) -> list[SummaryLine]:
         SummaryLine("Rework", f"{figures.rework_rate:.1%} of cases repeat an activity"),
         SummaryLine("Never seen", ", ".join(s.name for s in comparison.missing_in_log) or "none"),
         SummaryLine("Not in the map", ", ".join(comparison.extra_in_log) or "none"),
+        SummaryLine("Branches", "; ".join(_branch(b) for b in evidence.branches) or "none"),
         SummaryLine(
             "Moves not in the map",
             ", ".join(
@@ -63,6 +65,11 @@ def summary_lines(evidence: Evidence) -> list[SummaryLine]:
             or "none",
         ),
     ]
+
+
+def _branch(share: BranchShare) -> str:
+    recorded = f"{share.recorded:.0%}" if share.recorded is not None else NOT_SEEN
+    return f"{share.step.name} → {share.target.name}: said {share.said:.0%}, recorded {recorded}"
 
 
 def _row(item: StepEvidence) -> tuple[str, ...]:

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.evidence.columns import ALIASES, REQUIRED, ColumnChoice
-from app.evidence.compare import compare_log
 from app.evidence.csv_log import read_header
 from app.evidence.errors import EventLogError, ImportCancelledError
 from app.evidence.read import read_event_log
-from app.evidence.report import Evidence, gather_evidence
+from app.evidence.report import Evidence, gather_evidence, remap
 from app.evidence.stored import stored_mapping, with_stored_mapping
 from app.evidence.table import HEADERS, step_rows, summary_lines
 from app.process.dates import environment_day_first
@@ -235,10 +234,7 @@ class EvidencePage(QWidget):
     def _recompared(self, mapping: dict[str, str]) -> Evidence:
         assert self.evidence is not None
         assert self.process is not None
-        figures = self.evidence.figures
-        return Evidence(
-            self.evidence.log, figures, mapping, compare_log(self.process, figures, mapping)
-        )
+        return remap(self.process, self.evidence, mapping)
 
     def _show(self, evidence: Evidence) -> None:
         self.evidence = evidence

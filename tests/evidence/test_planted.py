@@ -6,6 +6,7 @@ import pytest
 
 from app.evidence.read import read_event_log
 from app.evidence.report import Evidence, gather_evidence
+from app.evidence.table import summary_lines
 from app.process.model import Flow, Lane, Process, Step
 from tests.evidence.logs import generated_log
 
@@ -82,3 +83,24 @@ def test_rework_rates_find_both_loops(evidence: Evidence) -> None:
 def test_variant_shares(evidence: Evidence) -> None:
     shares = {variant.path: variant.share for variant in evidence.figures.variants}
     assert shares == {path: count / 1000 for path, count in PLANTED}
+
+
+def test_branch_shares_said_against_recorded(evidence: Evidence) -> None:
+    shares = {(b.step.id, b.target.id): (b.said, b.moves, b.recorded) for b in evidence.branches}
+    assert shares == {
+        ("s3", "s4"): (0.9, 850, 850 / 950),  # approved: 600 + 100 + 100 + 50
+        ("s3", "s2"): (0.1, 100, 100 / 950),  # sent back to the check
+    }
+
+
+def test_the_summary_says_branches_and_moves_the_map_lacks(evidence: Evidence) -> None:
+    lines = {line.label: line.value for line in summary_lines(evidence)}
+    assert lines["Fitness"] == "70.0% of cases follow a path the map allows"
+    assert lines["Branches"] == (
+        "Invoice approval → Pay the invoice: said 90%, recorded 89%; "
+        "Invoice approval → Check invoice details: said 10%, recorded 11%"
+    )
+    assert lines["Moves not in the map"] == (
+        "Check invoice → Pay invoice (15%), Call supplier → Approve invoice (10%), "
+        "Check invoice → Call supplier (10%), Check invoice → Receive invoice (5%)"
+    )
