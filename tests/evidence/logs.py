@@ -12,6 +12,15 @@ from app.evidence.log import EventLog
 from app.evidence.read import read_event_log
 
 DAY0 = dt.datetime(2026, 1, 5, 9, 0)
+# Two invoices against the sample "Approve supplier invoices": the second skips the approval.
+INVOICE_LOG = """
+Ticket;Step;When
+1;Key invoice into ERP;2026-01-05 09:00
+1;Approve invoice;2026-01-07 09:00
+1;Post invoice;2026-01-07 10:00
+2;Key invoice into ERP;2026-01-05 09:00
+2;Post invoice;2026-01-06 10:00
+"""
 
 
 def write_csv(folder: Path, text: str, name: str = "log.csv") -> Path:

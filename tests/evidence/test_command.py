@@ -9,17 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.evidence.logs import write_csv
+from tests.evidence.logs import INVOICE_LOG, write_csv
 
 INVOICES = Path(str(files("app.resources.samples").joinpath("supplier-invoices.walkthrough.json")))
-LOG = """
-Ticket;Step;When
-1;Key invoice into ERP;2026-01-05 09:00
-1;Approve invoice;2026-01-07 09:00
-1;Post invoice;2026-01-07 10:00
-2;Key invoice into ERP;2026-01-05 09:00
-2;Post invoice;2026-01-06 10:00
-"""
 PICKED = ("--case", "Ticket", "--activity", "Step", "--timestamp", "When")
 
 
@@ -32,7 +24,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_json_has_the_keys_of_interchange(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    log = write_csv(tmp_path, LOG)
+    log = write_csv(tmp_path, INVOICE_LOG)
     code, out, err = run(capsys, "evidence", str(INVOICES), "--log", str(log), "--json", *PICKED)
     assert (code, err) == (0, "")
     payload = json.loads(out)
@@ -53,7 +45,7 @@ def test_json_has_the_keys_of_interchange(
 
 
 def test_text_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    log = write_csv(tmp_path, LOG)
+    log = write_csv(tmp_path, INVOICE_LOG)
     code, out, _ = run(capsys, "evidence", str(INVOICES), "--log", str(log), *PICKED)
     assert code == 0
     assert "fitness     50.0% of cases follow a path the map allows" in out

@@ -16,17 +16,9 @@ from app.process.model import Process
 from app.ui import evidence_page
 from app.ui.evidence_page import ColumnDialog, EvidencePage, Reading
 from app.ui.store import ProcessStore
-from tests.evidence.logs import write_csv
+from tests.evidence.logs import INVOICE_LOG, write_csv
 
-LOG = """
-Ticket;Step;When
-1;Key invoice into ERP;2026-01-05 09:00
-1;Approve invoice;2026-01-07 09:00
-1;Post invoice;2026-01-07 10:00
-2;Key invoice into ERP;2026-01-05 09:00
-2;Post invoice;2026-01-06 10:00
-2;Phone the supplier;2026-01-06 11:00
-"""
+LOG = INVOICE_LOG + "2;Phone the supplier;2026-01-06 11:00\n"
 
 
 @pytest.fixture
