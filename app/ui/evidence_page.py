@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.evidence.baseline import with_log_baseline
 from app.evidence.columns import ALIASES, REQUIRED, ColumnChoice
 from app.evidence.csv_log import read_header
 from app.evidence.errors import EventLogError, ImportCancelledError
@@ -34,6 +35,7 @@ from app.evidence.report import Evidence, gather_evidence, remap
 from app.evidence.stored import stored_mapping, with_stored_mapping
 from app.evidence.table import HEADERS, step_rows, summary_lines
 from app.process.dates import environment_day_first
+from app.process.durations import format_duration
 from app.process.model import Process
 from app.ui import messages, worker
 from app.ui.store import ProcessStore
@@ -133,6 +135,8 @@ class EvidencePage(QWidget):
             table.horizontalHeader().setStretchLastSection(True)
         self.save_button = QPushButton("Keep this mapping with the process", self)
         self.save_button.clicked.connect(self.save_mapping)
+        self.baseline_button = QPushButton("Use the recorded lead time as the goal's baseline")
+        self.baseline_button.clicked.connect(self.take_baseline)
         self.timer = QTimer(self)
         self.timer.setInterval(100)
         self.timer.timeout.connect(self._show_progress)
@@ -151,7 +155,11 @@ class EvidencePage(QWidget):
         layout.addWidget(self.steps, 2)
         layout.addWidget(QLabel("Which step each activity records:", self))
         layout.addWidget(self.mapping, 1)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.baseline_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
     def show_process(self, process: Process) -> None:
         """Show a snapshot; a log already read is checked again against the map as it is now."""
@@ -242,12 +250,14 @@ class EvidencePage(QWidget):
         _fill(self.steps, step_rows(evidence))
         self._fill_mapping(evidence)
         self.save_button.setEnabled(True)
+        self.baseline_button.setEnabled(True)
 
     def _clear(self) -> None:
         self.summary.clear()
         self.steps.setRowCount(0)
         self.mapping.setRowCount(0)
         self.save_button.setEnabled(False)
+        self.baseline_button.setEnabled(False)
 
     def _fill_mapping(self, evidence: Evidence) -> None:
         assert self.process is not None
@@ -288,6 +298,18 @@ class EvidencePage(QWidget):
         after = with_stored_mapping(self.process, self.evidence.log, self.chosen_mapping())
         self.store.apply(after, "Confirm the event-log mapping")
         self.status.setText("The mapping is kept with the process.")
+
+    def take_baseline(self) -> None:
+        """Set the lead-time goal's baseline to the recorded median (one undoable edit)."""
+        if self.process is None or self.evidence is None:
+            return
+        after, changed = with_log_baseline(self.process, self.evidence)
+        if not changed:
+            self.status.setText("There is no lead-time goal yet: add one on the Goals tab first.")
+            return
+        self.store.apply(after, "Take the lead-time baseline from the event log")
+        median = format_duration(self.evidence.figures.lead_time.median)
+        self.status.setText(f"The lead-time goal's baseline is now {median}, from the log.")
 
 
 def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:

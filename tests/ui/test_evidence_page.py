@@ -103,3 +103,16 @@ def test_a_mapping_changed_and_kept_with_the_process(page: EvidencePage, tmp_pat
     assert mapping is not None
     assert mapping["Phone the supplier"] == "s6"
     assert saved.extra["event_log"]["log"] == "log.csv"
+
+
+def test_the_recorded_lead_time_becomes_the_goal_baseline(
+    page: EvidencePage, tmp_path: Path
+) -> None:
+    picked(page, write_csv(tmp_path, LOG))
+    assert page.process is not None
+    assert [goal.metric for goal in page.process.goals] == ["lead_time"]
+    page.take_baseline()
+    assert page.status.text() == "The lead-time goal's baseline is now 1.6 days, from the log."
+    goal = page.store.load(page.process.id).goals[0]
+    assert goal.baseline == 2250.0  # cases of 2,940 and 1,560 minutes
+    assert goal.baseline_source.startswith("median of 2 cases in the event log log.csv")
