@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.evidence.baseline import with_log_baseline
+from app.evidence.baseline import with_log_baseline, with_weekly_measurements
 from app.evidence.columns import ALIASES, REQUIRED, ColumnChoice
 from app.evidence.csv_log import read_header
 from app.evidence.errors import EventLogError, ImportCancelledError
@@ -137,6 +137,8 @@ class EvidencePage(QWidget):
         self.save_button.clicked.connect(self.save_mapping)
         self.baseline_button = QPushButton("Use the recorded lead time as the goal's baseline")
         self.baseline_button.clicked.connect(self.take_baseline)
+        self.chart_button = QPushButton("Add its weekly lead times to the control chart")
+        self.chart_button.clicked.connect(self.add_weekly_points)
         self.timer = QTimer(self)
         self.timer.setInterval(100)
         self.timer.timeout.connect(self._show_progress)
@@ -158,6 +160,7 @@ class EvidencePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.baseline_button)
+        buttons.addWidget(self.chart_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
@@ -251,6 +254,7 @@ class EvidencePage(QWidget):
         self._fill_mapping(evidence)
         self.save_button.setEnabled(True)
         self.baseline_button.setEnabled(True)
+        self.chart_button.setEnabled(True)
 
     def _clear(self) -> None:
         self.summary.clear()
@@ -258,6 +262,7 @@ class EvidencePage(QWidget):
         self.mapping.setRowCount(0)
         self.save_button.setEnabled(False)
         self.baseline_button.setEnabled(False)
+        self.chart_button.setEnabled(False)
 
     def _fill_mapping(self, evidence: Evidence) -> None:
         assert self.process is not None
@@ -310,6 +315,16 @@ class EvidencePage(QWidget):
         self.store.apply(after, "Take the lead-time baseline from the event log")
         median = format_duration(self.evidence.figures.lead_time.median)
         self.status.setText(f"The lead-time goal's baseline is now {median}, from the log.")
+
+    def add_weekly_points(self) -> None:
+        """Put the log's weekly lead times on the control chart (one undoable edit)."""
+        if self.process is None or self.evidence is None:
+            return
+        after, added = with_weekly_measurements(self.process, self.evidence)
+        if added:
+            self.store.apply(after, "Add weekly lead times from the event log")
+        weeks = "week" if added == 1 else "weeks"
+        self.status.setText(f"{added} {weeks} of lead time added to the control chart.")
 
 
 def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:

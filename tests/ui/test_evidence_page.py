@@ -116,3 +116,18 @@ def test_the_recorded_lead_time_becomes_the_goal_baseline(
     goal = page.store.load(page.process.id).goals[0]
     assert goal.baseline == 2250.0  # cases of 2,940 and 1,560 minutes
     assert goal.baseline_source.startswith("median of 2 cases in the event log log.csv")
+
+
+def test_weekly_lead_times_join_the_control_chart(page: EvidencePage, tmp_path: Path) -> None:
+    picked(page, write_csv(tmp_path, LOG))
+    assert page.process is not None
+    page.add_weekly_points()
+    assert page.status.text() == "1 week of lead time added to the control chart."
+    points = [
+        m
+        for m in page.store.load(page.process.id).control.measurements
+        if m.note.endswith("(log.csv)")
+    ]
+    assert [(m.metric, m.day.isoformat(), m.value) for m in points] == [
+        ("lead_time", "2026-01-05", 2250.0)
+    ]
