@@ -10,6 +10,7 @@ from app.process.model import Process
 from app.ui.analyze_page import AnalyzePage
 from app.ui.control.page import ControlPage
 from app.ui.define_view import DefineView
+from app.ui.evidence_page import EvidencePage
 from app.ui.future_view import FutureView
 from app.ui.goals_view import GoalsView
 from app.ui.improve_view import ImproveView
@@ -51,6 +52,7 @@ class ProcessPage(QWidget):
         self.future_view = FutureView(store, self)
         self.goals_view = GoalsView(store, self)
         self.control_page = ControlPage(store, self)
+        self.evidence_page = EvidencePage(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for widget, title in (
@@ -63,6 +65,7 @@ class ProcessPage(QWidget):
             (self.future_view, "Future state"),
             (self.goals_view, "Goals"),
             (self.control_page, "Control"),
+            (self.evidence_page, "Evidence"),
         ):
             self.tabs.addTab(widget, title)
         self.interview_page.finished.connect(lambda: self.tabs.setCurrentWidget(self.map_page))
@@ -88,6 +91,7 @@ class ProcessPage(QWidget):
             self.future_view,
             self.goals_view,
             self.control_page,
+            self.evidence_page,
         ):
             view.show_process(process)
         if process.id != self._process_id:
