@@ -52,9 +52,9 @@ def simulate(
 def expected_loads(model: SimModel, runs_per_year: float) -> list[float]:
     """Per pool: arrivals × Σ visits × mean hands-on time ÷ (people × open minutes)."""
     work = [0.0] * len(model.pools)
-    for position, pool in enumerate(model.pool):
-        if pool >= 0:
-            work[pool] += model.visits[position] * mean_touch(model, position)
+    for position, index in enumerate(model.pool):
+        if index >= 0:
+            work[index] += model.visits[position] * mean_touch(model, position)
     loads = []
     for pool, minutes in zip(model.pools, work, strict=True):
         open_share = pool.calendar.open_share if pool.calendar else 1.0
