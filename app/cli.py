@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
+from app.simulation.cli import add_simulate_command
 
 if TYPE_CHECKING:
     from app.models.database import Database
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     sampler.set_defaults(handler=command_sample)
     for sub in (opener, importer, lister, analyzer, exporter, sampler):
         sub.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
+    add_simulate_command(commands, db_help)
     return parser
 
 

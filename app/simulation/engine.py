@@ -50,6 +50,7 @@ class _Run:
         self.free = [pool.people for pool in model.pools]
         self.queues: list[deque[tuple[int, int]]] = [deque() for _ in model.pools]
         self.begin = self.end = float("inf")  # the measuring window
+        self.now = 0.0  # the time of the event being handled
         self.departures: list[float] = []
         self.left = cases
         self.clock = 0.0  # working minutes of the arrival calendar
@@ -97,9 +98,9 @@ class _Run:
         while True:
             if model.pool[step] >= 0:
                 self.entered[case] = now
-                delay = model.delay[step]
-                if delay > 0:
-                    self.push(now + delay, REQUEST, case, step)
+                ready = now + model.delay[step]
+                if ready > self.now:  # later than the event being handled: queue in turn
+                    self.push(ready, REQUEST, case, step)
                 else:
                     self.request(case, step, now)
                 return
@@ -172,6 +173,7 @@ class _Run:
         heap = self.heap
         while heap and (self.left > 0 or len(self.arrival) <= self.last):
             now, _, kind, case, step = heapq.heappop(heap)
+            self.now = now
             if kind == DONE:
                 self.done(case, step, now)
             elif kind == REQUEST:

@@ -40,6 +40,7 @@ class StepResult:
     ci95: tuple[float, float] | None
     mean_queue_length: float | None
     interviewed_wait_minutes: float
+    queue_of: str | None  # the lane whose people it queues for; None = waits for nobody
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,4 +120,5 @@ def _step_json(step: StepResult) -> dict[str, Any]:
         "mean_wait_ci95": _pair(step.ci95),
         "mean_queue_length": step.mean_queue_length,
         "interviewed_wait_minutes": step.interviewed_wait_minutes,
+        "queue_of": step.queue_of,
     }

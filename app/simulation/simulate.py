@@ -141,4 +141,5 @@ def _step(model: SimModel, runs: Sequence[Replication], position: int) -> StepRe
         ci95=interval(waits),
         mean_queue_length=mean(queue) if queue else None,
         interviewed_wait_minutes=step.wait_minutes,
+        queue_of=model.pools[model.pool[position]].lane if model.pool[position] >= 0 else None,
     )

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.process.model import Process
+from app.process.model import Flow, Process, Step
 from app.simulation.simulate import SimulationOptions, simulate
 from tests.analysis.builder import flow, nested_loops, process, sequential, step
 from tests.simulation.helpers import feedback_pair, single_server
@@ -100,3 +100,16 @@ def test_little_law_holds_for_work_in_progress() -> None:
     arrivals_per_day = 0.05 * 1440
     assert result.throughput_per_day == pytest.approx(arrivals_per_day, rel=0.02)
     assert result.wip == pytest.approx(0.05 * result.lead_time.mean, rel=0.02)
+
+
+def test_a_queue_behind_an_outside_delay_still_waits_as_m_d_1() -> None:
+    """Cases walked ahead through steps that wait for nobody join the queue in time order."""
+    touch, per_minute = 10.0, 0.06
+    plain = single_server(touch, per_minute)
+    before = Step("pre", "in", "Prepare", "task", touch_minutes=5.0, wait_minutes=30.0)
+    steps = (plain.steps[0], before, *plain.steps[1:])
+    flows = (Flow("start", "pre"), Flow("pre", "serve"), plain.flows[1])
+    result = simulate(replace(plain, steps=steps, flows=flows), LONG)
+    theory = per_minute * touch**2 / (2 * (1 - per_minute * touch))
+    assert _inside(theory, result.steps[2].ci95), (theory, result.steps[2].ci95)
+    assert all(s.mean_wait_minutes is not None and s.mean_wait_minutes >= 0 for s in result.steps)
