@@ -1,7 +1,8 @@
 """One replication: cases arrive, walk the map, queue first come first served for their lane.
 
 The event queue is a heap of ``(time, sequence, kind, case, step)``; the sequence number breaks
-ties in the order events were made, so a seed gives the same run every time. A stretch of
+ties in the order events were made, so a seed gives the same run every time. The model's
+per-step tuples are copied onto the run, since attribute lookups are the hot path here. A stretch of
 steps that wait for nobody is walked inline (nothing else can change it), which keeps the heap
 to the moments when cases meet a queue.
 
@@ -13,6 +14,7 @@ on until every measured case is done, so the last ones meet a loaded system too.
 from __future__ import annotations
 
 import heapq
+import itertools
 import random
 from collections import deque
 from dataclasses import dataclass, field
@@ -24,7 +26,7 @@ ARRIVE, REQUEST, DONE = 0, 1, 2
 
 @dataclass(slots=True)
 class Replication:
-    """What one replication measured."""
+    """What one replication measured (waits, visits and cost of measured cases only)."""
 
     lead_times: list[float] = field(default_factory=list)
     step_wait: list[float] = field(default_factory=list)
@@ -41,10 +43,14 @@ class _Run:
 
     def __init__(self, model: SimModel, seed: str, cases: int, warmup: int) -> None:
         self.model = model
+        self.pool_of, self.law, self.delay = model.pool, model.law, model.delay
+        self.typical = tuple(touch[0] for touch in model.touch)
+        self.targets, self.cumulative = model.targets, model.cumulative
+        self.calendars = tuple(pool.calendar for pool in model.pools)
         self.rng = random.Random(seed)
         self.first, self.last = warmup, warmup + cases  # measured: first <= case < last
         self.heap: list[tuple[float, int, int, int, int]] = []
-        self.sequence = 0
+        self.counter = itertools.count()
         self.arrival: list[float] = []
         self.entered: list[float] = []
         self.free = [pool.people for pool in model.pools]
@@ -61,14 +67,11 @@ class _Run:
         )
 
     def push(self, time: float, kind: int, case: int, step: int) -> None:
-        self.sequence += 1
-        heapq.heappush(self.heap, (time, self.sequence, kind, case, step))
+        heapq.heappush(self.heap, (time, next(self.counter), kind, case, step))
 
     def sample(self, step: int) -> float:
-        law = self.model.law[step]
+        law = self.law[step]
         typical, low, high = self.model.touch[step]
-        if law == FIXED:
-            return typical
         if law == TRIANGULAR:
             return self.rng.triangular(low, high, typical)
         return self.rng.expovariate(1 / typical) if law == EXPONENTIAL else typical
@@ -94,43 +97,38 @@ class _Run:
 
     def walk(self, case: int, step: int, now: float) -> None:
         """Go through steps that wait for nobody until one that queues, or the end."""
-        model, measured = self.model, self.first <= case < self.last
-        while True:
-            if model.pool[step] >= 0:
+        measured, out = self.first <= case < self.last, self.out
+        while step >= 0:
+            if self.pool_of[step] >= 0:
                 self.entered[case] = now
-                ready = now + model.delay[step]
+                ready = now + self.delay[step]
                 if ready > self.now:  # later than the event being handled: queue in turn
                     self.push(ready, REQUEST, case, step)
                 else:
                     self.request(case, step, now)
                 return
-            touch = self.sample(step)
+            touch = self.typical[step] if self.law[step] == FIXED else self.sample(step)
             if measured:
-                self.note_visit(step, model.delay[step], touch)
-            now += model.delay[step] + touch
-            following = self.route(step)
-            if following < 0:
-                self.depart(case, now)
-                return
-            step = following
-
-    def note_visit(self, step: int, wait: float, touch: float) -> None:
-        self.out.step_wait[step] += wait
-        self.out.step_visits[step] += 1
-        self.out.cost += touch * self.model.cost_per_minute[step]
+                out.step_wait[step] += self.delay[step]
+                out.step_visits[step] += 1
+                out.cost += touch * self.model.cost_per_minute[step]
+            now += self.delay[step] + touch
+            step = self.route(step)
+        self.depart(case, now)
 
     def route(self, step: int) -> int:
-        targets = self.model.targets[step]
+        """The next step (-1: the case is done)."""
+        targets = self.targets[step]
         if len(targets) <= 1:
             return targets[0] if targets else -1
         draw = self.rng.random()
-        for target, edge in zip(targets, self.model.cumulative[step], strict=True):
+        for target, edge in zip(targets, self.cumulative[step], strict=True):
             if draw < edge:
                 return target
         return targets[-1]
 
     def request(self, case: int, step: int, now: float) -> None:
-        pool = self.model.pool[step]
+        pool = self.pool_of[step]
         if self.free[pool] > 0:
             self.free[pool] -= 1
             self.serve(case, step, now)
@@ -138,29 +136,32 @@ class _Run:
             self.queues[pool].append((case, step))
 
     def serve(self, case: int, step: int, now: float) -> None:
-        pool = self.model.pool[step]
-        calendar = self.model.pools[pool].calendar
-        begin = now if calendar is None else calendar.from_work(calendar.to_work(now))
-        touch = self.sample(step)
-        end = begin + touch if calendar is None else calendar.advance(begin, touch)
+        pool = self.pool_of[step]
+        calendar = self.calendars[pool]
+        touch = self.typical[step] if self.law[step] == FIXED else self.sample(step)
+        if calendar is None:
+            begin, end = now, now + touch
+        else:
+            begin = calendar.from_work(calendar.to_work(now))
+            end = calendar.advance(begin, touch)
         if self.first <= case < self.last:
-            self.note_visit(step, begin - self.entered[case], touch)
+            out = self.out
+            out.step_wait[step] += begin - self.entered[case]
+            out.step_visits[step] += 1
+            out.cost += touch * self.model.cost_per_minute[step]
         if self.begin <= begin < self.end:
             self.out.pool_work[pool] += touch
-        self.push(end, DONE, case, step)
+        heapq.heappush(self.heap, (end, next(self.counter), DONE, case, step))
 
     def done(self, case: int, step: int, now: float) -> None:
-        pool = self.model.pool[step]
+        pool = self.pool_of[step]
         waiting = self.queues[pool]
         if waiting:
-            self.serve(*waiting.popleft(), now)
+            following_case, following_step = waiting.popleft()
+            self.serve(following_case, following_step, now)
         else:
             self.free[pool] += 1
-        following = self.route(step)
-        if following < 0:
-            self.depart(case, now)
-        else:
-            self.walk(case, following, now)
+        self.walk(case, self.route(step), now)
 
     def depart(self, case: int, now: float) -> None:
         self.departures.append(now)
@@ -170,9 +171,9 @@ class _Run:
 
     def run(self) -> Replication:
         self.next_arrival(0.0)
-        heap = self.heap
+        heap, pop = self.heap, heapq.heappop
         while heap and (self.left > 0 or len(self.arrival) <= self.last):
-            now, _, kind, case, step = heapq.heappop(heap)
+            now, _, kind, case, step = pop(heap)
             self.now = now
             if kind == DONE:
                 self.done(case, step, now)
