@@ -15,6 +15,7 @@ from app.ui.goals_view import GoalsView
 from app.ui.improve_view import ImproveView
 from app.ui.interview.page import InterviewPage
 from app.ui.map.page import MapPage
+from app.ui.simulate_page import SimulatePage
 from app.ui.steps_table import StepsTable
 from app.ui.store import ProcessStore
 
@@ -51,6 +52,7 @@ class ProcessPage(QWidget):
         self.future_view = FutureView(store, self)
         self.goals_view = GoalsView(store, self)
         self.control_page = ControlPage(store, self)
+        self.simulate_page = SimulatePage(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for widget, title in (
@@ -61,6 +63,7 @@ class ProcessPage(QWidget):
             (self.analyze_page, "Analyze"),
             (self.improve_view, "Improve"),
             (self.future_view, "Future state"),
+            (self.simulate_page, "Simulate"),
             (self.goals_view, "Goals"),
             (self.control_page, "Control"),
         ):
@@ -86,6 +89,7 @@ class ProcessPage(QWidget):
             self.analyze_page,
             self.improve_view,
             self.future_view,
+            self.simulate_page,
             self.goals_view,
             self.control_page,
         ):

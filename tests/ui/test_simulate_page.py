@@ -1,0 +1,96 @@
+"""The Simulate tab: scenarios side by side, results with units, progress, Cancel, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.models.database import open_database
+from app.models.transfer import add_samples
+from app.ui import messages
+from app.ui.simulate_page import SimulatePage
+from app.ui.simulate_scenarios import EXTRA_KEY
+from app.ui.store import ProcessStore
+
+
+@pytest.fixture
+def page(qtbot: QtBot, tmp_path: Path) -> SimulatePage:
+    store = ProcessStore()
+    database = open_database(tmp_path / "simulate.sqlite")
+    add_samples(database)
+    store.set_database(database)
+    summary = next(item for item in store.summaries() if item.name.startswith("Approve"))
+    widget = SimulatePage(store)
+    qtbot.addWidget(widget)
+    widget.show_process(store.load(summary.id))
+    widget.cases.setValue(200)
+    widget.replications.setValue(3)
+    return widget
+
+
+def _people(page: SimulatePage, row: int, lane_id: str, people: int) -> None:
+    column = 3 + [lane.id for lane in page.scenarios.lanes].index(lane_id)
+    page.scenarios.cellWidget(row, column).setValue(people)  # type: ignore[union-attr]
+
+
+def _cell(page: SimulatePage, label: str, column: int) -> str:
+    table = page.results_table
+    for row in range(table.rowCount()):
+        header = table.verticalHeaderItem(row)
+        if header is not None and header.text() == label:
+            item = table.item(row, column)
+            return item.text() if item else ""
+    raise AssertionError(f"no row {label!r}")
+
+
+def test_two_scenarios_run_side_by_side_and_are_saved(page: SimulatePage) -> None:
+    page.scenarios.add_row()
+    _people(page, 0, "ap", 1)
+    _people(page, 1, "ap", 2)
+    page.run()
+    assert [name for name, _ in page.results] == ["Current", "What-if 1"]
+    assert _cell(page, "Utilisation · Accounts payable", 0).endswith("of 1")
+    assert _cell(page, "Lead time (mean)", 0).endswith(("h", "days", "day", "min"))
+    assert page.progress.value() == page.progress.maximum() == 6
+    saved = page.store.load(page.process.id).extra[EXTRA_KEY]  # type: ignore[union-attr]
+    assert [item["people"] for item in saved] == [{"ap": 1}, {"ap": 2}]
+    assert page.bars.rows
+    assert sum(page.histogram.counts) == 600
+
+
+def test_an_overloaded_role_is_named_not_given_a_number(page: SimulatePage) -> None:
+    _people(page, 0, "ap", 1)
+    page.scenarios.cellWidget(0, 2).setValue(6.0)  # type: ignore[union-attr]
+    page.run()
+    assert _cell(page, "Lead time (mean)", 0) == "no finite value"
+    assert "grows without bound" in page.warnings.text()
+
+
+def test_no_more_than_four_scenarios(page: SimulatePage) -> None:
+    for _ in range(6):
+        page.scenarios.add_row()
+    assert page.scenarios.rowCount() == 4
+
+
+def test_cancel_stops_the_run_and_says_so(page: SimulatePage) -> None:
+    page.relay.advanced.connect(lambda done, total: page.cancel_button.click())
+    page.run()
+    assert page.results == []
+    assert "Cancelled" in page.warnings.text()
+    assert page.run_button.isEnabled()
+    assert not page.cancel_button.isEnabled()
+
+
+def test_a_bad_scenario_shows_one_sentence(
+    page: SimulatePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "show_error", lambda _parent, _title, text: shown.append(text))
+    page.scenarios.cellWidget(0, 1).addItem("Future", "future")  # type: ignore[union-attr]
+    page.scenarios.cellWidget(0, 1).setCurrentIndex(1)  # type: ignore[union-attr]
+    page.run()
+    assert shown == [
+        "Current: 'Approve supplier invoices' has no future state yet: design it first"
+    ]
