@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,19 @@ def test_the_text_summary_sets_the_interview_beside_the_simulation(
     code, out, _ = run(capsys, INVOICES, *QUICK, "--people", "ap=1")
     assert code == 0
     assert "the interview says 13 h before 'Key invoice into ERP'; 1 person in" in out
+
+
+def test_the_future_state_is_simulated_with_the_process_demand(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(Path(INVOICES).read_text(encoding="utf-8"))
+    future_steps = [{**step, "wait_minutes": 0} for step in data["steps"]]
+    data["future_state"] = {"lanes": data["lanes"], "steps": future_steps, "flows": data["flows"]}
+    path = tmp_path / "future.walkthrough.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    warm = ["--cases", "400", "--replications", "3", "--warmup", "200", "--json"]
+    now = json.loads(run(capsys, str(path), *warm)[1])
+    then = json.loads(run(capsys, str(path), *warm, "--state", "future")[1])
+    assert then["analytic_lead_time_minutes"] < now["analytic_lead_time_minutes"]
+    assert then["lead_time_minutes"]["mean"] < now["lead_time_minutes"]["mean"]
+    assert then["throughput_per_day"] == pytest.approx(now["throughput_per_day"], rel=0.1)
