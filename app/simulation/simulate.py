@@ -9,7 +9,13 @@ from app.analysis.metrics import compute_metrics
 from app.process.model import Process
 from app.simulation.calendar import MINUTES_PER_WEEK, WEEKS_PER_YEAR
 from app.simulation.engine import Replication, run_replication
-from app.simulation.model import SimModel, Variability, compile_model, mean_touch
+from app.simulation.model import (
+    SimModel,
+    SimulationError,
+    Variability,
+    compile_model,
+    mean_touch,
+)
 from app.simulation.results import LeadTime, RoleResult, SimulationResult, StepResult
 from app.simulation.stats import histogram, interval, mean, percentile
 
@@ -35,6 +41,8 @@ def simulate(
     process: Process, options: SimulationOptions, progress: Progress | None = None
 ) -> SimulationResult:
     """Simulate ``process``; SimulationError if it cannot be, SimulationCancelledError if told."""
+    if options.cases < 1 or options.replications < 1 or options.warmup < 0:
+        raise SimulationError("simulate at least 1 case in at least 1 replication")
     model = compile_model(process, options.variability)
     loads = expected_loads(model, process.runs_per_year)
     overloaded = [i for i, load in enumerate(loads) if load >= 1]

@@ -100,3 +100,8 @@ def test_a_map_without_a_start_cannot_be_simulated() -> None:
     without_start = replace(process, steps=process.steps[1:], flows=process.flows[1:])
     with pytest.raises(SimulationError, match="cannot be simulated"):
         simulate(without_start, SimulationOptions())
+
+
+def test_no_cases_is_refused() -> None:
+    with pytest.raises(SimulationError, match="at least 1 case"):
+        simulate(single_server(10.0, 0.01), SimulationOptions(cases=0))
