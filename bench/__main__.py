@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import sys
 
-from bench import analysis, bpmn, interview, map_view, pdf, simulation, startup, swimlane
+from bench import (
+    accounts,
+    analysis,
+    bpmn,
+    interview,
+    map_view,
+    pdf,
+    simulation,
+    startup,
+    swimlane,
+)
 from bench.core import Report
 
 SUITES = {
@@ -15,6 +25,7 @@ SUITES = {
     "pdf": pdf.run,
     "bpmn": bpmn.run,
     "interview": interview.run,
+    "accounts": accounts.run,
     "simulation": simulation.run,
 }
 
