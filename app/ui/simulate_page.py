@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from app.ui import messages
 from app.ui.simulate_charts import HistogramChart, UtilisationBars
 from app.ui.simulate_results import result_rows
 from app.ui.simulate_scenarios import EXTRA_KEY, ScenarioTable, people_summary
+from app.ui.simulate_staffing import StaffingEditor
 from app.ui.store import ProcessStore
 from app.ui.worker import run_task
 
@@ -60,6 +62,8 @@ class SimulatePage(QWidget):
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.scenarios = ScenarioTable(self)
+        self.staffing = StaffingEditor(self)
+        self.staffing.edited.connect(self._staffing_edited)
         self.add_button = QPushButton("Add scenario", self)
         self.remove_button = QPushButton("Remove scenario", self)
         self.run_button = QPushButton("Run", self)
@@ -101,12 +105,16 @@ class SimulatePage(QWidget):
         split = QSplitter(self)
         split.addWidget(self.results_table)
         split.addWidget(charts)
-        top = QHBoxLayout()
+        scenarios = QWidget(self)
+        top = QHBoxLayout(scenarios)
         top.addWidget(self.scenarios, 1)
         top.addLayout(settings)
+        self.sections = QTabWidget(self)
+        self.sections.addTab(scenarios, "Scenarios")
+        self.sections.addTab(self.staffing, "Staffing and times")
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
-        layout.addLayout(top)
+        layout.addWidget(self.sections, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.warnings)
         layout.addWidget(split, 1)
@@ -120,6 +128,7 @@ class SimulatePage(QWidget):
             f"each lane; {people_summary(process.lanes)}. Waits typed in a staffed lane are its "
             "queue, and the simulation produces them instead."
         )
+        self.staffing.show_process(process)
         if not same:
             self.scenarios.show_process(process)
             self.results = []
@@ -169,6 +178,10 @@ class SimulatePage(QWidget):
             extra = {**self.process.extra, EXTRA_KEY: documents}
             self.process = replace(self.process, extra=extra)
             self.store.apply(self.process, "Simulation scenarios")
+
+    def _staffing_edited(self, process: Process) -> None:
+        self.process = process
+        self.store.apply(process, "Staffing and times")
 
     def _advanced(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

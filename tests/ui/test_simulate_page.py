@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app.models.database import open_database
 from app.models.transfer import add_samples
+from app.process.staffing import lane_people, touch_range, wait_for
 from app.ui import messages
 from app.ui.simulate_page import SimulatePage
 from app.ui.simulate_scenarios import EXTRA_KEY
@@ -94,3 +96,49 @@ def test_a_bad_scenario_shows_one_sentence(
     assert shown == [
         "Current: 'Approve supplier invoices' has no future state yet: design it first"
     ]
+
+
+def _lane_cell(page: SimulatePage, lane_id: str, column: int) -> Any:
+    row = [lane.id for lane in page.process.lanes].index(lane_id)  # type: ignore[union-attr]
+    return page.staffing.lanes.cellWidget(row, column)
+
+
+def _step_cell(page: SimulatePage, step_id: str, column: int) -> Any:
+    row = [step.id for step in page.process.steps].index(step_id)  # type: ignore[union-attr]
+    return page.staffing.steps.cellWidget(row, column)
+
+
+def test_staffing_and_times_are_saved_as_they_are_edited(page: SimulatePage) -> None:
+    _lane_cell(page, "ap", 1).setValue(2)
+    _lane_cell(page, "ap", 2).setText("mon-fri")
+    _lane_cell(page, "ap", 3).setText("09:00")
+    _lane_cell(page, "ap", 4).setText("17:00")
+    _step_cell(page, "s4", 2).setText("3 min")
+    _step_cell(page, "s4", 3).setText("1 h")
+    page.staffing.save()
+    _step_cell(page, "s4", 4).setCurrentIndex(2)  # saves on its own
+    saved = page.store.load(page.process.id)  # type: ignore[union-attr]
+    lane = next(lane for lane in saved.lanes if lane.id == "ap")
+    assert lane_people(lane) == 2
+    assert lane.extra["working_hours"] == {
+        "days": ["mon", "tue", "wed", "thu", "fri"], "start": "09:00", "end": "17:00",
+    }  # fmt: skip
+    step = next(step for step in saved.steps if step.id == "s4")
+    assert touch_range(step) == (3.0, 60.0)
+    assert wait_for(step) == "outside"
+    assert page.staffing.problem.text() == ""
+
+
+def test_unusable_staffing_is_named_and_not_saved(page: SimulatePage) -> None:
+    before = page.store.load(page.process.id)  # type: ignore[union-attr]
+    _step_cell(page, "s4", 2).setText("2 h")
+    _step_cell(page, "s4", 3).setText("5 min")
+    page.staffing.save()
+    assert "the best hands-on time (120 min) is longer than the worst (5 min)" in (
+        page.staffing.problem.text()
+    )
+    _lane_cell(page, "ap", 2).setText("monday")
+    page.staffing.save()
+    assert page.staffing.problem.text().startswith("Accounts payable: 'monday' is not a day")
+    assert page.store.load(before.id) == before
+    assert _lane_cell(page, "ap", 2).text() == "monday"  # what was typed stays
