@@ -180,7 +180,7 @@ class SimulatePage(QWidget):
             self.store.apply(self.process, "Simulation scenarios")
 
     def _staffing_edited(self, process: Process) -> None:
-        self.process = process
+        self.show_process(process)
         self.store.apply(process, "Staffing and times")
 
     def _advanced(self, done: int, total: int) -> None:

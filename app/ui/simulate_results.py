@@ -33,7 +33,29 @@ def result_rows(
     roles = dict.fromkeys(role.name for r in found for role in r.roles)
     for name in roles:
         rows.append((f"Utilisation · {name}", [_utilisation(r, name) for r in found]))
+    return rows + _queue_rows(found)
+
+
+def _queue_rows(found: Sequence[SimulationResult]) -> list[tuple[str, list[str]]]:
+    """The wait the interview gave before each queued step beside the one simulated."""
+    queued = dict.fromkeys(
+        (step.step, step.name, step.interviewed_wait_minutes)
+        for result in found
+        for step in result.steps
+        if step.queue_of
+    )
+    rows = []
+    for step_id, name, said in queued:
+        label = f"Wait before '{name}' (interview: {format_duration(said)})"
+        rows.append((label, [_wait(result, step_id) for result in found]))
     return rows
+
+
+def _wait(result: SimulationResult, step_id: str) -> str:
+    step = next((step for step in result.steps if step.step == step_id), None)
+    if step is None or step.mean_wait_minutes is None:
+        return NOT_FINITE if result.lead_time is None else "—"
+    return format_duration(step.mean_wait_minutes)
 
 
 def _lead(result: SimulationResult, key: str) -> str:

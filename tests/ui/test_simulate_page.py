@@ -142,3 +142,10 @@ def test_unusable_staffing_is_named_and_not_saved(page: SimulatePage) -> None:
     assert page.staffing.problem.text().startswith("Accounts payable: 'monday' is not a day")
     assert page.store.load(before.id) == before
     assert _lane_cell(page, "ap", 2).text() == "monday"  # what was typed stays
+
+
+def test_the_interviewed_wait_stands_beside_the_simulated_one(page: SimulatePage) -> None:
+    _people(page, 0, "ap", 1)
+    page.run()
+    text = _cell(page, "Wait before 'Key invoice into ERP' (interview: 13 h)", 0)
+    assert text.endswith(("min", "h"))
