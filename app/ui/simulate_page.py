@@ -29,9 +29,9 @@ from app.simulation.model import SimulationError
 from app.simulation.results import SimulationResult
 from app.simulation.scenario import Scenario, apply_scenario
 from app.simulation.simulate import SimulationCancelledError, SimulationOptions, simulate
+from app.simulation.summary import result_rows
 from app.ui import messages
 from app.ui.simulate_charts import HistogramChart, UtilisationBars
-from app.ui.simulate_results import result_rows
 from app.ui.simulate_scenarios import EXTRA_KEY, ScenarioTable, people_summary
 from app.ui.simulate_staffing import StaffingEditor
 from app.ui.store import ProcessStore

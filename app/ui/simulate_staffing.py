@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -43,6 +44,7 @@ class StaffingEditor(QWidget):
         super().__init__(parent)
         self.process: Process | None = None
         self.shown: tuple[object, ...] = ()
+        self.pending = False
         self.lanes = _table(LANE_COLUMNS, self)
         self.steps = _table(STEP_COLUMNS, self)
         self.problem = QLabel(self)
@@ -54,12 +56,23 @@ class StaffingEditor(QWidget):
         layout.addWidget(self.problem)
 
     def show_process(self, process: Process) -> None:
-        """Fill the tables, unless a field is being typed in (its text must not be replaced)."""
+        """Fill the tables (when they are seen), unless a field is being typed in."""
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused) and self.process is not None:
             self.process = process
             return
         self.process = process
+        self.pending = not self.isVisible()  # a 300-step map costs 0.3 s: fill when seen
+        if not self.pending:
+            self._fill(process)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.pending and self.process is not None:
+            self.pending = False
+            self._fill(self.process)
+
+    def _fill(self, process: Process) -> None:
         if _shown(process) == self.shown:
             return  # nothing the tables show changed: leave every field as it is
         self.shown = _shown(process)
@@ -111,7 +124,7 @@ class StaffingEditor(QWidget):
 
     def save(self) -> None:
         """Read every field; name the first unusable one, else emit the edited snapshot."""
-        if self.process is None:
+        if self.process is None or self.pending:
             return
         try:
             lanes = tuple(self._read_lane(row, lane) for row, lane in enumerate(self.process.lanes))

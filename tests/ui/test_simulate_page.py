@@ -108,7 +108,19 @@ def _step_cell(page: SimulatePage, step_id: str, column: int) -> Any:
     return page.staffing.steps.cellWidget(row, column)
 
 
+def _show_staffing(page: SimulatePage) -> None:
+    page.show()
+    page.sections.setCurrentWidget(page.staffing)
+
+
+def test_staffing_is_filled_only_when_seen(page: SimulatePage) -> None:
+    assert page.staffing.steps.rowCount() == 0
+    _show_staffing(page)
+    assert page.staffing.steps.rowCount() == 15
+
+
 def test_staffing_and_times_are_saved_as_they_are_edited(page: SimulatePage) -> None:
+    _show_staffing(page)
     _lane_cell(page, "ap", 1).setValue(2)
     _lane_cell(page, "ap", 2).setText("mon-fri")
     _lane_cell(page, "ap", 3).setText("09:00")
@@ -130,6 +142,7 @@ def test_staffing_and_times_are_saved_as_they_are_edited(page: SimulatePage) -> 
 
 
 def test_unusable_staffing_is_named_and_not_saved(page: SimulatePage) -> None:
+    _show_staffing(page)
     before = page.store.load(page.process.id)  # type: ignore[union-attr]
     _step_cell(page, "s4", 2).setText("2 h")
     _step_cell(page, "s4", 3).setText("5 min")

@@ -1,4 +1,5 @@
-"""The Simulate tab's result rows: each figure with its unit, one column per scenario."""
+"""Scenario results as rows of text with units, one column per scenario: the Simulate tab
+shows them, and a printed plan can print the same rows (Qt-free)."""
 
 from __future__ import annotations
 
