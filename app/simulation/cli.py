@@ -25,12 +25,24 @@ def add_simulate_command(commands: Any, db_help: str) -> argparse.ArgumentParser
     parser.error = _one_line_error  # type: ignore[method-assign]
     _refuse_unknown_arguments(parser)
     parser.add_argument("process", metavar="PROCESS", help="id, exact name or process file")
-    parser.add_argument("--state", choices=("current", "future"), default="current")
-    parser.add_argument("--cases", type=_whole(1, MAX_CASES), default=1000, metavar="N")
-    parser.add_argument("--replications", type=_whole(1, MAX_REPLICATIONS), default=10)
-    parser.add_argument("--warmup", type=_whole(0, MAX_CASES), default=200, metavar="W")
-    parser.add_argument("--seed", type=_whole(0, 2**63), default=1, metavar="S")
-    parser.add_argument("--demand", type=_factor, default=1.0, metavar="FACTOR")
+    parser.add_argument(
+        "--state", choices=("current", "future"), default="current", help="which map (current)"
+    )
+    cases, warmup = "measured cases per replication (1000)", "cases before measuring (200)"
+    parser.add_argument("--cases", type=_whole(1, MAX_CASES), default=1000, metavar="N", help=cases)
+    parser.add_argument(
+        "--replications", type=_whole(1, MAX_REPLICATIONS), default=10, metavar="R",
+        help="independent runs, for the 95 %% interval (10)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--warmup", type=_whole(0, MAX_CASES), default=200, metavar="W", help=warmup
+    )
+    parser.add_argument(
+        "--seed", type=_whole(0, 2**63), default=1, metavar="S", help="same seed, same bytes (1)"
+    )
+    parser.add_argument(
+        "--demand", type=_factor, default=1.0, metavar="FACTOR", help="1.3 = 30 %% more runs (1)"
+    )
     parser.add_argument(
         "--people", type=_people, action="append", default=[], metavar="LANE=N",
         help="people in a lane (id or name); repeat for several lanes",
