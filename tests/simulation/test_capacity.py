@@ -94,3 +94,14 @@ def test_work_arriving_out_of_hours_waits_for_the_morning() -> None:
     assert slow.lead_time is not None
     assert quick.lead_time.p95 < 60
     assert slow.lead_time.p85 > 8 * 60  # evenings, nights and weekends
+
+
+def test_warm_up_cases_are_left_out_of_every_figure() -> None:
+    """An empty office at the start makes early cases quick; warm-up removes them."""
+    busy = single_server(10.0, 0.09)  # ρ = 0.9: the queue takes long to build up
+    cold = simulate(busy, SimulationOptions(cases=300, replications=20, warmup=0, seed=4))
+    warm = simulate(busy, SimulationOptions(cases=300, replications=20, warmup=3000, seed=4))
+    assert sum(cold.histogram_counts) == sum(warm.histogram_counts) == 300 * 20
+    assert cold.lead_time is not None
+    assert warm.lead_time is not None
+    assert cold.lead_time.mean < warm.lead_time.mean
