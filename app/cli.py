@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
+from app.simulation.cli import add_simulate_command
 
 if TYPE_CHECKING:
     from app.export.pdf.options import PlanOptions
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_evidence_parser(commands, db_help).set_defaults(handler=command_evidence)
     for sub in (opener, importer, lister, analyzer, exporter, sampler, restorer, comparer):
         sub.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
+    add_simulate_command(commands, db_help)
     return parser
 
 

@@ -12,6 +12,7 @@ from bench import (
     interview,
     map_view,
     pdf,
+    simulation,
     startup,
     swimlane,
 )
@@ -27,6 +28,7 @@ SUITES = {
     "interview": interview.run,
     "evidence": evidence.run,
     "accounts": accounts.run,
+    "simulation": simulation.run,
 }
 
 

@@ -16,6 +16,7 @@ from app.ui.goals_view import GoalsView
 from app.ui.improve_view import ImproveView
 from app.ui.interview.page import InterviewPage
 from app.ui.map.page import MapPage
+from app.ui.simulate_page import SimulatePage
 from app.ui.steps_table import StepsTable
 from app.ui.store import ProcessStore
 
@@ -53,6 +54,7 @@ class ProcessPage(QWidget):
         self.goals_view = GoalsView(store, self)
         self.control_page = ControlPage(store, self)
         self.evidence_page = EvidencePage(store, self)
+        self.simulate_page = SimulatePage(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for widget, title in (
@@ -63,6 +65,7 @@ class ProcessPage(QWidget):
             (self.analyze_page, "Analyze"),
             (self.improve_view, "Improve"),
             (self.future_view, "Future state"),
+            (self.simulate_page, "Simulate"),
             (self.goals_view, "Goals"),
             (self.control_page, "Control"),
             (self.evidence_page, "Evidence"),
@@ -89,6 +92,7 @@ class ProcessPage(QWidget):
             self.analyze_page,
             self.improve_view,
             self.future_view,
+            self.simulate_page,
             self.goals_view,
             self.control_page,
             self.evidence_page,
