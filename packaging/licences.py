@@ -1,0 +1,145 @@
+"""The bundle's licence check: every bundled package with its licence, and NOTICE.txt.
+
+Run by ``bundle.py`` on the manifest the spec writes (the bundled modules and files). It fails
+when a package's licence is GPL or AGPL with no other choice; LGPL (Qt through PySide6, which
+links Qt dynamically, so users can swap the Qt libraries) and licences with a choice are fine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from importlib.metadata import Distribution, distributions
+from pathlib import Path
+
+from system_libraries import system_licences
+
+HERE = Path(__file__).parent
+OWN_TEXTS = {
+    # PySide6 wheels carry no licence file; Qt and PySide6 are used under the LGPL-3.0,
+    # which is written as additions to the GPL-3.0.
+    "pyside6-essentials": ("LGPL-3.0.txt", "GPL-3.0.txt"),
+    "shiboken6": ("LGPL-3.0.txt", "GPL-3.0.txt"),
+}
+_GPL = re.compile(r"\b(A?GPL|GNU (AFFERO )?GENERAL PUBLIC)", re.IGNORECASE)
+_LESSER = re.compile(r"\b(LGPL|LESSER|LIBRARY GENERAL|EXCEPTION)", re.IGNORECASE)
+_LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Bundled:
+    """One package in the bundle: its name and version, licence, and licence texts."""
+
+    name: str
+    licence: str
+    texts: tuple[tuple[str, str], ...]  # (title, text)
+
+    @property
+    def gpl_only(self) -> bool:
+        return gpl_only(self.licence)
+
+
+def gpl_only(licence: str) -> bool:
+    """Whether every choice a licence expression offers binds to the GPL or AGPL."""
+    choices = re.split(r"\s+OR\s+|\s*;\s*", licence.replace("(", " ").replace(")", " "), flags=re.I)
+    return all(_binds_to_gpl(choice) for choice in choices if choice.strip())
+
+
+def _binds_to_gpl(choice: str) -> bool:
+    parts = re.split(r"\s+AND\s+", choice, flags=re.IGNORECASE)
+    return any(_GPL.search(part) and not _LESSER.search(part) for part in parts)
+
+
+def licence_of(dist: Distribution) -> str:
+    """A distribution's licence: its SPDX expression, else its licence field or classifiers."""
+    meta = dist.metadata
+    expression = meta.get("License-Expression")
+    if expression:
+        return str(expression)
+    classifiers = [
+        c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+    ]
+    field = (meta.get("License") or "").strip()
+    if field and len(field) < 100 and "\n" not in field:
+        return field
+    return " OR ".join(classifiers) or (field.splitlines()[0] if field else "unknown")
+
+
+def licence_texts(dist: Distribution) -> tuple[tuple[str, str], ...]:
+    """The licence files a distribution ships, or the texts kept here for those without."""
+    name = dist.metadata["Name"].lower().replace("_", "-")
+    if name in OWN_TEXTS:
+        return tuple((title, (HERE / "licences" / title).read_text()) for title in OWN_TEXTS[name])
+    files = [f for f in dist.files or [] if ".dist-info" in str(f) and _LICENCE_FILE.search(f.name)]
+    return tuple((f.name, Path(str(dist.locate_file(f))).read_text(errors="replace")) for f in files)
+
+
+def bundled_distributions(modules: list[str]) -> list[Distribution]:
+    """The installed distributions that provide the bundled top-level modules."""
+    tops = {module.split(".")[0] for module in modules}
+    found: dict[str, Distribution] = {}
+    for dist in distributions():
+        provided = _top_level_names(dist)
+        if provided & tops:
+            found.setdefault(dist.metadata["Name"].lower(), dist)
+    return sorted(found.values(), key=lambda d: d.metadata["Name"].lower())
+
+
+def _top_level_names(dist: Distribution) -> set[str]:
+    names = set()
+    for file in dist.files or []:
+        top = file.parts[0]
+        if top.endswith((".dist-info", ".egg-info", ".libs")) or top in ("..", "__pycache__"):
+            continue
+        names.add(top.removesuffix(".py").split(".")[0])
+    return names
+
+
+def python_runtime() -> Bundled:
+    """The Python interpreter and standard library the bundle carries."""
+    version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    candidates = [Path(sys.base_prefix) / name for name in ("LICENSE.txt", f"lib/{version}/LICENSE.txt")]
+    texts = tuple(("LICENSE.txt", p.read_text(errors="replace")) for p in candidates if p.is_file())
+    return Bundled(f"Python {sys.version.split()[0]}", "PSF-2.0", texts[:1])
+
+
+def check(manifest: dict[str, list]) -> list[Bundled]:
+    """Every package in the bundle: Python, the Python distributions, the system libraries."""
+    packages = [python_runtime()]
+    for dist in bundled_distributions(manifest["modules"]):
+        name = f"{dist.metadata['Name']} {dist.version}"
+        packages.append(Bundled(name, licence_of(dist), licence_texts(dist)))
+    packages += [Bundled(*entry) for entry in system_licences([src for _, src in manifest["files"]])]
+    return packages
+
+
+def notice(packages: list[Bundled]) -> str:
+    """NOTICE.txt: what is inside, under which licences, with their full texts."""
+    head = (HERE / "NOTICE.head.txt").read_text()
+    listing = "\n".join(f"  {p.name:<45} {p.licence}" for p in packages)
+    texts = "\n\n".join(
+        f"{'=' * 78}\n{p.name} — {title}\n{'=' * 78}\n\n{text.strip()}"
+        for p in packages
+        for title, text in p.texts
+    )
+    return f"{head.rstrip()}\n\n{listing}\n\n{texts}\n"
+
+
+def main(manifest_path: str, notice_path: str) -> int:
+    packages = check(json.loads(Path(manifest_path).read_text()))
+    print(f"{'package':<46} licence")
+    for p in packages:
+        print(f"{p.name:<46} {p.licence}{'   <-- GPL/AGPL only' if p.gpl_only else ''}")
+    Path(notice_path).write_text(notice(packages), encoding="utf-8")
+    refused = [p.name for p in packages if p.gpl_only]
+    if refused:
+        print(f"licence check failed: GPL/AGPL-only in the bundle: {', '.join(refused)}")
+        return 1
+    print(f"licence check passed: {len(packages)} packages, none GPL/AGPL-only")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:3]))

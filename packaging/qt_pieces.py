@@ -1,0 +1,92 @@
+"""What the bundle leaves out of Qt and Python: the pieces the app never loads.
+
+The app uses QtCore, QtGui, QtWidgets, QtSvg and QtPrintSupport on a desktop (X11, Wayland,
+Windows, macOS) and Qt's offscreen platform for images on the command line. PyInstaller's Qt
+hooks also collect every translation (the app installs no QTranslator), the TLS and network
+plugins (the app never opens a socket), the embedded-device platforms and the GTK theme (whose
+bundled GLib/GTK would clash with the desktop's own). They are dropped here, and so is every
+shared library that only they needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from fnmatch import fnmatch
+from pathlib import PurePosixPath
+
+Entry = tuple[str, str, str]  # a PyInstaller TOC entry: (destination, source, typecode)
+Imports = Callable[[str], Iterable[tuple[str, str | None]]]
+
+EXCLUDED_MODULES = [
+    "tkinter",  # no Tk user interface
+    "readline",  # GPL-3.0 libreadline, only for the interactive prompt
+    "PySide6.QtNetwork",  # never opens a socket
+    "pytest",
+    "_pytest",
+    "psycopg",  # the PostgreSQL driver is an optional extra for shared servers, not bundled
+]
+
+DROPPED = [
+    "PySide6/*translations/*",
+    "PySide6/*plugins/tls/*",
+    "PySide6/*plugins/networkinformation/*",
+    "PySide6/*plugins/generic/*",
+    "PySide6/*plugins/egldeviceintegrations/*",
+    "PySide6/*plugins/platformthemes/*gtk3*",
+    "PySide6/*plugins/platforms/*eglfs*",
+    "PySide6/*plugins/platforms/*linuxfb*",
+    "PySide6/*plugins/platforms/*minimal*",
+    "PySide6/*plugins/platforms/*vnc*",
+    "PySide6/*plugins/platforms/*vkkhrdisplay*",
+    "*Qt6Network*",
+    "*QtNetwork*",
+    "*Qt6EglFS*",
+    "*Qt6EglFs*",
+]
+
+
+def dropped(destination: str) -> bool:
+    """Whether a bundled file is one the app never loads."""
+    path = PurePosixPath(destination.replace("\\", "/")).as_posix()
+    return any(fnmatch(path, pattern) for pattern in DROPPED)
+
+
+def is_root(entry: Entry) -> bool:
+    """Files Python or Qt load by name: extension modules, Qt plugins, the Python library."""
+    destination, _, typecode = entry
+    name = PurePosixPath(destination.replace("\\", "/"))
+    return (
+        typecode == "EXTENSION"
+        or "plugins" in name.parts
+        or name.name.lower().startswith(("libpython", "python3"))
+    )
+
+
+def keep(toc: list[Entry], imports: Imports) -> list[Entry]:
+    """The TOC without the dropped files and without libraries nothing kept links to."""
+    kept = [entry for entry in toc if not dropped(entry[0])]
+    files = [entry for entry in kept if entry[2] != "SYMLINK"]
+    needed = _linked_names([entry for entry in files if is_root(entry)], files, imports)
+    linked = {
+        entry[0] for entry in files if is_root(entry) or _name(entry[0]) in needed
+    } | {entry[0] for entry in kept if entry[2] not in ("BINARY", "SYMLINK", "EXTENSION")}
+    return [entry for entry in kept if (entry[1] if entry[2] == "SYMLINK" else entry[0]) in linked]
+
+
+def _linked_names(roots: list[Entry], files: list[Entry], imports: Imports) -> set[str]:
+    """File names of every library the roots link to, directly or through each other."""
+    by_name = {_name(entry[0]): entry for entry in files}
+    seen: set[str] = set()
+    queue = list(roots)
+    while queue:
+        _, source, _ = queue.pop()
+        for name, path in imports(source):
+            found = _name(path or name)
+            if found in by_name and found not in seen:
+                seen.add(found)
+                queue.append(by_name[found])
+    return seen
+
+
+def _name(path: str) -> str:
+    return PurePosixPath(path.replace("\\", "/")).name.lower()
