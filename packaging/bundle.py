@@ -88,8 +88,8 @@ def main() -> int:
         return 1
     run_pyinstaller()
     folder = DIST / "walkthrough"
-    manifest = WORK / "bundled.json"
-    notice = WORK / "NOTICE.txt"
+    manifest = WORK / "walkthrough" / "bundled.json"  # the spec writes it into its workpath
+    notice = WORK / "walkthrough" / "NOTICE.txt"
     if licences.main(str(manifest), str(notice)) != 0:
         return 1
     add_extras(folder, notice)

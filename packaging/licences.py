@@ -11,7 +11,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
-from importlib.metadata import Distribution, distributions
+from importlib.metadata import Distribution, distribution, distributions
 from pathlib import Path
 
 from system_libraries import system_licences
@@ -105,9 +105,16 @@ def python_runtime() -> Bundled:
     return Bundled(f"Python {sys.version.split()[0]}", "PSF-2.0", texts[:1])
 
 
+def bootloader() -> Bundled:
+    """PyInstaller's bootloader, which is the ``walkthrough`` executable itself."""
+    dist = distribution("pyinstaller")
+    licence = "GPL-2.0-or-later WITH PyInstaller bootloader exception"
+    return Bundled(f"PyInstaller {dist.version} bootloader", licence, licence_texts(dist))
+
+
 def check(manifest: dict[str, list]) -> list[Bundled]:
     """Every package in the bundle: Python, the Python distributions, the system libraries."""
-    packages = [python_runtime()]
+    packages = [python_runtime(), bootloader()]
     for dist in bundled_distributions(manifest["modules"]):
         name = f"{dist.metadata['Name']} {dist.version}"
         packages.append(Bundled(name, licence_of(dist), licence_texts(dist)))

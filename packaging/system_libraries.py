@@ -17,7 +17,7 @@ Entry = tuple[str, str, tuple[tuple[str, str], ...]]  # name, licence, (title, t
 
 def system_licences(sources: list[str]) -> list[Entry]:
     """One entry per Debian package that a bundled library outside Python came from."""
-    paths = [Path(s) for s in sources if Path(s).is_absolute() and not _from_python(Path(s))]
+    paths = [Path(s) for s in sources if _is_system_library(Path(s))]
     if not paths or shutil.which("dpkg") is None:
         return []
     packages = _debian_packages(paths)
@@ -27,9 +27,10 @@ def system_licences(sources: list[str]) -> list[Entry]:
     return [_entry(package, sorted(set(names))) for package, names in sorted(grouped.items())]
 
 
-def _from_python(path: Path) -> bool:
-    """Files of the build's virtualenv or Python installation (listed with Python itself)."""
-    return any(path.is_relative_to(prefix) for prefix in {sys.prefix, sys.base_prefix})
+def _is_system_library(path: Path) -> bool:
+    """A shared library from outside the build's virtualenv and Python installation."""
+    inside_python = any(path.is_relative_to(prefix) for prefix in {sys.prefix, sys.base_prefix})
+    return path.is_absolute() and ".so" in path.name and not inside_python
 
 
 def _debian_packages(paths: list[Path]) -> dict[str, str]:
