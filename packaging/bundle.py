@@ -9,6 +9,7 @@ fails or a budget is exceeded: the folder at most 250 MB, the archive at most 10
 
 from __future__ import annotations
 
+import io
 import json
 import platform
 import shutil
@@ -28,15 +29,21 @@ DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 FOLDER_BUDGET_MB = 250
 ARCHIVE_BUDGET_MB = 100
-LINUX_EXTRAS = ("walkthrough.desktop", "install.sh", "icon/walkthrough.svg", "icon/walkthrough-256.png")
+LINUX_EXTRAS = (
+    "walkthrough.desktop",
+    "install.sh",
+    "icon/walkthrough.svg",
+    "icon/walkthrough-256.png",
+)
 
 
 def unlisted_packages() -> list[str]:
     """Packages under app/ that pyproject.toml does not list, so the installed app lacks them."""
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     listed = set(config["tool"]["setuptools"]["packages"])
     found = {
-        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "app").rglob("__init__.py")
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "app").rglob("__init__.py")
     }
     return sorted(found - listed)
 
@@ -81,6 +88,8 @@ def budgets(folder: Path, packed: Path) -> list[str]:
 
 
 def main() -> int:
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a Windows console cannot print every name
+        sys.stdout.reconfigure(errors="replace")
     started = time.perf_counter()
     missing = unlisted_packages()
     if missing:
@@ -93,10 +102,11 @@ def main() -> int:
     if licences.main(str(manifest), str(notice)) != 0:
         return 1
     add_extras(folder, notice)
-    app_version = json.loads(manifest.read_text())["version"]
+    app_version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
     packed = archive.pack(folder, DIST, app_version)
     over = budgets(folder, packed)
-    print(f"bundle step took {time.perf_counter() - started:.0f} s (walkthrough {version('walkthrough')})")
+    took = time.perf_counter() - started
+    print(f"bundle step took {took:.0f} s (walkthrough {version('walkthrough')})")
     return 1 if over else 0
 
 

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from importlib.metadata import Distribution, distribution, distributions
 from pathlib import Path
+from typing import Any
 
 from system_libraries import system_licences
 
@@ -42,9 +43,14 @@ class Bundled:
 
 
 def gpl_only(licence: str) -> bool:
-    """Whether every choice a licence expression offers binds to the GPL or AGPL."""
-    choices = re.split(r"\s+OR\s+|\s*;\s*", licence.replace("(", " ").replace(")", " "), flags=re.I)
-    return all(_binds_to_gpl(choice) for choice in choices if choice.strip())
+    """Whether every choice a licence expression offers binds to the GPL or AGPL.
+
+    ``OR`` and ``;`` (between the licences of a system package's files) separate choices;
+    LGPL and GPL with an exception (Bootloader, Linux-syscall-note…) do not bind.
+    """
+    spaced = licence.replace("(", " ").replace(")", " ")
+    choices = [c for c in re.split(r"\s+OR\s+|\s*;\s*", spaced, flags=re.I) if c.strip()]
+    return bool(choices) and all(_binds_to_gpl(choice) for choice in choices)
 
 
 def _binds_to_gpl(choice: str) -> bool:
@@ -54,7 +60,7 @@ def _binds_to_gpl(choice: str) -> bool:
 
 def licence_of(dist: Distribution) -> str:
     """A distribution's licence: its SPDX expression, else its licence field or classifiers."""
-    meta = dist.metadata
+    meta: Any = dist.metadata  # an email.message.Message underneath
     expression = meta.get("License-Expression")
     if expression:
         return str(expression)
@@ -71,9 +77,15 @@ def licence_texts(dist: Distribution) -> tuple[tuple[str, str], ...]:
     """The licence files a distribution ships, or the texts kept here for those without."""
     name = dist.metadata["Name"].lower().replace("_", "-")
     if name in OWN_TEXTS:
-        return tuple((title, (HERE / "licences" / title).read_text()) for title in OWN_TEXTS[name])
+        return tuple(
+            (title, (HERE / "licences" / title).read_text(encoding="utf-8"))
+            for title in OWN_TEXTS[name]
+        )
     files = [f for f in dist.files or [] if ".dist-info" in str(f) and _LICENCE_FILE.search(f.name)]
-    return tuple((f.name, Path(str(dist.locate_file(f))).read_text(errors="replace")) for f in files)
+    return tuple(
+        (f.name, Path(str(dist.locate_file(f))).read_text(encoding="utf-8", errors="replace"))
+        for f in files
+    )
 
 
 def bundled_distributions(modules: list[str]) -> list[Distribution]:
@@ -100,8 +112,14 @@ def _top_level_names(dist: Distribution) -> set[str]:
 def python_runtime() -> Bundled:
     """The Python interpreter and standard library the bundle carries."""
     version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
-    candidates = [Path(sys.base_prefix) / name for name in ("LICENSE.txt", f"lib/{version}/LICENSE.txt")]
-    texts = tuple(("LICENSE.txt", p.read_text(errors="replace")) for p in candidates if p.is_file())
+    candidates = [
+        Path(sys.base_prefix) / name for name in ("LICENSE.txt", f"lib/{version}/LICENSE.txt")
+    ]
+    texts = tuple(
+        ("LICENSE.txt", p.read_text(encoding="utf-8", errors="replace"))
+        for p in candidates
+        if p.is_file()
+    )
     return Bundled(f"Python {sys.version.split()[0]}", "PSF-2.0", texts[:1])
 
 
@@ -112,19 +130,21 @@ def bootloader() -> Bundled:
     return Bundled(f"PyInstaller {dist.version} bootloader", licence, licence_texts(dist))
 
 
-def check(manifest: dict[str, list]) -> list[Bundled]:
+def check(manifest: dict[str, Any]) -> list[Bundled]:
     """Every package in the bundle: Python, the Python distributions, the system libraries."""
     packages = [python_runtime(), bootloader()]
     for dist in bundled_distributions(manifest["modules"]):
         name = f"{dist.metadata['Name']} {dist.version}"
         packages.append(Bundled(name, licence_of(dist), licence_texts(dist)))
-    packages += [Bundled(*entry) for entry in system_licences([src for _, src in manifest["files"]])]
+    packages += [
+        Bundled(*entry) for entry in system_licences([src for _, src in manifest["files"]])
+    ]
     return packages
 
 
 def notice(packages: list[Bundled]) -> str:
     """NOTICE.txt: what is inside, under which licences, with their full texts."""
-    head = (HERE / "NOTICE.head.txt").read_text()
+    head = (HERE / "NOTICE.head.txt").read_text(encoding="utf-8")
     listing = "\n".join(f"  {p.name:<45} {p.licence}" for p in packages)
     texts = "\n\n".join(
         f"{'=' * 78}\n{p.name} — {title}\n{'=' * 78}\n\n{text.strip()}"
@@ -135,7 +155,7 @@ def notice(packages: list[Bundled]) -> str:
 
 
 def main(manifest_path: str, notice_path: str) -> int:
-    packages = check(json.loads(Path(manifest_path).read_text()))
+    packages = check(json.loads(Path(manifest_path).read_text(encoding="utf-8")))
     print(f"{'package':<46} licence")
     for p in packages:
         print(f"{p.name:<46} {p.licence}{'   <-- GPL/AGPL only' if p.gpl_only else ''}")

@@ -45,6 +45,16 @@ DROPPED = [
 ]
 
 
+# PyInstaller's start-up hooks that only matter to programs that start worker processes
+# (multiprocessing) or read their own source code (inspect); each costs ~10 ms at every start.
+UNNEEDED_STARTUP_HOOKS = {"pyi_rth_multiprocessing", "pyi_rth_inspect"}
+
+
+def startup_scripts(scripts: list[Entry]) -> list[Entry]:
+    """The scripts run at start, without the hooks the app does not need."""
+    return [entry for entry in scripts if entry[0] not in UNNEEDED_STARTUP_HOOKS]
+
+
 def dropped(destination: str) -> bool:
     """Whether a bundled file is one the app never loads."""
     path = PurePosixPath(destination.replace("\\", "/")).as_posix()
@@ -67,9 +77,9 @@ def keep(toc: list[Entry], imports: Imports) -> list[Entry]:
     kept = [entry for entry in toc if not dropped(entry[0])]
     files = [entry for entry in kept if entry[2] != "SYMLINK"]
     needed = _linked_names([entry for entry in files if is_root(entry)], files, imports)
-    linked = {
-        entry[0] for entry in files if is_root(entry) or _name(entry[0]) in needed
-    } | {entry[0] for entry in kept if entry[2] not in ("BINARY", "SYMLINK", "EXTENSION")}
+    linked = {entry[0] for entry in files if is_root(entry) or _name(entry[0]) in needed} | {
+        entry[0] for entry in kept if entry[2] not in ("BINARY", "SYMLINK", "EXTENSION")
+    }
     return [entry for entry in kept if (entry[1] if entry[2] == "SYMLINK" else entry[0]) in linked]
 
 

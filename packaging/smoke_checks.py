@@ -16,13 +16,13 @@ BPMNDI = "{http://www.omg.org/spec/BPMN/20100524/DI}"
 STANDARD_FONTS = rb"/BaseFont\s*/(Helvetica|Times|Courier|Symbol|ZapfDingbats)"
 
 
-class SmokeFailure(Exception):
+class SmokeError(Exception):
     """A smoke check that failed, in one sentence."""
 
 
 def expect(what: str, condition: bool) -> None:
     if not condition:
-        raise SmokeFailure(f"{what}: not as expected")
+        raise SmokeError(f"{what}: not as expected")
 
 
 def in_virtualenv(folder: Path) -> bool:
@@ -69,9 +69,11 @@ def bpmn(path: Path) -> None:
 def png(path: Path) -> None:
     """A PNG image of a useful size."""
     data = path.read_bytes()
-    expect(f"{path.name} is a PNG", data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR")
+    expect(
+        f"{path.name} is a PNG", data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR"
+    )
     width, height = struct.unpack(">II", data[16:24])
-    expect(f"{path.name} is {width}×{height} px, big enough to read", min(width, height) >= 100)
+    expect(f"{path.name} is {width}x{height} px, big enough to read", min(width, height) >= 100)
 
 
 def revision(database: Path) -> str:

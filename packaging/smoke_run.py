@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import queue
 import subprocess
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-from smoke_checks import SmokeFailure
+from smoke_checks import SmokeError
 
 COMMAND_TIMEOUT_S = 180
 WINDOW_TIMEOUT_S = 120
@@ -34,20 +36,27 @@ class App:
             check=False,
         )
         if done.returncode != 0:
-            raise SmokeFailure(f"`walkthrough {' '.join(arguments)}` exited {done.returncode}: "
-                               f"{done.stderr.strip()[-2000:]}")
+            raise SmokeError(
+                f"`walkthrough {' '.join(arguments)}` exited {done.returncode}: "
+                f"{done.stderr.strip()[-2000:]}"
+            )
         return done.stdout
 
 
 def window_ms(app: App, arguments: list[str], env: dict[str, str]) -> float:
     """Open the window, wait until its database is open, quit; milliseconds until it showed."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as errors:
+        return _window_ms(app, arguments, env, errors)
+
+
+def _window_ms(app: App, arguments: list[str], env: dict[str, str], errors: IO[str]) -> float:
     started = time.perf_counter()
     process = subprocess.Popen(
         [*app.command, *arguments],
         cwd=app.cwd,
         env={**env, "WALKTHROUGH_SMOKE_WINDOW": "1"},
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=errors,  # a file, not a pipe: Qt's warnings can never fill it and stall the app
         text=True,
     )
     lines: queue.Queue[str] = queue.Queue()
@@ -63,11 +72,14 @@ def window_ms(app: App, arguments: list[str], env: dict[str, str]) -> float:
         code = process.wait(timeout=WINDOW_TIMEOUT_S)
     except (queue.Empty, subprocess.TimeoutExpired):
         process.kill()
-        raise SmokeFailure(f"the window ({' '.join(arguments) or 'no arguments'}) did not "
-                           f"open its database within {WINDOW_TIMEOUT_S} s") from None
+        raise SmokeError(
+            f"the window ({' '.join(arguments) or 'no arguments'}) did not "
+            f"open its database within {WINDOW_TIMEOUT_S} s"
+        ) from None
     if code != 0 or shown_ms is None or not line.startswith("opened"):
-        error = process.stderr.read() if process.stderr else ""
-        raise SmokeFailure(f"the window exited {code} before opening its database: {error[-2000:]}")
+        errors.seek(0)
+        message = errors.read()[-2000:]
+        raise SmokeError(f"the window exited {code} before opening its database: {message}")
     return shown_ms
 
 

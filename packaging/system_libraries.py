@@ -51,8 +51,14 @@ def _debian_packages(paths: list[Path]) -> dict[str, str]:
 
 def _entry(package: str, names: list[str]) -> Entry:
     copyright_file = Path("/usr/share/doc") / package / "copyright"
-    text = copyright_file.read_text(errors="replace") if copyright_file.is_file() else ""
-    licences = sorted({line[8:].strip() for line in text.splitlines() if line.startswith("License:")})
+    text = (
+        copyright_file.read_text(encoding="utf-8", errors="replace")
+        if copyright_file.is_file()
+        else ""
+    )
+    licences = sorted(
+        {line[8:].strip() for line in text.splitlines() if line.startswith("License:")}
+    )
     licence = "; ".join(name for name in licences if name) or "see its copyright file"
     title = f"{package} (Debian): {', '.join(names)}"
     return title, licence, ((f"{package} copyright", text),) if text else ()
