@@ -4,7 +4,8 @@
 GitHub workflow runs the same on Windows and macOS. Writes into ``dist/``:
 ``walkthrough/`` (the one-folder app) and ``walkthrough-<version>-<os>-<arch>.tar.gz``
 (Linux) or ``.zip`` (Windows, macOS: the ``Walkthrough.app``). Fails when the licence check
-fails or a budget is exceeded: the folder at most 250 MB, the archive at most 100 MB.
+(run inside the spec) fails or a budget is exceeded: the folder at most 250 MB, the archive at
+most 100 MB.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from importlib.metadata import version
 from pathlib import Path
 
 import archive
-import licences
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -48,16 +48,19 @@ def unlisted_packages() -> list[str]:
     return sorted(found - listed)
 
 
-def run_pyinstaller() -> None:
-    """The one-folder build; run outside the checkout so `app` comes from the installed copy."""
+def run_pyinstaller() -> bool:
+    """The one-folder build and its licence check (in the spec); whether both succeeded.
+
+    It runs outside the checkout, so that `app` is the installed copy, migrations included.
+    """
     WORK.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
     command += ["--distpath", str(DIST), "--workpath", str(WORK), str(HERE / "walkthrough.spec")]
-    subprocess.run(command, cwd=WORK, check=True)
+    return subprocess.run(command, cwd=WORK, check=False).returncode == 0
 
 
 def add_extras(folder: Path, notice: Path) -> None:
-    """NOTICE.txt beside the executable; on Linux the menu entry, its icon and the installer."""
+    """NOTICE.txt beside the executable too; on Linux the menu entry, its icon, the installer."""
     shutil.copy2(notice, folder / "NOTICE.txt")
     if platform.system() == "Linux":
         for name in LINUX_EXTRAS:
@@ -95,13 +98,11 @@ def main() -> int:
     if missing:
         print(f"pyproject.toml [tool.setuptools] packages lacks: {', '.join(missing)}")
         return 1
-    run_pyinstaller()
-    folder = DIST / "walkthrough"
-    manifest = WORK / "walkthrough" / "bundled.json"  # the spec writes it into its workpath
-    notice = WORK / "walkthrough" / "NOTICE.txt"
-    if licences.main(str(manifest), str(notice)) != 0:
+    if not run_pyinstaller():
         return 1
-    add_extras(folder, notice)
+    folder = DIST / "walkthrough"
+    manifest = WORK / "walkthrough" / "bundled.json"  # the spec writes both into its workpath
+    add_extras(folder, WORK / "walkthrough" / "NOTICE.txt")
     app_version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
     packed = archive.pack(folder, DIST, app_version)
     over = budgets(folder, packed)

@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 from importlib.metadata import Distribution, distribution, distributions
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from system_libraries import system_licences
@@ -89,8 +89,8 @@ def licence_texts(dist: Distribution) -> tuple[tuple[str, str], ...]:
 
 
 def bundled_distributions(modules: list[str]) -> list[Distribution]:
-    """The installed distributions that provide the bundled top-level modules."""
-    tops = {module.split(".")[0] for module in modules}
+    """The installed distributions that provide the bundled modules (dotted names or files)."""
+    tops = {PurePath(module.replace("\\", "/")).parts[0].split(".")[0] for module in modules}
     found: dict[str, Distribution] = {}
     for dist in distributions():
         provided = _top_level_names(dist)
@@ -133,7 +133,9 @@ def bootloader() -> Bundled:
 def check(manifest: dict[str, Any]) -> list[Bundled]:
     """Every package in the bundle: Python, the Python distributions, the system libraries."""
     packages = [python_runtime(), bootloader()]
-    for dist in bundled_distributions(manifest["modules"]):
+    # With noarchive the modules travel as .pyc files, so the files name them as well.
+    bundled = manifest["modules"] + [destination for destination, _ in manifest["files"]]
+    for dist in bundled_distributions(bundled):
         name = f"{dist.metadata['Name']} {dist.version}"
         packages.append(Bundled(name, licence_of(dist), licence_texts(dist)))
     packages += [

@@ -64,3 +64,10 @@ def test_pyside6_gets_the_lgpl_text_its_wheel_lacks() -> None:
 def test_bundled_modules_map_to_their_distributions() -> None:
     found = licences.bundled_distributions(["sqlalchemy.orm", "alembic", "json"])
     assert {dist.metadata["Name"].lower() for dist in found} == {"sqlalchemy", "alembic"}
+
+
+def test_bundled_files_map_to_their_distributions() -> None:
+    """With PyInstaller's noarchive the modules arrive as .pyc files, not module names."""
+    files = ["reportlab/fonts/Vera.ttf", "typing_extensions.pyc", "base_library.zip"]
+    found = licences.bundled_distributions(files)
+    assert {dist.metadata["Name"].lower() for dist in found} == {"reportlab", "typing_extensions"}
