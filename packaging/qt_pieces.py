@@ -61,26 +61,37 @@ def dropped(destination: str) -> bool:
     return any(fnmatch(path, pattern) for pattern in DROPPED)
 
 
-def is_root(entry: Entry) -> bool:
-    """Files Python or Qt load by name: extension modules, Qt plugins, the Python library."""
+def prunable(entry: Entry) -> bool:
+    """A plain library, which is there only if something links to it.
+
+    Extension modules, Qt plugins and Python's library (``libpython3.11.so``,
+    ``python311.dll``, or ``Python`` on macOS) are loaded by name instead, and always stay.
+    """
     destination, _, typecode = entry
     name = PurePosixPath(destination.replace("\\", "/"))
     return (
-        typecode == "EXTENSION"
-        or "plugins" in name.parts
-        or name.name.lower().startswith(("libpython", "python3"))
+        typecode == "BINARY"
+        and "plugins" not in name.parts
+        and not name.name.lower().startswith(("libpython", "python"))
     )
 
 
 def keep(toc: list[Entry], imports: Imports) -> list[Entry]:
-    """The TOC without the dropped files and without libraries nothing kept links to."""
+    """The TOC without the dropped files and the libraries that nothing kept links to.
+
+    A symbolic link goes with its target.
+    """
     kept = [entry for entry in toc if not dropped(entry[0])]
-    files = [entry for entry in kept if entry[2] != "SYMLINK"]
-    needed = _linked_names([entry for entry in files if is_root(entry)], files, imports)
-    linked = {entry[0] for entry in files if is_root(entry) or _name(entry[0]) in needed} | {
-        entry[0] for entry in kept if entry[2] not in ("BINARY", "SYMLINK", "EXTENSION")
-    }
-    return [entry for entry in kept if (entry[1] if entry[2] == "SYMLINK" else entry[0]) in linked]
+    binaries = [entry for entry in kept if entry[2] in ("BINARY", "EXTENSION")]
+    roots = [entry for entry in binaries if not prunable(entry)]
+    needed = _linked_names(roots, binaries, imports)
+    unused = {entry[0] for entry in binaries if prunable(entry) and _name(entry[0]) not in needed}
+    removed = unused | {entry[0] for entry in toc if dropped(entry[0])}
+    return [
+        entry
+        for entry in kept
+        if entry[0] not in unused and not (entry[2] == "SYMLINK" and entry[1] in removed)
+    ]
 
 
 def _linked_names(roots: list[Entry], files: list[Entry], imports: Imports) -> set[str]:

@@ -64,3 +64,18 @@ def test_libraries_only_dropped_plugins_needed_go_too() -> None:
 def test_startup_hooks_for_worker_processes_are_left_out() -> None:
     scripts = [("pyi_rth_multiprocessing", "a", "PYSOURCE"), ("pyi_rth_pyside6", "b", "PYSOURCE")]
     assert qt_pieces.startup_scripts(scripts) == [("pyi_rth_pyside6", "b", "PYSOURCE")]
+
+
+@pytest.mark.parametrize("python", ["libpython3.11.so.1.0", "python311.dll", "Python"])
+def test_python_itself_is_never_pruned(python: str) -> None:
+    toc = [(python, f"/py/{python}", "BINARY"), ("libunused.so", "/usr/lib/libunused.so", "BINARY")]
+    kept = qt_pieces.keep(toc, lambda source: [])
+    assert kept == [(python, f"/py/{python}", "BINARY")]
+
+
+def test_a_link_to_a_pruned_library_goes_with_it() -> None:
+    toc = [
+        ("PySide6/Qt/lib/libQt6Network.so.6", "/sp/libQt6Network.so.6", "BINARY"),
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+    ]
+    assert qt_pieces.keep(toc, lambda source: []) == []
