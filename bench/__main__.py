@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import analysis, bpmn, map_view, pdf, startup, swimlane
+from bench import analysis, bpmn, interview, map_view, pdf, startup, swimlane
 from bench.core import Report
 
 SUITES = {
@@ -14,6 +14,7 @@ SUITES = {
     "map": map_view.run,
     "pdf": pdf.run,
     "bpmn": bpmn.run,
+    "interview": interview.run,
 }
 
 
