@@ -8,6 +8,7 @@ import sqlite3
 import struct
 import subprocess
 import xml.etree.ElementTree as ET
+from contextlib import closing
 from pathlib import Path
 
 PYTHON_VARIABLES = {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "CONDA_PREFIX"}
@@ -21,6 +22,7 @@ class SmokeError(Exception):
 
 
 def expect(what: str, condition: bool) -> None:
+    """Fail the smoke test, naming what was checked, unless ``condition`` holds."""
     if not condition:
         raise SmokeError(f"{what}: not as expected")
 
@@ -78,11 +80,12 @@ def png(path: Path) -> None:
 
 def revision(database: Path) -> str:
     """The Alembic revision a database file is at."""
-    with sqlite3.connect(database) as connection:
+    with closing(sqlite3.connect(database)) as connection:  # closed: Windows locks open files
         (row,) = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     return str(row[0])
 
 
 def process_names(database: Path) -> list[str]:
-    with sqlite3.connect(database) as connection:
+    """The names of the processes a database file holds, sorted."""
+    with closing(sqlite3.connect(database)) as connection:
         return sorted(row[0] for row in connection.execute("SELECT name FROM processes"))
