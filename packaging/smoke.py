@@ -49,6 +49,8 @@ def copy_bundle(bundle: Path, place: Path) -> App:
 
 def check_commands(app: App, env: dict[str, str], out: Path) -> None:
     """--version, sample and the three exports, each checked as the file a user would open."""
+    checks.contents(Path(app.command[0]).parent)
+    print("smoke: bundle contents (migrations, fonts, NOTICE): ok")
     checks.expect("--version", app.run(["--version"], env).startswith("walkthrough "))
     database = str(out / "samples.sqlite")
     app.run(["--db", database, "sample"], env)

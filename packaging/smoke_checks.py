@@ -32,6 +32,23 @@ def in_virtualenv(folder: Path) -> bool:
     return (folder.parent / "pyvenv.cfg").is_file()
 
 
+BUNDLED = (
+    "NOTICE.txt",
+    "_internal/NOTICE.txt",
+    "_internal/app/migrations/env.py",
+    "_internal/app/resources/fonts/DejaVuSans.ttf",
+    "_internal/reportlab/fonts/Vera.ttf",  # ReportLab's own fonts: TTFont("Vera", ...) needs it
+)
+
+
+def contents(folder: Path) -> None:
+    """The files read from disk at run time, which PyInstaller's analysis cannot see."""
+    missing = [name for name in BUNDLED if not (folder / name).is_file()]
+    expect(f"the bundle has {', '.join(missing)}", not missing)
+    versions = list((folder / "_internal/app/migrations/versions").glob("0*.py"))
+    expect("the bundle has the migrations", bool(versions))
+
+
 def pdf(path: Path) -> None:
     """A PDF whose every font is embedded (pdffonts says so when poppler is installed)."""
     data = path.read_bytes()

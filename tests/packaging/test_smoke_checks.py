@@ -59,3 +59,12 @@ def test_a_virtualenv_folder_is_recognised(tmp_path: Path) -> None:
     (tmp_path / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
     assert smoke_checks.in_virtualenv(tmp_path / "bin")
     assert not smoke_checks.in_virtualenv(Path("/usr/bin"))
+
+
+def test_a_bundle_without_reportlab_fonts_fails(tmp_path: Path) -> None:
+    for name in smoke_checks.BUNDLED:
+        if "reportlab" not in name:
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_text("", encoding="utf-8")
+    with pytest.raises(smoke_checks.SmokeError, match=r"Vera\.ttf"):
+        smoke_checks.contents(tmp_path)
