@@ -22,6 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import archive
+from glibc import glibc_floor
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -106,6 +107,11 @@ def main() -> int:
     app_version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
     packed = archive.pack(folder, DIST, app_version)
     over = budgets(folder, packed)
+    floor = glibc_floor(folder) if platform.system() == "Linux" else None
+    if floor:
+        print(
+            f"runs on Linux with glibc {floor[0]}.{floor[1]} or newer (that of the build machine)"
+        )
     took = time.perf_counter() - started
     print(f"bundle step took {took:.0f} s (walkthrough {version('walkthrough')})")
     return 1 if over else 0
