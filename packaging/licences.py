@@ -138,10 +138,34 @@ def check(manifest: dict[str, Any]) -> list[Bundled]:
     for dist in bundled_distributions(bundled):
         name = f"{dist.metadata['Name']} {dist.version}"
         packages.append(Bundled(name, licence_of(dist), licence_texts(dist)))
+    packages += shipped_fonts(manifest["files"])
     packages += [
         Bundled(*entry) for entry in system_licences([src for _, src in manifest["files"]])
     ]
     return packages
+
+
+def shipped_fonts(files: list[tuple[str, str]]) -> list[Bundled]:
+    """The fonts Walkthrough ships in app/resources/fonts, each with its licence file."""
+    found = []
+    for destination, source in files:
+        name = PurePath(destination.replace("\\", "/"))
+        if name.parent.as_posix() == "app/resources/fonts" and name.name.endswith("-LICENSE.txt"):
+            text = Path(source).read_text(encoding="utf-8", errors="replace")
+            found.append(
+                Bundled(
+                    f"{name.name.removesuffix('-LICENSE.txt')} font",
+                    _named(text),
+                    ((name.name, text),),
+                )
+            )
+    return sorted(found, key=lambda font: font.name)
+
+
+def _named(text: str) -> str:
+    """The licences a copyright file names on ``License:`` lines (DEP-5), else a pointer."""
+    names = sorted({line[8:].strip() for line in text.splitlines() if line.startswith("License:")})
+    return "; ".join(name for name in names if name) or "free licence, text in NOTICE.txt"
 
 
 def notice(packages: list[Bundled]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.metadata import distribution
+from pathlib import Path
 
 import licences
 import pytest
@@ -71,3 +72,16 @@ def test_bundled_files_map_to_their_distributions() -> None:
     files = ["reportlab/fonts/Vera.ttf", "typing_extensions.pyc", "base_library.zip"]
     found = licences.bundled_distributions(files)
     assert {dist.metadata["Name"].lower() for dist in found} == {"reportlab", "typing_extensions"}
+
+
+def test_the_fonts_walkthrough_ships_are_listed_with_their_texts(tmp_path: Path) -> None:
+    licence = tmp_path / "Example-LICENSE.txt"
+    licence.write_text("Files: *\nLicense: OFL-1.1\n", encoding="utf-8")
+    files = [
+        ("app/resources/fonts/Example-LICENSE.txt", str(licence)),
+        ("app/resources/fonts/Example.ttf", str(tmp_path / "Example.ttf")),
+        ("reportlab/fonts/bitstream-vera-license.txt", str(licence)),
+    ]
+    (font,) = licences.shipped_fonts(files)
+    assert (font.name, font.licence) == ("Example font", "OFL-1.1")
+    assert font.texts == (("Example-LICENSE.txt", "Files: *\nLicense: OFL-1.1\n"),)
