@@ -74,7 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sampler = commands.add_parser("sample", help="add the built-in example processes")
     sampler.set_defaults(handler=command_sample)
-    for sub in (opener, importer, lister, analyzer, exporter, sampler):
+    from app.accounts.cli import add_compare_command
+
+    comparer = add_compare_command(commands, command_compare)
+    for sub in (opener, importer, lister, analyzer, exporter, sampler, comparer):
         sub.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
     return parser
 
@@ -208,6 +211,22 @@ def load_process_argument(args: argparse.Namespace) -> Process:
             return load_process(session, find_process_id(session, reference))
     finally:
         database.close()
+
+
+def command_compare(args: argparse.Namespace) -> int:
+    """Print how two accounts of a process match and differ."""
+    from app.accounts.cli import run_compare
+
+    def load(reference: str, namespace: argparse.Namespace) -> Process:
+        return load_process_argument(
+            argparse.Namespace(**{**vars(namespace), "process": reference})
+        )
+
+    try:
+        print(run_compare(args, load))
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    return EXIT_OK
 
 
 def command_analyze(args: argparse.Namespace) -> int:
