@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
+from app.simulation.cli import add_simulate_command
 
 if TYPE_CHECKING:
     from app.export.pdf.options import PlanOptions
@@ -82,10 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     restorer.add_argument("number", nargs="?", type=int, help="the backup to restore (its number)")
     restorer.set_defaults(handler=command_restore)
     from app.accounts.cli import add_compare_command
+    from app.evidence.command import add_evidence_parser
 
     comparer = add_compare_command(commands, command_compare)
+    add_evidence_parser(commands, db_help).set_defaults(handler=command_evidence)
     for sub in (opener, importer, lister, analyzer, exporter, sampler, restorer, comparer):
         sub.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
+    add_simulate_command(commands, db_help)
     return parser
 
 
@@ -123,6 +127,7 @@ def one_line(message: str, limit: int = MAX_MESSAGE) -> str:
 
 def _user_message(error: Exception) -> str | None:
     """The one-line message for errors that are the input's fault, else None."""
+    from app.evidence.errors import EventLogError
     from app.export.bpmn import BpmnError
     from app.export.formats import UnsupportedFormatError
     from app.models.backup import BackupError
@@ -135,6 +140,8 @@ def _user_message(error: Exception) -> str | None:
     if isinstance(
         error, ProcessFileError | BpmnError | DatabaseError | UnsupportedFormatError | BackupError
     ):
+        return str(error)
+    if isinstance(error, EventLogError):
         return str(error)
     return None
 
@@ -365,6 +372,13 @@ def _export_with_qt(process: Process, path: Path) -> None:
         raise UserError(str(error)) from error
     if note:
         print(note)
+
+
+def command_evidence(args: argparse.Namespace) -> int:
+    from app.evidence.command import run_evidence
+
+    print(run_evidence(args, load_process_argument(args)))
+    return EXIT_OK
 
 
 def command_sample(args: argparse.Namespace) -> int:

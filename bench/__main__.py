@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import sys
 
-from bench import accounts, analysis, bpmn, interview, map_view, pdf, startup, swimlane
+from bench import (
+    accounts,
+    analysis,
+    bpmn,
+    evidence,
+    interview,
+    map_view,
+    pdf,
+    simulation,
+    startup,
+    swimlane,
+)
 from bench.core import Report
 
 SUITES = {
@@ -15,7 +26,9 @@ SUITES = {
     "pdf": pdf.run,
     "bpmn": bpmn.run,
     "interview": interview.run,
+    "evidence": evidence.run,
     "accounts": accounts.run,
+    "simulation": simulation.run,
 }
 
 

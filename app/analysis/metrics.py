@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from app.analysis.chain import Chain
+from app.analysis.chain import Chain, step_names
 from app.analysis.graph import DepthFirst
 from app.analysis.problems import Problem
 from app.analysis.structure import map_structure
 from app.analysis.validate import check_chain
-from app.analysis.visits import first_pass_visits, solve_visits
+from app.analysis.visits import VisitSolution, first_pass_visits, solve_visits
 from app.process.model import Process
 
 
@@ -67,9 +67,24 @@ def compute_metrics(process: Process) -> Metrics:
     rework = rework_flows(chain, search)
     solution = solve_visits(chain, chain.start, components=components)
     if solution.trapped:
-        return Metrics(approvals=approvals, problems=problems)
+        return Metrics(approvals=approvals, problems=_with_trapped(problems, chain, solution))
     first_pass = first_pass_visits(chain, search, frozenset(rework))
     return _figures(process, chain, solution.visits, first_pass, rework, problems)
+
+
+def _with_trapped(
+    problems: tuple[Problem, ...], chain: Chain, solution: VisitSolution
+) -> tuple[Problem, ...]:
+    """The problems, with the loop the solver found keeping its work when the map's own check
+    saw a way out of it (a share so small, 1e-179, that no work ever takes it)."""
+    if any(p.code == "trapped_loop" for p in problems):
+        return problems
+    ids = tuple(chain.steps[i].id for i in solution.trapped)
+    message = (
+        f"{step_names(chain, solution.trapped)} form a loop that almost never lets work out "
+        "(its way out has a share too small to count): check the shares of its flows."
+    )
+    return (*problems, Problem("trapped_loop", message, ids))
 
 
 def rework_flows(chain: Chain, search: DepthFirst) -> tuple[int, ...]:

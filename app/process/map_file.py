@@ -12,6 +12,7 @@ from typing import Any
 from app.process.bounds import quote
 from app.process.fields import ObjectReader, Problems, number_value, read_list
 from app.process.model import LANE_KINDS, STEP_KINDS, VALUE_CLASSES, Flow, Lane, Step
+from app.process.staffing import check_staffing
 
 
 def read_map(
@@ -22,6 +23,7 @@ def read_map(
     steps = tuple(read_list(data, "steps", problems, read_step, prefix))
     flows = tuple(read_list(data, "flows", problems, read_flow, prefix))
     check_references(lanes, steps, flows, problems, prefix)
+    check_staffing(lanes, steps, problems, prefix)
     return lanes, steps, flows
 
 

@@ -10,11 +10,13 @@ from app.process.model import Process
 from app.ui.analyze_page import AnalyzePage
 from app.ui.control.page import ControlPage
 from app.ui.define_view import DefineView
+from app.ui.evidence_page import EvidencePage
 from app.ui.future_view import FutureView
 from app.ui.goals_view import GoalsView
 from app.ui.improve_view import ImproveView
 from app.ui.interview.page import InterviewPage
 from app.ui.map.page import MapPage
+from app.ui.simulate_page import SimulatePage
 from app.ui.steps_table import StepsTable
 from app.ui.store import ProcessStore
 
@@ -51,6 +53,8 @@ class ProcessPage(QWidget):
         self.future_view = FutureView(store, self)
         self.goals_view = GoalsView(store, self)
         self.control_page = ControlPage(store, self)
+        self.evidence_page = EvidencePage(store, self)
+        self.simulate_page = SimulatePage(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for widget, title in (
@@ -61,8 +65,10 @@ class ProcessPage(QWidget):
             (self.analyze_page, "Analyze"),
             (self.improve_view, "Improve"),
             (self.future_view, "Future state"),
+            (self.simulate_page, "Simulate"),
             (self.goals_view, "Goals"),
             (self.control_page, "Control"),
+            (self.evidence_page, "Evidence"),
         ):
             self.tabs.addTab(widget, title)
         self.interview_page.finished.connect(lambda: self.tabs.setCurrentWidget(self.map_page))
@@ -86,8 +92,10 @@ class ProcessPage(QWidget):
             self.analyze_page,
             self.improve_view,
             self.future_view,
+            self.simulate_page,
             self.goals_view,
             self.control_page,
+            self.evidence_page,
         ):
             view.show_process(process)
         if process.id != self._process_id:

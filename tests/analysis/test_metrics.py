@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.analysis.metrics import compute_metrics
-from app.process.model import Lane
+from app.process.model import Flow, Lane, Process, Step
 from tests.analysis.builder import flow, nested_loops, process, sequential, step
 
 
@@ -310,3 +310,17 @@ def test_law_visits_are_never_negative_and_yield_is_a_probability(proc: object) 
         assert all(metrics.visits[i] == 0 for p in trapped for i in p.step_ids)
     elif "no_start" not in codes(metrics.problems):
         assert trapped
+
+
+def test_a_loop_whose_way_out_is_too_small_to_count_is_reported() -> None:
+    """Found by the law above: the map's check sees a way out, the solver none."""
+    steps = tuple(Step(i, "a", f"Step {i}", "start", touch_minutes=1) for i in ("N0", "N1", "N2"))
+    flows = (
+        Flow("N0", "N0"),
+        Flow("N1", "N0"),
+        Flow("N1", "N2"),
+        Flow("N0", "N1", probability=2.8261520857086637e-179),
+    )
+    metrics = compute_metrics(Process(name="p", lanes=(Lane("a", "A"),), steps=steps, flows=flows))
+    assert not metrics.computable
+    assert "trapped_loop" in codes(metrics.problems)

@@ -1,0 +1,1 @@
+"""Event logs (CSV, XES) read and checked against the map people described: Qt-free."""

@@ -1,0 +1,253 @@
+"""The Simulate tab: up to four scenarios run side by side in the background, with progress
+and Cancel; lead time with its 95 % interval and percentiles, throughput, work in progress,
+cost per case, utilisation bars per role and the lead-time histogram."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.process.model import Process
+from app.simulation.model import SimulationError
+from app.simulation.results import SimulationResult
+from app.simulation.scenario import Scenario, apply_scenario
+from app.simulation.simulate import SimulationCancelledError, SimulationOptions, simulate
+from app.simulation.summary import result_rows
+from app.ui import messages
+from app.ui.simulate_charts import HistogramChart, UtilisationBars
+from app.ui.simulate_scenarios import EXTRA_KEY, ScenarioTable, people_summary
+from app.ui.simulate_staffing import StaffingEditor
+from app.ui.store import ProcessStore
+from app.ui.worker import run_task
+
+
+class _Progress(QObject):
+    """Carries progress from the worker thread to the page (a queued signal)."""
+
+    advanced = Signal(int, int)
+
+
+class SimulatePage(QWidget):
+    """Runs the scenarios of one process and shows what they did."""
+
+    def __init__(self, store: ProcessStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.process: Process | None = None
+        self.results: list[tuple[str, SimulationResult]] = []
+        self.cancel = threading.Event()
+        self.running = False
+        self.relay = _Progress(self)
+        self.relay.advanced.connect(self._advanced)
+        self._build()
+
+    def _build(self) -> None:
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.scenarios = ScenarioTable(self)
+        self.staffing = StaffingEditor(self)
+        self.staffing.edited.connect(self._staffing_edited)
+        self.add_button = QPushButton("Add scenario", self)
+        self.remove_button = QPushButton("Remove scenario", self)
+        self.run_button = QPushButton("Run", self)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cases = _spin(100, 100_000, 1000, "Measured cases per replication")
+        self.replications = _spin(2, 100, 10, "Independent replications (for the 95 % interval)")
+        self.seed = _spin(0, 999_999, 1, "The same seed gives the same results")
+        self.progress = QProgressBar(self)
+        self.results_table = QTableWidget(0, 0, self)
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #c62828")
+        self.histogram_choice = QComboBox(self)
+        self.histogram = HistogramChart(self)
+        self.bars = UtilisationBars(self)
+        self.add_button.clicked.connect(lambda: self.scenarios.add_row())
+        self.remove_button.clicked.connect(self.scenarios.remove_current)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel.set)
+        self.histogram_choice.currentIndexChanged.connect(self._show_histogram)
+        self._lay_out()
+        self._set_running(False)
+
+    def _lay_out(self) -> None:
+        settings = QFormLayout()
+        for label, box in (("Cases", self.cases), ("Replications", self.replications)):
+            settings.addRow(label, box)
+        settings.addRow("Seed", self.seed)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.run_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.progress, 1)
+        charts = QWidget(self)
+        chart_layout = QVBoxLayout(charts)
+        chart_layout.addWidget(QLabel("Utilisation per role", charts))
+        chart_layout.addWidget(self.bars)
+        chart_layout.addWidget(self.histogram_choice)
+        chart_layout.addWidget(self.histogram, 1)
+        split = QSplitter(self)
+        split.addWidget(self.results_table)
+        split.addWidget(charts)
+        scenarios = QWidget(self)
+        top = QHBoxLayout(scenarios)
+        top.addWidget(self.scenarios, 1)
+        top.addLayout(settings)
+        self.sections = QTabWidget(self)
+        self.sections.addTab(scenarios, "Scenarios")
+        self.sections.addTab(self.staffing, "Staffing and times")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.sections, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.warnings)
+        layout.addWidget(split, 1)
+
+    def show_process(self, process: Process) -> None:
+        """Show a snapshot; scenarios are rebuilt only when another process is shown."""
+        same = self.process is not None and self.process.id == process.id
+        self.process = process
+        self.explanation.setText(
+            "Cases arrive at random at the process's runs per year and queue for the people of "
+            f"each lane; {people_summary(process.lanes)}. Waits typed in a staffed lane are its "
+            "queue, and the simulation produces them instead."
+        )
+        self.staffing.show_process(process)
+        if not same:
+            self.scenarios.show_process(process)
+            self.results = []
+            self._show_results()
+
+    def run(self) -> None:
+        """Save the scenarios, then simulate each of them in the background."""
+        if self.process is None or self.running:
+            return
+        self._save_scenarios()
+        scenarios = self.scenarios.scenarios()
+        options = SimulationOptions(
+            cases=self.cases.value(),
+            replications=self.replications.value(),
+            warmup=max(100, self.cases.value() // 5),
+            seed=self.seed.value(),
+        )
+        self.cancel.clear()
+        self._set_running(True)
+        self.progress.setRange(0, len(scenarios) * options.replications)
+        self.progress.setValue(0)
+        process = self.process
+        run_task(lambda: self._simulate_all(process, scenarios, options), self._done, self._failed)
+
+    def _simulate_all(
+        self, process: Process, scenarios: list[Scenario], options: SimulationOptions
+    ) -> list[tuple[str, SimulationResult]]:
+        """Runs on a worker thread: touches no widget, only emits progress."""
+        results = []
+        for index, scenario in enumerate(scenarios):
+
+            def progress(done: int, total: int, index: int = index) -> bool:
+                self.relay.advanced.emit(index * total + done, len(scenarios) * total)
+                return not self.cancel.is_set()
+
+            try:
+                snapshot = apply_scenario(process, scenario)
+                results.append((scenario.name, simulate(snapshot, options, progress)))
+            except SimulationError as error:
+                raise SimulationError(f"{scenario.name}: {error}") from error
+        return results
+
+    def _save_scenarios(self) -> None:
+        assert self.process is not None
+        documents = self.scenarios.documents()
+        if self.process.extra.get(EXTRA_KEY) != documents:
+            extra = {**self.process.extra, EXTRA_KEY: documents}
+            self.process = replace(self.process, extra=extra)
+            self.store.apply(self.process, "Simulation scenarios")
+
+    def _staffing_edited(self, process: Process) -> None:
+        self.show_process(process)
+        self.store.apply(process, "Staffing and times")
+
+    def _advanced(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _done(self, results: list[tuple[str, SimulationResult]]) -> None:
+        self._set_running(False)
+        self.results = results
+        self._show_results()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_running(False)
+        if isinstance(error, SimulationCancelledError):
+            self.warnings.setText("Cancelled: the results shown are from the last full run.")
+        elif isinstance(error, SimulationError):
+            messages.show_error(self, "Cannot simulate", str(error))
+        else:
+            messages.show_crash(self, error)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.run_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        for widget in (self.add_button, self.remove_button, self.scenarios):
+            widget.setEnabled(not running)
+
+    def _show_results(self) -> None:
+        names = [name for name, _ in self.results]
+        rows = result_rows(self.results, self.process.currency if self.process else "")
+        self.results_table.clear()
+        self.results_table.setColumnCount(len(names))
+        self.results_table.setRowCount(len(rows))
+        self.results_table.setHorizontalHeaderLabels(names)
+        self.results_table.setVerticalHeaderLabels([label for label, _ in rows])
+        for row, (_, cells) in enumerate(rows):
+            for column, text in enumerate(cells):
+                self.results_table.setItem(row, column, QTableWidgetItem(text))
+        self.results_table.resizeColumnsToContents()
+        warnings = [f"{name}: {text}" for name, result in self.results for text in result.warnings]
+        self.warnings.setText("\n".join(warnings))
+        self.bars.show_bars(
+            [
+                (f"{name}: {role.name}", role.utilisation or role.expected)
+                for name, result in self.results
+                for role in result.roles
+            ]
+        )
+        self.histogram_choice.blockSignals(True)
+        self.histogram_choice.clear()
+        self.histogram_choice.addItems([f"Lead times of {name}" for name in names])
+        self.histogram_choice.blockSignals(False)
+        self._show_histogram()
+
+    def _show_histogram(self) -> None:
+        index = self.histogram_choice.currentIndex()
+        if 0 <= index < len(self.results):
+            result = self.results[index][1]
+            self.histogram.show_histogram(result.histogram_edges, result.histogram_counts)
+        else:
+            self.histogram.show_histogram((), ())
+
+
+def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setToolTip(tip)
+    box.setGroupSeparatorShown(True)
+    return box
