@@ -56,3 +56,19 @@ soak: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# `make bundle`: the standalone app in dist/ (packaging/README.md). Its own virtualenv holds the
+# app's dependencies and PyInstaller only, so nothing of the test tools reaches the bundle.
+BUNDLE_VENV := build/bundle-venv
+BUNDLE_STAMP := $(BUNDLE_VENV)/.installed
+
+$(BUNDLE_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet ".[bundle]"
+	touch $(BUNDLE_STAMP)
+
+.PHONY: bundle
+bundle: $(BUNDLE_STAMP)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --no-deps --force-reinstall .
+	$(BUNDLE_VENV)/bin/python packaging/bundle.py

@@ -74,7 +74,7 @@ class DateField(QWidget):
         self.line = _DateLine(self)
         self.line.setPlaceholderText(f"e.g. today, {self._example()}")
         self.button = QToolButton(self)
-        self.button.setText("📅")
+        self.button.setText("…")  # an emoji may have no font on Linux
         self.button.setToolTip("Pick the date on a calendar (Alt+Down)")
         self.button.setAccessibleName("Pick a date")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
