@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from functools import partial
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -39,7 +41,7 @@ def sound_maps(draw: st.DrawFn) -> Process:
         *(Step(ids[i], draw(lane), f"Task {i}") for i in range(1, count + 1)),
         Step("end", draw(lane), "Done", "end"),
     )
-    flows = [Flow(a, b) for a, b in zip(ids, ids[1:], strict=False)]
+    flows = [Flow(a, b) for a, b in itertools.pairwise(ids)]
     for i in range(2, count + 1):
         if draw(st.booleans()):
             back = draw(st.integers(1, i - 1))
@@ -54,27 +56,34 @@ def edits(draw: st.DrawFn, process: Process) -> Edit:
     flow = st.integers(0, max(len(process.flows) - 1, 0))
     lane = st.sampled_from([ln.id for ln in process.lanes])
     kind = st.sampled_from(["task", "approval", "decision", "end"])
-    choices: list[Edit] = [
-        lambda p, s=draw(step): insert_after(p, s),
-        lambda p, s=draw(step): insert_before(p, s),
-        lambda p, f=draw(flow), ln=draw(lane): insert_on_flow(p, f, ln),
-        lambda p, s=draw(step): delete_step(p, s),
-        lambda p, ss=draw(st.lists(step, max_size=3)): delete_steps(p, ss),
-        lambda p, s=draw(step): duplicate_step(p, s),
-        lambda p, s=draw(step), k=draw(kind): change_kind(p, s, k),
-        lambda p, ss=draw(st.lists(step, max_size=3)), k=draw(kind): change_kinds(p, ss, k),
-        lambda p, ss=draw(st.lists(step, max_size=3)), ln=draw(lane): move_to_lane(p, ss, ln),
-        lambda p, s=draw(step), o=draw(st.integers(-3, 3)): move_earlier_or_later(p, s, o),
-        lambda p, a=draw(step), b=draw(step), r=draw(st.booleans()): connect(p, a, b, rework=r),
-        lambda p, f=draw(flow), b=draw(step): reconnect(p, f, target=b),
-        lambda p, f=draw(flow): delete_flow(p, f),
-        lambda p, f=draw(flow), on=draw(st.booleans()): mark_send_back(p, f, on),
-        lambda p, f=draw(flow), n=draw(st.integers(0, 10)): set_out_of_ten(p, f, n),
-        lambda p, n=draw(st.text(max_size=5)): add_lane(p, n),
-        lambda p, ln=draw(lane): delete_lane(p, ln),
-        lambda p, a=draw(lane), b=draw(lane): merge_lanes(p, a, b),
-    ]
-    return draw(st.sampled_from(choices))
+    steps = st.lists(step, max_size=3)
+    choices: dict[str, Callable[[], Edit]] = {
+        "insert_after": lambda: partial(insert_after, step_id=draw(step)),
+        "insert_before": lambda: partial(insert_before, step_id=draw(step)),
+        "insert_on_flow": lambda: partial(insert_on_flow, flow_index=draw(flow), lane=draw(lane)),
+        "delete_step": lambda: partial(delete_step, step_id=draw(step)),
+        "delete_steps": lambda: partial(delete_steps, step_ids=draw(steps)),
+        "duplicate_step": lambda: partial(duplicate_step, step_id=draw(step)),
+        "change_kind": lambda: partial(change_kind, step_id=draw(step), kind=draw(kind)),
+        "change_kinds": lambda: partial(change_kinds, step_ids=draw(steps), kind=draw(kind)),
+        "move_to_lane": lambda: partial(move_to_lane, step_ids=draw(steps), lane_id=draw(lane)),
+        "move_in_order": lambda: partial(
+            move_earlier_or_later, step_id=draw(step), offset=draw(st.integers(-3, 3))
+        ),
+        "connect": lambda: partial(
+            connect, source=draw(step), target=draw(step), rework=draw(st.booleans())
+        ),
+        "reconnect": lambda: partial(reconnect, index=draw(flow), target=draw(step)),
+        "delete_flow": lambda: partial(delete_flow, index=draw(flow)),
+        "mark_send_back": lambda: partial(mark_send_back, index=draw(flow), on=draw(st.booleans())),
+        "set_out_of_ten": lambda: partial(
+            set_out_of_ten, index=draw(flow), out_of_ten=draw(st.integers(0, 10))
+        ),
+        "add_lane": lambda: partial(add_lane, name=draw(st.text(max_size=5))),
+        "delete_lane": lambda: partial(delete_lane, lane_id=draw(lane)),
+        "merge_lanes": lambda: partial(merge_lanes, lane_id=draw(lane), into=draw(lane)),
+    }
+    return choices[draw(st.sampled_from(sorted(choices)))]()
 
 
 @given(st.data())
