@@ -115,3 +115,15 @@ def _connection_refusal(
         names = quoted(steps[source].name), quoted(steps[target].name)
         return Refusal(f"{names[0]} already leads to {names[1]}.")
     return None
+
+
+def share_equally(process: Process, step_id: str) -> Edited:
+    """Every way out of a step without a given share, so they share the work equally."""
+    if step_id not in process.step_by_id():
+        return Refusal(f"There is no step '{step_id}' on this map.")
+    return replace(
+        process,
+        flows=tuple(
+            replace(f, probability=None) if f.source == step_id else f for f in process.flows
+        ),
+    )

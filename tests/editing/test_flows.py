@@ -88,3 +88,14 @@ def test_labels_shares_and_marks() -> None:
     assert not sends_work_back(unmarked.flows[3])
     assert sends_work_back(done(mark_send_back(unmarked, 3, True)).flows[3])
     assert set_label(quote_map(), 9, "x") == Refusal("That flow is no longer on the map.")
+
+
+def test_share_equally_forgets_the_given_shares() -> None:
+    from app.analysis.validate import check_map
+    from app.editing.flows import share_equally
+
+    bad = done(set_out_of_ten(quote_map(), 2, 9))
+    assert [p.code for p in check_map(bad)] == ["probabilities_over_one"]
+    fixed = done(share_equally(bad, "s3"))
+    assert [f.probability for f in fixed.flows if f.source == "s3"] == [None, None]
+    assert check_map(fixed) == ()
