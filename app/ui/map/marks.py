@@ -85,7 +85,8 @@ class ConnectHandle(QGraphicsItem):
 
 
 class ProblemMark(QGraphicsItem):
-    """A red "!" on the top-right corner of a step with problems; a click opens its fixes."""
+    """A red "!" on the top-left corner of a step with problems (the badges sit top-right);
+    a click opens its fixes."""
 
     def __init__(self, step_id: str, problems: list[Problem], clicked: Callable[[str], None]):
         super().__init__()
@@ -98,7 +99,7 @@ class ProblemMark(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
 
     def place(self, box: Rect) -> None:
-        self.setPos(box.x + box.width - 2, box.y + 2)
+        self.setPos(box.x + 2, box.y + 2)
 
     def boundingRect(self) -> QRectF:
         r = MARK_RADIUS + 1

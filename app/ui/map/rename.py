@@ -31,8 +31,9 @@ class InPlaceRename(QLineEdit):
         bottom_right = self.view.mapFromScene(box.x + box.width, box.bottom)
         width = max(bottom_right.x() - top_left.x(), 160)
         height = self.sizeHint().height()
+        centre_x = (top_left.x() + bottom_right.x()) // 2
         middle = (top_left.y() + bottom_right.y()) // 2
-        self.setGeometry(top_left.x(), middle - height // 2, width, height)
+        self.setGeometry(centre_x - width // 2, middle - height // 2, width, height)
         self.setText(name)
         self.selectAll()
         self.show()
