@@ -11,8 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -260,7 +267,7 @@ class StepsTable(QWidget):
             name: self._command(text, key, slot)
             for name, text, key, slot in (
                 ("insert", "Insert step", "Ins", self.insert_step),
-                ("delete", "Delete", "Del", self.delete_steps),
+                ("delete", "Delete", "", self.delete_steps),
                 ("duplicate", "Duplicate", "Ctrl+D", self.duplicate_step),
             )
         }
@@ -273,6 +280,7 @@ class StepsTable(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view)
         layout.addWidget(self.error)
+        self.view.installEventFilter(self)
         self.model.edited.connect(self._save)
         self.model.refused.connect(self._refused)
 
@@ -294,14 +302,28 @@ class StepsTable(QWidget):
 
     def _command(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
+        if key:
+            action.setShortcut(QKeySequence(key))
         # Only while the table itself has focus: Delete in a cell being typed in stays text.
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setToolTip(f"{text} ({key})")
+        action.setToolTip(f"{text} ({key or 'Del'})")
         action.triggered.connect(lambda _checked=False: slot())
         self.view.addAction(action)
         self.toolbar.addAction(action)
         return action
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """Delete on the table (not in a cell being typed in) deletes the selected steps; taken
+        before the window's shortcuts, where the Edit menu's Delete would make it ambiguous."""
+        if watched is self.view and isinstance(event, QKeyEvent):
+            deleting = event.key() == Qt.Key.Key_Delete and not event.modifiers()
+            if deleting and event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if deleting and event.type() == QEvent.Type.KeyPress:
+                self.delete_steps()
+                return True
+        return super().eventFilter(watched, event)
 
     def selected_step_ids(self) -> list[str]:
         """The steps of the rows that have a selected cell, in table order."""

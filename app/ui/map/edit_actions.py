@@ -17,11 +17,11 @@ from app.ui.map import menus
 if TYPE_CHECKING:
     from app.ui.map.page import MapPage
 
-# (name, text, shortcut, on the toolbar)
+# (name, text, shortcut, on the toolbar); Delete is handled as a key (see interaction.py).
 EDIT_COMMANDS = (
     ("insert_after", "Insert step", "Ins", True),
     ("insert_before", "Insert step before", "Shift+Ins", False),
-    ("delete", "Delete", "Del", True),
+    ("delete", "Delete", "", True),
     ("duplicate", "Duplicate", "Ctrl+D", False),
     ("rename", "Rename", "F2", False),
     ("connect", "Connect to…", "Ctrl+L", True),
@@ -40,7 +40,9 @@ def build_edit_actions(page: MapPage) -> dict[str, QAction]:
         if key:
             action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(text.rstrip("…") + (f" ({key})" if key else ""))
+        action.setToolTip(
+            text.rstrip("…") + (f" ({key})" if key else " (Del)" if name == "delete" else "")
+        )
         action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
         page.view.addAction(action)
         page.steps.addAction(action)

@@ -38,10 +38,11 @@ class MapInteraction(QObject):
         self._lane_drag: str | None = None
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
+        page.steps.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and isinstance(event, QKeyEvent):
-            return event.type() == QEvent.Type.KeyPress and self._key(event)
+        if watched in (self.view, self.page.steps) and isinstance(event, QKeyEvent):
+            return self._key_event(event)
         if watched is not self.view.viewport():
             return False
         if isinstance(event, QContextMenuEvent):
@@ -69,6 +70,20 @@ class MapInteraction(QObject):
         return menus.lane_menu(page, lane) if lane is not None else None
 
     # Keys
+
+    def _key_event(self, event: QKeyEvent) -> bool:
+        """Delete is taken before the window's shortcuts see it (the window's Edit menu has a
+        Delete of its own for the process list, which would make the key ambiguous)."""
+        deleting = event.key() == Qt.Key.Key_Delete and not event.modifiers()
+        if event.type() == QEvent.Type.ShortcutOverride and deleting and self.page.selected:
+            event.accept()
+            return True
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if deleting and self.page.selected:
+            self.page.editor.delete(self.page.selected)
+            return True
+        return self._key(event)
 
     def _key(self, event: QKeyEvent) -> bool:
         key = Qt.Key(event.key())

@@ -48,9 +48,15 @@ class InPlaceRename(QLineEdit):
         self.save(step_id, self.text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return False
+        if event.key() == Qt.Key.Key_Escape:
             self.step_id = ""
             self.hide()
             self.view.setFocus()
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Consumed here: a line edit passes Return on, and the map would open the editor.
+            self._finish()
             return True
         return False
