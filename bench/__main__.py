@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import analysis, bpmn, map_view, pdf, startup, swimlane
+from bench import analysis, bpmn, map_editing, map_view, pdf, startup, swimlane
 from bench.core import Report
 
 SUITES = {
@@ -12,6 +12,7 @@ SUITES = {
     "analysis": analysis.run,
     "swimlane": swimlane.run,
     "map": map_view.run,
+    "map-editing": map_editing.run,
     "pdf": pdf.run,
     "bpmn": bpmn.run,
 }

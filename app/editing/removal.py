@@ -32,18 +32,10 @@ def _without_step(process: Process, step_id: str) -> Edited:
     starts = [s for s in process.steps if s.kind == "start"]
     if step.kind == "start" and len(starts) == 1:
         return Refusal(f"{quoted(step.name)} is the start: the map needs one to begin.")
-    outgoing = [f for f in process.flows if f.source == step_id and f.target != step_id]
-    shares = _out_shares(outgoing)
-    flows: list[Flow] = []
-    for flow in process.flows:
-        if flow.target == step_id and flow.source != step_id:
-            flows.extend(_bridge(flow, outgoing, shares))
-        elif step_id not in (flow.source, flow.target):
-            flows.append(flow)
     return replace(
         process,
         steps=tuple(s for s in process.steps if s.id != step_id),
-        flows=_merged(flows),
+        flows=_bridged(process, step_id),
         actions=tuple(
             replace(a, steps=tuple(i for i in a.steps if i != step_id)) if step_id in a.steps else a
             for a in process.actions
@@ -89,14 +81,62 @@ def _bridge(into: Flow, outgoing: list[Flow], shares: list[float | None]) -> lis
     return bridged
 
 
-def _merged(flows: list[Flow]) -> tuple[Flow, ...]:
-    """One flow per (source, target): shares of flows that now coincide are added."""
-    kept: dict[tuple[str, str], Flow] = {}
-    for flow in flows:
-        key = (flow.source, flow.target)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = flow
-        elif first.probability is not None and flow.probability is not None:
-            kept[key] = replace(first, probability=round(first.probability + flow.probability, 6))
-    return tuple(kept.values())
+def _bridged(process: Process, step_id: str) -> tuple[Flow, ...]:
+    """The flows without those of ``step_id``, each flow into it bridged to its ways out.
+
+    A bridge takes the place of the flow into the step; one that joins an existing flow adds
+    its share to it. Other flows keep their index where they can (see ``_fill_holes``).
+    """
+    outgoing = [f for f in process.flows if f.source == step_id and f.target != step_id]
+    shares = _out_shares(outgoing)
+    slots: list[Flow | None] = [
+        None if step_id in (f.source, f.target) else f for f in process.flows
+    ]
+    where: dict[tuple[str, str], int] = {}
+    for index, flow in enumerate(slots):
+        if flow is not None:
+            where.setdefault((flow.source, flow.target), index)
+    for index, flow in enumerate(process.flows):
+        if flow.target != step_id or flow.source == step_id:
+            continue
+        for bridge in _bridge(flow, outgoing, shares):
+            _place(slots, where, index, bridge)
+    return _fill_holes(slots)
+
+
+def _place(
+    slots: list[Flow | None], where: dict[tuple[str, str], int], index: int, bridge: Flow
+) -> None:
+    key = (bridge.source, bridge.target)
+    if key in where:
+        first = slots[where[key]]
+        if first is not None and first.probability is not None and bridge.probability is not None:
+            total = round(first.probability + bridge.probability, 6)
+            slots[where[key]] = replace(first, probability=total)
+        return
+    if slots[index] is None:
+        slots[index] = bridge
+        where[key] = index
+    else:
+        slots.append(bridge)
+        where[key] = len(slots) - 1
+
+
+def _fill_holes(slots: list[Flow | None]) -> tuple[Flow, ...]:
+    """Close each hole with the last flow when that keeps every step's ways out in order (so
+    the flows after the hole keep their index and the map redraws only what changed), else by
+    moving the later flows up."""
+    flows = list(slots)
+    while True:
+        while flows and flows[-1] is None:
+            flows.pop()
+        if None not in flows:
+            return tuple(f for f in flows if f is not None)
+        hole = flows.index(None)
+        last = flows[-1]
+        assert last is not None
+        later = flows[hole + 1 : -1]
+        if any(f is not None and f.source == last.source for f in later):
+            flows.pop(hole)
+        else:
+            flows[hole] = flows.pop()

@@ -67,7 +67,7 @@ def insert_on_flow(
     added = new_step(process, lane or source.lane, name)
     flows = list(process.flows)
     flows[flow_index] = replace(flow, target=added.id)
-    flows.insert(flow_index + 1, Flow(added.id, flow.target))
+    flows.append(Flow(added.id, flow.target))  # at the end: the other flows keep their index
     after = position_of(process, flow.source) or 0
     return with_step_at(replace(process, flows=tuple(flows)), added, after + 1)
 

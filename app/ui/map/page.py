@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.analysis.problems import Problem
-from app.analysis.validate import check_map
+from app.analysis.structure import map_structure
+from app.analysis.validate import check_chain
 from app.process.model import Process
 from app.ui import messages
 from app.ui.map import menus
@@ -340,7 +341,10 @@ class MapPage(QWidget):
 
     def _show_problems(self, process: Process) -> None:
         """A marker on every step the map checks name, with the reasons and quick fixes."""
-        self.problems = check_map(process)
+        structure = map_structure(process)  # the walks the overlay's metrics just made
+        self.problems = check_chain(
+            structure.chain, search=structure.search, components=structure.components
+        )
         found = problems_by_step(self.problems)
         for step_id in [s for s in self.marks if s not in found]:
             self.scene.removeItem(self.marks.pop(step_id))
