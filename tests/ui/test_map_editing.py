@@ -35,6 +35,21 @@ def page(qtbot: QtBot, tmp_path: Path) -> MapPage:
     return widget
 
 
+@pytest.fixture(autouse=True)
+def no_dialogs(errors: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """No modal dialog can block a test here: errors are recorded, questions answered no."""
+    monkeypatch.setattr(editor_module, "ask_to_confirm", lambda _parent, _reason: False)
+    return errors
+
+
+@pytest.fixture(autouse=True)
+def no_picker(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The step picker is cancelled unless a test answers it; its questions are recorded."""
+    asked: list[str] = []
+    monkeypatch.setattr(pickers, "pick_step", lambda _p, title, *_a, **_k: asked.append(title))
+    return asked
+
+
 @pytest.fixture
 def confirm(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Confirmation questions are answered yes and recorded."""
@@ -305,3 +320,16 @@ def test_the_future_state_map_takes_the_same_edits(qtbot: QtBot, tmp_path: Path)
     assert "s4" not in loaded.future_state.step_by_id()
     assert "s4" in loaded.step_by_id()
     assert QPoint is not None
+
+
+def test_a_step_made_a_decision_is_asked_for_its_other_outcome(
+    page: MapPage, monkeypatch: pytest.MonkeyPatch, no_picker: list[str], errors: list[str]
+) -> None:
+    page.editor.change_kind(["s4"], "decision")
+    assert no_picker == ["Where does 'no' go?"]  # cancelled: the problem mark stays
+    assert "s4" in page.marks
+    monkeypatch.setattr(pickers, "pick_step", lambda *_a, **_k: ("s2", True))
+    page.editor.change_kind(["s4"], "approval")
+    assert ("s4", "s2") in pairs(saved(page))
+    assert "s4" not in page.marks
+    assert errors == []

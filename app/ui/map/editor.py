@@ -109,11 +109,27 @@ class MapEditor:
         return self.run(lambda p, ok: removal.delete_steps(p, step_ids, confirmed=ok), text)
 
     def change_kind(self, step_ids: list[str], kind: StepKind) -> bool:
-        return self.run(
+        """Change the kind; a step that now decides but has one way out is asked for another."""
+        done = self.run(
             lambda p, ok: many.change_kinds(p, step_ids, kind, confirmed=ok),
             f"Make {self._names(step_ids)} {steps.with_article(kind)}",
             select=step_ids,
         )
+        if done and kind in ("decision", "approval") and len(step_ids) == 1:
+            self._ask_other_outcome(step_ids[0], kind)
+        return done
+
+    def _ask_other_outcome(self, step_id: str, kind: str) -> None:
+        from app.ui.map import pickers
+
+        process = self.page.process
+        if process is None or sum(1 for f in process.flows if f.source == step_id) != 1:
+            return
+        question = "Where does rejected work go?" if kind == "approval" else "Where does 'no' go?"
+        choices = pickers.step_choices(process, leaving_out=step_id)
+        picked = pickers.pick_step(self.page, question, choices)
+        if picked is not None:
+            self.connect(step_id, picked[0], rework=picked[1])
 
     def move_to_lane(self, step_ids: list[str], lane_id: str) -> bool:
         lane = self.page.process.lane_by_id().get(lane_id) if self.page.process else None

@@ -39,6 +39,7 @@ class StepPicker(QDialog):
     def __init__(self, parent: QWidget, title: str, choices: dict[str, str], *, send_back: bool):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(460)  # room for "long step name — lane" in the completer
         self.choices = choices
         column = QVBoxLayout(self)
         column.addWidget(QLabel("Step (type part of its name):", self))
