@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import analysis, bpmn, map_editing, map_view, pdf, startup, swimlane
+from bench import analysis, bpmn, interview, map_editing, map_view, pdf, startup, swimlane
 from bench.core import Report
 
 SUITES = {
@@ -15,6 +15,7 @@ SUITES = {
     "map-editing": map_editing.run,
     "pdf": pdf.run,
     "bpmn": bpmn.run,
+    "interview": interview.run,
 }
 
 

@@ -17,6 +17,7 @@ class Row:
     ratio: float | None = None
     ratio_of: str = ""
     note: str = ""
+    unit: str = "ms"  # a count (keys, pages) is printed with its own unit
 
 
 @dataclass(slots=True)
@@ -27,6 +28,12 @@ class Report:
 
     def add(self, name: str, median_ms: float, *, note: str = "") -> Row:
         row = Row(name, median_ms, note=note)
+        self.rows.append(row)
+        return row
+
+    def add_count(self, name: str, count: float, *, unit: str, note: str = "") -> Row:
+        """A row that is a count (keys, pages), not a time."""
+        row = Row(name, count, note=note, unit=unit)
         self.rows.append(row)
         return row
 
@@ -55,7 +62,12 @@ class Report:
         lines = [f"{'benchmark':<{width}}  {'median':>12}  {'ratio':>7}  note"]
         for row in self.rows:
             ratio = f"{row.ratio:7.2f}" if row.ratio is not None else " " * 7
-            lines.append(f"{row.name:<{width}}  {row.median_ms:9.2f} ms  {ratio}  {row.note}")
+            value = (
+                f"{row.median_ms:9.2f} ms"
+                if row.unit == "ms"
+                else f"{row.median_ms:>9,.0f} {row.unit}"
+            )
+            lines.append(f"{row.name:<{width}}  {value:>12}  {ratio}  {row.note}")
         return "\n".join(lines)
 
 

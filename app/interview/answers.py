@@ -18,16 +18,21 @@ from app.interview.ids import ensure_lane, find_lane, same_name
 from app.interview.loader import default_bank
 from app.interview.parsing import (
     AnswerError,
+    read_currency,
     read_date,
     read_frequency,
     read_lane_name,
     read_names,
     read_number,
+    read_rates,
 )
 from app.interview.progress import interview_state, with_state
 from app.interview.stages import save_settled
+from app.interview.steps import FROM_TRIGGER_KEY, START_NAME
 from app.process.durations import DurationError, parse_duration
 from app.process.model import Interview, Process
+
+MAX_RUNS_PER_DAY = 10_000  # more is asked about (issue: "99999999 per day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +79,28 @@ def _apply(
     except (AnswerError, DurationError) as error:
         return AnswerResult(process, error=str(error))
     state = interview_state(updated).with_answered(question_id)
-    return AnswerResult(save_settled(updated, state, bank), note=_note(question, raw_text))
+    note = _note(question, raw_text, updated, bank)
+    return AnswerResult(save_settled(updated, state, bank), note=note)
 
 
-def _note(question: Question, raw_text: str) -> str:
+def _note(question: Question, raw_text: str, process: Process, bank: QuestionBank) -> str:
     need = question.fills == "process.customer_need" and raw_text.strip()
     if need and not re.search(r"\d", raw_text):
         return "Push it to a number if you can: 'within 2 working days'."
+    if question.fills == "process.runs_per_year":
+        return _frequency_note(process.runs_per_year, bank)
     return ""
+
+
+def _frequency_note(runs_per_year: float, bank: QuestionBank) -> str:
+    """A "did you mean …?" for a frequency no office process has; never a refusal."""
+    per_day = runs_per_year / bank.runs_per_year["day"]
+    if per_day <= MAX_RUNS_PER_DAY:
+        return ""
+    return (
+        f"That is {per_day:,.0f} runs a working day. Did you mean {per_day:,.0f} a week, "
+        "a month or a year? Type it again if so; it is kept as it is otherwise."
+    )
 
 
 def _fill(process: Process, question: Question, raw_text: str, bank: QuestionBank) -> Process:
@@ -92,11 +111,26 @@ def _fill(process: Process, question: Question, raw_text: str, bank: QuestionBan
         return _fill_check(process, question, raw_text)
     if name == "lanes":
         return fill_lanes(process, raw_text)
+    if name == "currency":
+        return dataclasses.replace(process, currency=read_currency(raw_text, process.currency))
+    if name == "rates":
+        return fill_rates(process, raw_text)
     if name == "runs_per_year":
         runs = read_frequency(raw_text, bank.runs_per_year) if raw_text.strip() else 0.0
         return dataclasses.replace(process, runs_per_year=runs)
     values: dict[str, Any] = {name: raw_text.strip()}
-    return dataclasses.replace(process, **values)
+    updated = dataclasses.replace(process, **values)
+    return _start_follows_trigger(updated) if name == "trigger" else updated
+
+
+def _start_follows_trigger(process: Process) -> Process:
+    """The start event the interview drew from the trigger takes the trigger's new wording."""
+    name = process.trigger.strip() or START_NAME
+    steps = tuple(
+        dataclasses.replace(step, name=name) if step.extra.get(FROM_TRIGGER_KEY) else step
+        for step in process.steps
+    )
+    return dataclasses.replace(process, steps=steps)
 
 
 def _fill_interview(process: Process, name: str, raw_text: str) -> Process:
@@ -119,6 +153,24 @@ def _fill_check(process: Process, question: Question, raw_text: str) -> Process:
     else:
         check[question.field] = read_number(raw_text)
     return with_state(process, dataclasses.replace(state, check=check))
+
+
+def fill_rates(process: Process, raw_text: str) -> Process:
+    """Hourly costs: a bare amount is the process rate, "Name amount" a role's own (the role is
+    added when it is new). Roles left out of the answer lose the rate they had."""
+    process_rate = 0.0
+    rates: dict[str, float] = {}
+    updated = process
+    for role, amount in read_rates(raw_text):
+        if not role:
+            process_rate = amount
+            continue
+        updated, lane_id = ensure_lane(updated, role)
+        rates[lane_id] = amount
+    lanes = tuple(
+        dataclasses.replace(lane, hourly_rate=rates.get(lane.id)) for lane in updated.lanes
+    )
+    return dataclasses.replace(updated, lanes=lanes, hourly_rate=process_rate)
 
 
 def fill_lanes(process: Process, raw_text: str) -> Process:

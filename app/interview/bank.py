@@ -31,13 +31,16 @@ STAGES: tuple[Stage, ...] = ("define", "steps", "check", "done")
 
 INPUT_KINDS = frozenset(
     {"text", "longtext", "date", "number", "duration", "frequency", "choice", "lanes", "lane"}
-    | {"list", "flag", "outcomes"}
+    | {"list", "flag", "outcomes", "currency", "rates"}
 )
 
 FILLS: Mapping[str, frozenset[str]] = {
     "define": frozenset(
         {f"interview.{key}" for key in ("interviewee", "role", "interviewer", "date")}
-        | {f"process.{key}" for key in ("name", *DEFINE_TEXT_FIELDS, "runs_per_year", "lanes")}
+        | {
+            f"process.{key}"
+            for key in ("name", *DEFINE_TEXT_FIELDS, "runs_per_year", "lanes", "currency", "rates")
+        }
     ),
     "steps": frozenset(
         f"step.{key}"
@@ -75,6 +78,10 @@ TRIGGERS: Mapping[str, tuple[Mapping[str, type], frozenset[str]]] = {
     ),
     "only_i_know": ({"phrases": list, "fields": list}, frozenset({"step", "phrase"})),
     "no_no_path": ({}, frozenset({"step", "kind"})),
+    "implausible": (
+        {"max_touch_minutes": float, "max_wait_minutes": float},
+        frozenset({"step", "what", "typed", "guess"}),
+    ),
     "sum_below_stated": ({"max_share_of_stated": float}, frozenset({"sum", "stated", "share"})),
 }
 PROCESS_TRIGGERS = frozenset({"sum_below_stated"})

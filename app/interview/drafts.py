@@ -5,8 +5,9 @@ a restart) and read into a ``Step`` by ``add_step``. Outcome targets (``Outcome.
 
 - ``"next"``: the next step described (the flow is wired when it is added);
 - ``"later"``: a branch followed later, once the current line reaches an end;
-- ``"end"``: an end step; ``end_name`` names it (an existing end of that name, else a new one),
-  without a name the first end step (or a new one named after the bank's ``default_end_name``);
+- ``"end"``: an end step; ``end_name`` (else the outcome's label) names it: an existing end of
+  that name, else a new one, so "Paid" and "Dropped" are two ends; an outcome with neither goes
+  to the first end step (or a new one named after the bank's ``default_end_name``);
 - any other text: the id of an existing step (an earlier one makes a rework loop).
 """
 
@@ -48,6 +49,10 @@ class StepDraft:
     pain_points: str = ""
     notes: str = ""
     after: str = ""  # the step it follows, when nothing is waiting for the next step
+    value: str = ""  # does the customer care: a value class, or "" when not asked
+    lane_rate: str = ""  # the hourly cost of a role that has none yet, as typed
+    back_to: str = ""  # a plain step that sometimes sends work back: the earlier step's id
+    back_share: str = ""  # …and how often, as typed ("1 in 5", "2", "20 %")
 
 
 def draft_to_json(draft: StepDraft) -> dict[str, Any]:
@@ -72,6 +77,10 @@ def draft_from_json(data: Any) -> StepDraft | None:
         "pain_points",
         "notes",
         "after",
+        "value",
+        "lane_rate",
+        "back_to",
+        "back_share",
     )
     values: dict[str, Any] = {k: data[k] for k in texts if isinstance(data.get(k), str)}
     values.update({k: data[k] for k in ("habit", "rekeys") if isinstance(data.get(k), bool)})

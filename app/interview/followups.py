@@ -104,7 +104,8 @@ def _followup(
     rule: FollowUpRule, step_id: str | None, values: Placeholders, answers: Mapping[str, str]
 ) -> FollowUp:
     reason = rule.reason.format_map(_Defaulting(values))
-    return FollowUp(rule.id, step_id, rule.questions, reason, answers.get(rule.id, ""))
+    questions = tuple(question.format_map(_Defaulting(values)) for question in rule.questions)
+    return FollowUp(rule.id, step_id, questions, reason, answers.get(rule.id, ""))
 
 
 class _Defaulting(dict[str, str]):

@@ -13,7 +13,9 @@ Each step test returns the placeholders of the rule's reason when it fires, else
   flagged as habit;
 - ``only_i_know``: one of ``phrases`` appears in one of ``fields`` of the step;
 - ``no_no_path``: a decision or approval with fewer than two ways out (flows, and outcomes
-  waiting for the next step or parked for later).
+  waiting for the next step or parked for later);
+- ``implausible``: hands-on time over ``max_touch_minutes`` (a working day) or a wait over
+  ``max_wait_minutes`` (a year): asked "did you mean …?", never refused.
 
 The process test ``sum_below_stated`` fires when the lead time of the steps is below
 ``max_share_of_stated`` of the end-to-end time the person gave.
@@ -148,6 +150,29 @@ def _no_no_path(step: Step, _: Mapping[str, Any], context: StepContext) -> Place
     return {"step": step.name, "kind": step.kind} if ways < 2 else None
 
 
+def _implausible(step: Step, limits: Mapping[str, Any], _: StepContext) -> Placeholders | None:
+    checks = (
+        ("hands-on time", step.touch_minutes, float(limits["max_touch_minutes"])),
+        ("wait", step.wait_minutes, float(limits["max_wait_minutes"])),
+    )
+    for what, minutes, most in checks:
+        if minutes > most:
+            typed = format_duration(minutes)
+            meant = smaller_reading(minutes)
+            guess = f"{meant} rather than {typed}" if meant else f"less than {typed}"
+            return {"step": step.name, "what": what, "typed": typed, "guess": guess}
+    return None
+
+
+def smaller_reading(minutes: float) -> str:
+    """The same number in the next smaller unit ("3 days" → "3 h"), a usual slip; else ""."""
+    for per_unit, smaller in ((7 * 1440, 1440), (1440, 60), (60, 1)):
+        count = minutes / per_unit
+        if minutes >= per_unit and count.is_integer():
+            return format_duration(count * smaller)
+    return ""
+
+
 StepTest = Callable[[Step, Mapping[str, Any], StepContext], Placeholders | None]
 
 STEP_TESTS: Mapping[str, StepTest] = {
@@ -159,6 +184,7 @@ STEP_TESTS: Mapping[str, StepTest] = {
     "habit_why": _habit_why,
     "only_i_know": _only_i_know,
     "no_no_path": _no_no_path,
+    "implausible": _implausible,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from app.analysis.validate import check_map
 from app.interview.bank import Question, QuestionBank
@@ -15,16 +16,22 @@ from app.process.model import Interview, Process
 UNTITLED = "Untitled process"
 
 
-def start_interview(process: Process | None = None) -> Process:
+def start_interview(
+    process: Process | None = None, *, today: dt.date | None = None, currency: str = ""
+) -> Process:
     """A new interview: on a fresh process, or a further interview of ``process``.
 
-    A further interview gets its own ``Interview`` entry and starts again at Define with the
-    questions about the process already answered kept as answered.
+    The interview is dated ``today`` (it usually is); a fresh process counts costs in
+    ``currency`` (the user's locale's, passed in by the window). A further interview gets its
+    own ``Interview`` entry and starts again at Define with the questions about the process
+    already answered kept as answered.
     """
+    interview = Interview(date=today)
     if process is None:
-        return with_state(Process(name=UNTITLED), InterviewState())
+        fresh = Process(name=UNTITLED, currency=currency or "USD", interviews=(interview,))
+        return with_state(fresh, InterviewState())
     index = len(process.interviews)
-    updated = dataclasses.replace(process, interviews=(*process.interviews, Interview()))
+    updated = dataclasses.replace(process, interviews=(*process.interviews, interview))
     bank = default_bank()
     answered = tuple(
         q.id for q in bank.define if q.fills.startswith("process.") and _given(updated, q)
@@ -91,4 +98,6 @@ def _given(process: Process, question: Question, state: InterviewState | None = 
         return interview is not None and bool(getattr(interview, name))
     if name == "name":
         return bool(process.name.strip()) and process.name != UNTITLED
+    if name == "rates":
+        return bool(process.hourly_rate) or any(lane.hourly_rate for lane in process.lanes)
     return bool(getattr(process, name))

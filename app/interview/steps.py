@@ -2,9 +2,12 @@
 
 Wiring: the new step receives every flow waiting for "the next step" (the step described
 before it, or each of its outcomes that go "next"); when none waits and a branch was parked
-with "later", the first parked branch is followed into it. The first step of a map without a
-start becomes the start when it is a task. After a step with no outcomes, the next step follows
-it; an end step closes the line. Nothing is changed when the draft has errors.
+with "later", the first parked branch is followed into it. The first step described is kept as
+it was typed, and a start event named after the trigger is drawn before it. After a step with
+no outcomes, the next step follows it, except the share that it sometimes sends back to an
+earlier step (``back_to``, a rework flow marked ``extra["rework"]``); an end step closes the
+line. A role named for the first time takes the hourly cost typed with it. Nothing is changed
+when the draft has errors.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from app.interview.followups import FollowUp, followups_for_step
 from app.interview.ids import ensure_lane, new_step_id, same_name
 from app.interview.loader import default_bank
 from app.interview.outcomes import outcome_problem, probabilities
-from app.interview.parsing import read_lane_name, read_names
+from app.interview.parsing import AnswerError, read_lane_name, read_money, read_names, read_share
 from app.interview.progress import (
     NOT_GIVEN_KEY,
     InterviewState,
@@ -31,9 +34,13 @@ from app.interview.progress import (
 from app.interview.rules import habit_phrase_matches
 from app.interview.stages import save_settled
 from app.process.durations import DurationError, parse_duration
-from app.process.model import STEP_KINDS, Flow, Process, Step, StepKind
+from app.process.model import STEP_KINDS, VALUE_CLASSES, Flow, Process, Step, StepKind
 
 DRAFT_KINDS = ("task", "approval", "decision", "end", "start")
+START_NAME = "Start"
+SENT_BACK_LABEL = "sent back"
+REWORK_KEY = "rework"  # a flow the user said sends work back (see app.analysis)
+FROM_TRIGGER_KEY = "from_trigger"  # a start event named after the Define trigger
 
 
 def _no_errors() -> dict[str, str]:
@@ -96,6 +103,25 @@ def draft_errors(process: Process, draft: StepDraft) -> dict[str, str]:
     problem = outcome_problem(process, draft.kind, draft.name.strip(), draft.outcomes)
     if problem:
         errors["outcomes"] = problem
+    errors.update(_extra_errors(process, draft))
+    return errors
+
+
+def _extra_errors(process: Process, draft: StepDraft) -> dict[str, str]:
+    """Errors in the answers beyond the step itself: value, hourly cost, sends back."""
+    errors: dict[str, str] = {}
+    if draft.value and draft.value not in VALUE_CLASSES:
+        errors["value"] = f"'{draft.value}' is not a value class: {', '.join(VALUE_CLASSES)}."
+    try:
+        if draft.lane_rate.strip():
+            read_money(draft.lane_rate)
+        if draft.back_to.strip() and not draft.outcomes:
+            read_share(draft.back_share)
+    except AnswerError as error:
+        key = "lane_rate" if draft.lane_rate.strip() and "amount" in str(error) else "back_share"
+        errors[key] = str(error)
+    if draft.back_to.strip() and draft.back_to not in process.step_by_id():
+        errors["back_to"] = f"'{draft.back_to}' is not a step described so far."
     return errors
 
 
@@ -107,18 +133,22 @@ def add_step(process: Process, draft: StepDraft, bank: QuestionBank | None = Non
         return AddStepResult(process, errors=errors)
     lane_name, lane_kind = read_lane_name(draft.lane)
     updated, lane_id = ensure_lane(process, lane_name, lane_kind)
+    updated = _with_lane_rate(updated, lane_id, draft.lane_rate)
+    state = _in_steps(interview_state(process))
+    if not updated.steps and draft.kind != "start":
+        updated, state = _start_event(updated, state, lane_id)
     step = _step(updated, draft, lane_id, bank)
     updated = dataclasses.replace(updated, steps=(*updated.steps, step))
-    state = _in_steps(interview_state(process))
     updated, state = _wire_in(updated, state, step.id, draft.after)
-    updated, state = _wire_out(updated, state, step, draft.outcomes, bank)
+    back = (draft.back_to, draft.back_share)
+    updated, state = _wire_out(updated, state, step, draft.outcomes, bank, back)
     state = dataclasses.replace(state, step_id=step.id, draft=None, question_id="")
     updated = save_settled(updated, state, bank)
     return AddStepResult(updated, step.id, followups_for_step(updated, step.id, bank))
 
 
 def _step(process: Process, draft: StepDraft, lane_id: str, bank: QuestionBank) -> Step:
-    kind = _kind(process, draft.kind)
+    kind = _kind(draft.kind)
     not_given = [
         name
         for name, text in (("touch_minutes", draft.touch), ("wait_minutes", draft.wait))
@@ -138,14 +168,35 @@ def _step(process: Process, draft: StepDraft, lane_id: str, bank: QuestionBank) 
         rekeys_data=draft.rekeys,
         pain_points=draft.pain_points.strip(),
         notes=draft.notes.strip(),
+        value=next((v for v in VALUE_CLASSES if v == draft.value), None),
         extra=extra,
     )
 
 
-def _kind(process: Process, kind: str) -> StepKind:
-    if kind == "task" and not process.steps:
-        return "start"
+def _kind(kind: str) -> StepKind:
     return next(k for k in STEP_KINDS if k == kind)
+
+
+def _with_lane_rate(process: Process, lane_id: str, typed: str) -> Process:
+    """The lane's hourly cost as typed with the step (blank keeps what it had)."""
+    if not typed.strip():
+        return process
+    rate = read_money(typed)
+    lanes = tuple(
+        dataclasses.replace(lane, hourly_rate=rate) if lane.id == lane_id else lane
+        for lane in process.lanes
+    )
+    return dataclasses.replace(process, lanes=lanes)
+
+
+def _start_event(
+    process: Process, state: InterviewState, lane_id: str
+) -> tuple[Process, InterviewState]:
+    """The trigger as the start event, waiting for the first step described."""
+    name = process.trigger.strip() or START_NAME
+    start = Step(new_step_id(process), lane_id, name, "start", extra={FROM_TRIGGER_KEY: True})
+    updated = dataclasses.replace(process, steps=(*process.steps, start))
+    return updated, dataclasses.replace(state, pending=(OpenFlow(start.id),))
 
 
 def _minutes(text: str) -> float:
@@ -178,10 +229,10 @@ def _wire_out(
     step: Step,
     outcomes: tuple[Outcome, ...],
     bank: QuestionBank,
+    draft_back: tuple[str, str] = ("", ""),
 ) -> tuple[Process, InterviewState]:
     if not outcomes:
-        plain = () if step.kind == "end" else (OpenFlow(step.id),)
-        return process, dataclasses.replace(state, pending=plain)
+        return _wire_plain(process, state, step, draft_back)
     pending: list[OpenFlow] = []
     branches = list(state.branches)
     for outcome, probability in zip(outcomes, probabilities(outcomes), strict=True):
@@ -193,15 +244,32 @@ def _wire_out(
             branches.append(OpenFlow(step.id, label, probability))
         else:
             if target == END:
-                process, target = _end_step(process, outcome.end_name, step.lane, bank)
+                process, target = _end_step(process, outcome.end_name, step.lane, bank, label)
             flow = Flow(step.id, target, label, probability)
             process = dataclasses.replace(process, flows=(*process.flows, flow))
     return process, dataclasses.replace(state, pending=tuple(pending), branches=tuple(branches))
 
 
-def _end_step(process: Process, name: str, lane: str, bank: QuestionBank) -> tuple[Process, str]:
+def _wire_plain(
+    process: Process, state: InterviewState, step: Step, back: tuple[str, str]
+) -> tuple[Process, InterviewState]:
+    """A step with one way on: to the next step, less the share it sends back, if any."""
+    if step.kind == "end":
+        return process, dataclasses.replace(state, pending=())
+    back_to, share_text = back
+    if not back_to.strip() or back_to not in process.step_by_id():
+        return process, dataclasses.replace(state, pending=(OpenFlow(step.id),))
+    share = read_share(share_text)
+    rework = Flow(step.id, back_to, SENT_BACK_LABEL, share, extra={REWORK_KEY: True})
+    updated = dataclasses.replace(process, flows=(*process.flows, rework))
+    return updated, dataclasses.replace(state, pending=(OpenFlow(step.id, "", 1 - share),))
+
+
+def _end_step(
+    process: Process, name: str, lane: str, bank: QuestionBank, label: str = ""
+) -> tuple[Process, str]:
     ends = [step for step in process.steps if step.kind == "end"]
-    wanted = name.strip()
+    wanted = name.strip() or label.strip()
     for end in ends:
         if same_name(end.name, wanted) or (not wanted and end is ends[0]):
             return process, end.id

@@ -19,23 +19,16 @@ What is understood:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH_ABBREVIATIONS = {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
-_WEEKDAYS = {name.lower() for name in (*calendar.day_name, *calendar.day_abbr)}
-_TIME_OF_DAY = re.compile(r"(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$", re.I)
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
-_WORDY = re.compile(r"[A-Za-z0-9][A-Za-z0-9\s,.\-/]*")
+from app.process.dates import parse_date
+
 _CUT = re.compile(r"\s*,\s*|\s+")
 _GROUPING_SPACES = "\u00a0\u202f '"
 _CURRENCY = "$€£¥₹"
-_FORMATS_HINT = "write it as 2027-03-31, 31/03/2027 or 31 Mar 2027"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,68 +50,6 @@ class _Fields:
     value_text: str
     comma_cut: bool
     ignored: bool
-
-
-# Dates -----------------------------------------------------------------------------------
-
-
-def parse_date(text: str, *, day_first: bool) -> dt.date:
-    """Read a date as people write it; ValueError with a sentence when it is not one."""
-    cleaned = _TIME_OF_DAY.sub("", text.strip()).strip()
-    if not cleaned:
-        raise ValueError("No date given: " + _FORMATS_HINT + ".")
-    year_month_day = _read_date_parts(cleaned, day_first=day_first)
-    if year_month_day is None:
-        raise ValueError(f"'{text.strip()}' is not a date: {_FORMATS_HINT}.")
-    return _valid_date(text.strip(), *year_month_day)
-
-
-def _read_date_parts(text: str, *, day_first: bool) -> tuple[int, int, int] | None:
-    if match := _ISO.fullmatch(text):
-        return int(match[1]), int(match[2]), int(match[3])
-    if match := _NUMERIC.fullmatch(text):
-        first, second = int(match[1]), int(match[2])
-        year = _full_year(match[3])
-        if first > 12 or (day_first and second <= 12):
-            return year, second, first
-        return year, first, second
-    if _WORDY.fullmatch(text):
-        return _read_worded_date(text)
-    return None
-
-
-def _full_year(text: str) -> int:
-    return 2000 + int(text) if len(text) == 2 else int(text)
-
-
-def _read_worded_date(text: str) -> tuple[int, int, int] | None:
-    """'31 Mar 2027', 'Mar 31, 2027', 'Tuesday 31 March 2027', '31-Mar-27'."""
-    tokens = [t for t in re.findall(r"[A-Za-z]+|\d+", text) if t.lower() not in _WEEKDAYS]
-    words = [t for t in tokens if t.isalpha()]
-    numbers = [t for t in tokens if t.isdigit()]
-    if len(words) != 1 or len(numbers) != 2 or tokens[-1] != numbers[1]:
-        return None
-    month = _month_number(words[0])
-    if month is None or len(numbers[0]) > 2 or len(numbers[1]) not in (2, 4):
-        return None
-    return _full_year(numbers[1]), month, int(numbers[0])
-
-
-def _month_number(word: str) -> int | None:
-    lowered = word.lower()
-    return _MONTHS.get(lowered) or _MONTH_ABBREVIATIONS.get(lowered)
-
-
-def _valid_date(text: str, year: int, month: int, day: int) -> dt.date:
-    if not 1 <= month <= 12:
-        raise ValueError(f"'{text}' is not a date: there is no month {month}.")
-    days = calendar.monthrange(year, month)[1] if dt.MINYEAR <= year <= dt.MAXYEAR else 0
-    if not days:
-        raise ValueError(f"'{text}' is not a date: the year {year} is out of range.")
-    if not 1 <= day <= days:
-        name = calendar.month_name[month]
-        raise ValueError(f"'{text}' is not a date: {name} {year} has {days} days.")
-    return dt.date(year, month, day)
 
 
 # Values ----------------------------------------------------------------------------------

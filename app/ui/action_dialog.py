@@ -8,14 +8,12 @@ it warns and never blocks.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,9 +31,9 @@ from app.analysis.actions import automation_warning
 from app.analysis.findings import Finding
 from app.process.durations import DurationError, format_duration, parse_duration
 from app.process.model import ACTION_STATUSES, ECRS_VERBS, Action, Process
+from app.ui.date_field import DateField
 from app.ui.plan_edits import with_action
 
-NO_DATE = QDate(2000, 1, 1)
 ID_ROLE = Qt.ItemDataRole.UserRole
 VERB_HINTS = {
     "eliminate": "Eliminate: stop doing it",
@@ -84,11 +82,8 @@ class ActionDialog(QDialog):
         for finding in self.findings:
             self.finding.addItem(finding.title, finding.key)
         self.owner = QLineEdit(self)
-        self.due = QDateEdit(self)
-        self.due.setCalendarPopup(True)
-        self.due.setMinimumDate(NO_DATE)
-        self.due.setSpecialValueText("no date yet")
-        self.due.setDisplayFormat("d MMM yyyy")
+        self.due = DateField(self)
+        self.due.set_placeholder("no date yet — e.g. in 2 weeks, 31 Dec")
         self.effort = QSpinBox(self)
         self.effort.setRange(1, 5)
         self.effort.setSuffix(" of 5")
@@ -115,6 +110,7 @@ class ActionDialog(QDialog):
             self.finding.currentIndexChanged,
             self.steps.itemChanged,
             self.impact.textChanged,
+            self.due.line.textChanged,
         ):
             signal.connect(self._refresh)
 
@@ -167,8 +163,7 @@ class ActionDialog(QDialog):
             index = self.finding.count() - 1
         self.finding.setCurrentIndex(max(index, 0))
         self.owner.setText(action.owner)
-        due = action.due
-        self.due.setDate(QDate(due.year, due.month, due.day) if due else NO_DATE)
+        self.due.set_date(action.due)
         self.effort.setValue(action.effort)
         minutes = action.impact_minutes_per_year
         self.impact.setText(format_duration(minutes) if minutes is not None else "")
@@ -198,7 +193,6 @@ class ActionDialog(QDialog):
             impact = self.typed_impact()
         except DurationError:
             impact = self.original.impact_minutes_per_year
-        date = self.due.date()
         return replace(
             self.original,
             verb=self.verb.currentData(),
@@ -206,7 +200,7 @@ class ActionDialog(QDialog):
             steps=self.chosen_steps(),
             finding=self.finding.currentData() or "",
             owner=self.owner.text().strip(),
-            due=None if date == NO_DATE else dt.date(date.year(), date.month(), date.day()),
+            due=self.original.due if self.due.error() else self.due.valid_date(),
             effort=self.effort.value(),
             impact_minutes_per_year=impact,
             status=self.status.currentData(),
@@ -239,4 +233,5 @@ class ActionDialog(QDialog):
                 "Leave blank to take it from the finding; a bare number is hours."
             )
             save_ok = True
+        save_ok = save_ok and not self.due.error()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(save_ok)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.analysis.findings import Finding, find_findings
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
+from app.analysis.unknowns import cost_gap, value_known
 from app.analysis.wording import hours_per_year, percent
 from app.process.durations import format_duration
 from app.process.model import Process
@@ -66,8 +67,18 @@ CARDS: dict[str, MetricCard] = {
 }
 
 
-def metric_texts(metrics: Metrics, currency: str) -> dict[str, str]:
-    """Every card's figure as a person reads it."""
+def metric_texts(metrics: Metrics, currency: str, process: Process | None = None) -> dict[str, str]:
+    """Every card's figure as a person reads it; what ``process`` cannot tell is "not known"."""
+    texts = _figures(metrics, currency)
+    if process is not None and not value_known(process):
+        texts["pce"] = "not known: no step classified"
+    gap = cost_gap(process) if process is not None else ""
+    if gap:
+        texts["cost_run"] = texts["cost_year"] = gap
+    return texts
+
+
+def _figures(metrics: Metrics, currency: str) -> dict[str, str]:
     return {
         "lead": format_duration(metrics.lead_time_minutes),
         "touch": format_duration(metrics.touch_minutes),
@@ -242,7 +253,7 @@ class AnalysisView(QScrollArea):
     def show_process(self, process: Process) -> None:
         """Compute and show everything for a snapshot."""
         metrics = compute_metrics(process)
-        for key, text in metric_texts(metrics, process.currency).items():
+        for key, text in metric_texts(metrics, process.currency, process).items():
             self.values[key].setText(text)
         problems = [problem.message for problem in metrics.problems]
         self.problems.setText("\n".join(f"• {line}" for line in problems))

@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +37,7 @@ from app.analysis.goals import (
 from app.analysis.metrics import Metrics, compute_metrics
 from app.process.durations import DurationError, parse_duration
 from app.process.model import Goal, Process
+from app.ui.date_field import DateField
 from app.ui.store import ProcessStore
 
 CUSTOM = "custom"
@@ -107,9 +107,7 @@ class GoalDialog(QDialog):
         self.baseline = QLineEdit(self)
         self.baseline_source = QLineEdit(self)
         self.target = QLineEdit(self)
-        self.due = QDateEdit(self)
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("d MMMM yyyy")
+        self.due = DateField(self, today=lambda: self.today)
         self.owner = QLineEdit(self)
         self.measured_by = QLineEdit(self)
         self.measured_by.setPlaceholderText("e.g. weekly, from the invoice log")
@@ -161,7 +159,7 @@ class GoalDialog(QDialog):
             line.textChanged.connect(self._update)
         self.metric_box.currentIndexChanged.connect(self._metric_changed)
         self.direction.currentIndexChanged.connect(self._update)
-        self.due.dateChanged.connect(self._update)
+        self.due.line.textChanged.connect(self._update)
 
     def _load(self, goal: Goal) -> None:
         builtin = goal.metric in BUILTIN_METRICS
@@ -175,7 +173,7 @@ class GoalDialog(QDialog):
         self._show_baseline(resolve_baseline(goal, self.metrics, self.today))
         self.target.setText(value_text(goal, goal.target, self.process.currency))
         due = goal.due or self.today + dt.timedelta(days=DEFAULT_DEADLINE_DAYS)
-        self.due.setDate(QDate(due.year, due.month, due.day))
+        self.due.set_date(due)
         self.owner.setText(goal.owner)
         self.measured_by.setText(goal.measured_by)
 
@@ -204,13 +202,16 @@ class GoalDialog(QDialog):
             if custom
             else ("minutes" if spec and spec.unit == "minutes" else (spec.unit if spec else ""))
         )
-        date = self.due.date()
+        try:
+            due = self.due.date()
+        except ValueError as error:
+            raise GoalValueError(f"Deadline: {error}") from None
         goal = replace(
             self.goal,
             metric=self.custom_name.text().strip() if custom else key,
             unit=unit,
             direction=self.direction.currentData(),
-            due=dt.date(date.year(), date.month(), date.day()),
+            due=due,
             owner=self.owner.text(),
             measured_by=self.measured_by.text(),
             baseline_source=self.baseline_source.text(),

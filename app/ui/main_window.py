@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
     def __init__(self, store: ProcessStore | None = None) -> None:
         super().__init__()
         self.store = store or ProcessStore(self)
+        self._opening = False  # a database is being opened in the background
+        self._interview_asked = False  # Ctrl+N came before it was open
         self.setWindowTitle("Walkthrough")
         self.resize(1320, 840)
         self.process_list = ProcessListPanel(self.store, self)
@@ -199,14 +201,20 @@ class MainWindow(QMainWindow):
         from app.models.database import open_database
 
         self.statusBar().showMessage("Opening the database…")
+        self._opening = True
         run_task(lambda: open_database(path_or_url), self._database_ready, self._database_failed)
 
     def _database_ready(self, database: Database) -> None:
         self.statusBar().clearMessage()
+        self._opening = False
         self.store.set_database(database)
         settings.remember_database(database.label)
         self.database_opened.emit(database.label)
-        QTimer.singleShot(0, self.show_due_reviews)
+        if self._interview_asked:  # Ctrl+N pressed while the database was opening
+            self._interview_asked = False
+            self.new_interview()
+        else:
+            QTimer.singleShot(0, self.show_due_reviews)
 
     def show_due_reviews(self) -> None:
         """Reviews that are due are shown when a database opens, each with its way in."""
@@ -230,6 +238,7 @@ class MainWindow(QMainWindow):
         from app.models.database import DatabaseError
 
         self.statusBar().clearMessage()
+        self._opening = self._interview_asked = False
         if isinstance(error, DatabaseError):
             messages.show_error(self, "Cannot open the database", str(error))
         else:
@@ -328,9 +337,19 @@ class MainWindow(QMainWindow):
 
         self._finish_editing()
         if self.store.database is None:
+            self._interview_asked = self._opening  # started as soon as it is open
             return
-        process_id = self.store.add_processes([start_interview()], "New interview")[0]
+        fresh = start_interview(today=dt.date.today(), currency=locale_currency())
+        process_id = self.store.add_processes([fresh], "New interview")[0]
+        self.process_list.search.clear()  # a search could hide the new process
         self.process_list.select(process_id)
+        self._open_interview()
+
+    def _open_interview(self) -> None:
+        """The interview tab, with the cursor in its first empty question."""
+        page = self.process_page
+        page.tabs.setCurrentWidget(page.interview_page)
+        page.interview_page.focus_current_question(resume=False)
 
     def interview_again(self) -> None:
         """A further interview of the selected process, with another person."""
@@ -339,10 +358,9 @@ class MainWindow(QMainWindow):
         process_id = self.process_list.current_id()
         if not process_id:
             return
-        self.store.apply(start_interview(self.store.load(process_id)), "New interview")
-        page = self.process_page
-        page.tabs.setCurrentWidget(page.interview_page)
-        page.interview_page.focus_current_question()
+        further = start_interview(self.store.load(process_id), today=dt.date.today())
+        self.store.apply(further, "New interview")
+        self._open_interview()
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import a process", "", IMPORT_FILTER)
@@ -456,3 +474,9 @@ class MainWindow(QMainWindow):
         settings.settings().setValue("window/geometry", self.saveGeometry())
         self.store.set_database(None)
         super().closeEvent(event)
+
+
+def locale_currency() -> str:
+    """The ISO code of the user's locale's currency (en_GB: GBP, de_DE: EUR); USD if none."""
+    code = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+    return code if len(code) == 3 and code.isalpha() else "USD"

@@ -57,3 +57,13 @@ def paper_size() -> str:
 
 def set_paper_size(value: str) -> None:
     settings().setValue("plan/paper", value if value in PAPER_CHOICES else "")
+
+
+def interview_field(process_id: str) -> str:
+    """Where the cursor was in a process's interview ("stage:field"), or ''."""
+    value = settings().value(f"interview_field/{_key(process_id)}", "")
+    return value if isinstance(value, str) else ""
+
+
+def remember_interview_field(process_id: str, place: str) -> None:
+    settings().setValue(f"interview_field/{_key(process_id)}", place)

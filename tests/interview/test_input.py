@@ -113,7 +113,7 @@ def test_long_emoji_and_right_to_left_text_pass_unchanged(text: str) -> None:
     result = add_step(process, StepDraft(name=text, lane=text, why=text, pain_points=text))
     assert result.ok
     again = loads_process(dumps_process(result.process))
-    step = again.steps[0]
+    step = again.step_by_id()[result.step_id]
     assert (again.name, step.name, step.why, step.pain_points) == (text.strip(),) * 4
     assert again.lanes[0].name == " ".join(text.split())
     assert again.lanes[0].id.isascii()

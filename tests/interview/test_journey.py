@@ -44,6 +44,8 @@ DEFINE_ANSWERS = {
     "scope_out": "Expenses",
     "inputs": "Invoice (supplier), PO (buyer)",
     "lanes": "Mailroom, Accounts payable, Budget holder",
+    "currency": "£",
+    "rates": "30, Budget holder 80",
 }
 
 STEPS = (
@@ -72,7 +74,7 @@ STEPS = (
         wait="2 days",
         kind="approval",
         why="The manager wants it",
-        outcomes=(Outcome("Approved", 9), Outcome("Rejected", 1, "s3")),
+        outcomes=(Outcome("Approved", 9), Outcome("Rejected", 1, "s4")),
     ),
     StepDraft(name="Post to ledger", lane="Accounts payable", touch="3 min", wait="1 h"),
     StepDraft(
@@ -87,7 +89,7 @@ STEPS = (
         lane="Accounts payable",
         touch="15 min",
         wait="1 day",
-        outcomes=(Outcome("Resolved", None, "s3"),),
+        outcomes=(Outcome("Resolved", None, "s4"),),
     ),
 )
 
@@ -124,6 +126,8 @@ def interviewed() -> Process:
 def test_define_fills_the_process_and_the_interview(interviewed: Process) -> None:
     assert interviewed.name == "Approve supplier invoices"
     assert interviewed.runs_per_year == 20 * 52
+    assert (interviewed.currency, interviewed.hourly_rate) == ("GBP", 30)
+    assert interviewed.lane_by_id()["budget-holder"].hourly_rate == 80
     assert interviewed.interviews[0].interviewee == "Priya Nair"
     assert interviewed.interviews[0].date == dt.date(2026, 11, 20)
     assert [lane.name for lane in interviewed.lanes] == [
@@ -141,20 +145,22 @@ def test_define_fills_the_process_and_the_interview(interviewed: Process) -> Non
 def test_steps_have_their_ids_lanes_kinds_and_times(interviewed: Process) -> None:
     steps = [(s.id, s.lane, s.kind, s.touch_minutes, s.wait_minutes) for s in interviewed.steps]
     assert steps == [
-        ("s1", "mailroom", "start", 2, 0),
-        ("s2", "mailroom", "task", 5, 120),
-        ("s3", "accounts-payable", "task", 10, 1440),
-        ("s4", "accounts-payable", "decision", 8, 30),
-        ("s5", "budget-holder", "approval", 5, 2880),
-        ("s6", "accounts-payable", "task", 3, 60),
-        ("s7", "accounts-payable", "task", 2, 4320),
-        ("s8", "accounts-payable", "end", 0, 0),
-        ("s9", "accounts-payable", "task", 15, 1440),
+        ("s1", "mailroom", "start", 0, 0),
+        ("s2", "mailroom", "task", 2, 0),
+        ("s3", "mailroom", "task", 5, 120),
+        ("s4", "accounts-payable", "task", 10, 1440),
+        ("s5", "accounts-payable", "decision", 8, 30),
+        ("s6", "budget-holder", "approval", 5, 2880),
+        ("s7", "accounts-payable", "task", 3, 60),
+        ("s8", "accounts-payable", "task", 2, 4320),
+        ("s9", "accounts-payable", "end", 0, 0),
+        ("s10", "accounts-payable", "task", 15, 1440),
     ]
     by_id = interviewed.step_by_id()
-    assert by_id["s8"].name == "Invoice paid"
-    assert by_id["s3"].systems == ("ERP", "Excel")
-    assert by_id["s5"].habit  # "the manager wants it" flags the step as habit
+    assert by_id["s1"].name == "A supplier invoice arrives"  # the trigger is the start event
+    assert by_id["s9"].name == "Invoice paid"
+    assert by_id["s4"].systems == ("ERP", "Excel")
+    assert by_id["s6"].habit  # "the manager wants it" flags the step as habit
 
 
 def test_flows_carry_labels_and_probabilities(interviewed: Process) -> None:
@@ -163,13 +169,14 @@ def test_flows_carry_labels_and_probabilities(interviewed: Process) -> None:
         ("s1", "s2", "", None),
         ("s2", "s3", "", None),
         ("s3", "s4", "", None),
-        ("s4", "s5", "Match", 0.8),
-        ("s5", "s3", "Rejected", 0.1),
-        ("s5", "s6", "Approved", 0.9),
-        ("s6", "s7", "", None),
-        ("s7", "s8", "Paid", None),
-        ("s4", "s9", "Mismatch", 0.2),
-        ("s9", "s3", "Resolved", None),
+        ("s4", "s5", "", None),
+        ("s5", "s6", "Match", 0.8),
+        ("s6", "s4", "Rejected", 0.1),
+        ("s6", "s7", "Approved", 0.9),
+        ("s7", "s8", "", None),
+        ("s8", "s9", "Paid", None),
+        ("s5", "s10", "Mismatch", 0.2),
+        ("s10", "s4", "Resolved", None),
     ]
 
 
@@ -177,7 +184,7 @@ def test_the_map_is_complete_and_measurable(interviewed: Process) -> None:
     metrics = compute_metrics(interviewed)
     assert metrics.computable
     assert metrics.first_pass_yield == pytest.approx(0.72)
-    assert metrics.visits["s3"] == pytest.approx(1 / 0.72)
+    assert metrics.visits["s4"] == pytest.approx(1 / 0.72)
     assert metrics.approvals == 1
     assert not [m for m in missing_items(interviewed) if "leads nowhere" in m]
 
@@ -190,20 +197,20 @@ def test_the_interview_ends_done(interviewed: Process) -> None:
 
 
 def test_follow_ups_fire_on_the_approval(interviewed: Process) -> None:
-    fired = rule_ids(followups_for_step(interviewed, "s5"))
+    fired = rule_ids(followups_for_step(interviewed, "s6"))
     assert fired == {"waiting", "approval", "sent_back", "handoff", "habit"}
-    assert rule_ids(followups_for_step(interviewed, "s3")) >= {"waiting", "handoff", "rekeyed"}
+    assert rule_ids(followups_for_step(interviewed, "s4")) >= {"waiting", "handoff", "rekeyed"}
 
 
 def test_follow_up_answers_survive_the_process_file(interviewed: Process) -> None:
-    answered = answer_followup(interviewed, "s5", "approval", "Checks the cost centre; 1 in 10")
+    answered = answer_followup(interviewed, "s6", "approval", "Checks the cost centre; 1 in 10")
     answered = answer_followup(answered, None, "time_gap", "It waits in the post room")
     again = loads_process(dumps_process(answered))
-    assert again.step_by_id()["s5"].extra["followups"] == {
+    assert again.step_by_id()["s6"].extra["followups"] == {
         "approval": "Checks the cost centre; 1 in 10"
     }
     assert again.extra["followups"] == {"time_gap": "It waits in the post room"}
-    approval = [f for f in followups_for_step(again, "s5") if f.rule_id == "approval"]
+    approval = [f for f in followups_for_step(again, "s6") if f.rule_id == "approval"]
     assert approval[0].answer == "Checks the cost centre; 1 in 10"
     assert interview_state(again) == interview_state(answered)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from app.ui.control.measurements import PasteDialog, locale_day_first
+from app.ui.control.measurements import PasteDialog
 from app.ui.control.page import ControlPage
+from app.ui.date_field import locale_day_first
 from app.ui.store import ProcessStore
 from tests.ui.control_helpers import invoices, page, store
 
@@ -27,14 +28,14 @@ def test_a_typed_value_with_its_unit_is_added_in_the_goal_unit(
     qtbot: QtBot, page: ControlPage, store: ProcessStore
 ) -> None:
     panel = page.measurements
-    panel.day.setDate(QDate(2027, 1, 22))
+    panel.day.setText("2027-01-22")
     qtbot.keyClicks(panel.value, "3.5 days")
     panel.add_button.click()
     assert stored(store) == [(dt.date(2027, 1, 22), 3.5 * DAY)]
     assert panel.table.rowCount() == 1
     assert panel.table.item(0, 1).text() == "3.5 days"
     assert panel.value.text() == ""
-    assert panel.day.date() == QDate(2027, 1, 29)  # ready for next week's value
+    assert panel.day.date() == dt.date(2027, 1, 29)  # ready for next week's value
     assert page.chart.canvas.chart is not None
     assert len(page.chart.canvas.chart.points) == 1
     store.undo_stack.undo()

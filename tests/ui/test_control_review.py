@@ -92,7 +92,9 @@ def test_a_cancelled_review_changes_nothing(
 def test_add_review_adds_an_extra_review_on_the_chosen_day(
     live: ControlPage, store: ProcessStore
 ) -> None:
-    live.reviews.new_due.setDate(live.reviews.new_due.date().addDays(3))
+    day = live.reviews.new_due.date()
+    assert day is not None
+    live.reviews.new_due.set_date(day + dt.timedelta(days=3))
     live.reviews.add_button.click()
     extra = [r for r in invoices(store).control.reviews if r.kind == "extra"]
     assert len(extra) == 1

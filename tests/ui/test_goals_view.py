@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -46,7 +45,7 @@ def test_a_new_goal_starts_from_the_measurement_and_needs_the_rest(
     dialog.target.setText("2 days")
     dialog.owner.setText("Dana Ortiz")
     dialog.measured_by.setText("weekly from the invoice log")
-    dialog.due.setDate(QDate(2027, 3, 31))
+    dialog.due.setText("2027-03-31")
     assert save_enabled(dialog)
     assert dialog.sentence.text() == (
         "Reduce lead time from 5 days to 2 days by 31 March 2027 — owner: Dana Ortiz, "
@@ -67,7 +66,7 @@ def test_a_target_that_is_not_better_and_a_past_deadline_are_refused(
     dialog.target.setText("6 days")
     dialog.owner.setText("Dana")
     dialog.measured_by.setText("weekly")
-    dialog.due.setDate(QDate(2026, 1, 1))
+    dialog.due.setText("2026-01-01")
     text = dialog.problems.text()
     assert "does not improve: the target 6 days is not below the baseline 5 days" in text
     assert "which is not after today" in text

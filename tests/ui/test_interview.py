@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.interview import StepDraft, current_draft, interview_state, start_interview
@@ -75,7 +75,7 @@ def describe_step(
     form = walk.form
     type_line(qtbot, form.name, name)
     form.lane.setFocus()
-    form.lane.lineEdit().selectAll()  # type: ignore[union-attr]
+    form.lane.selectAll()
     qtbot.keyClicks(form.lane, lane)
     qtbot.keyClick(form.lane, Qt.Key.Key_Tab)
     if systems:
@@ -88,25 +88,19 @@ def describe_step(
         choose(qtbot, form.kind, kind)
     editor = form.outcomes
     for row, (label, share, target) in enumerate(outcomes):
-        if row >= editor.table.rowCount():  # a decision or approval starts with two typical ones
+        if row >= len(editor.rows):  # a decision or approval starts with two typical ones
             editor.add_button.setFocus()
             qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
-        for column, text in ((0, label), (1, share)):
-            editor.table.setFocus()
-            editor.table.setCurrentCell(row, column)
-            qtbot.keyClick(editor.table, Qt.Key.Key_F2)  # open the cell's editor
-            cell = QApplication.focusWidget()
-            assert cell is not None
-            qtbot.keyClick(cell, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-            qtbot.keyClicks(cell, text)
-            qtbot.keyClick(cell, Qt.Key.Key_Return)
-        combo = editor.table.cellWidget(row, 2)
-        assert isinstance(combo, QComboBox)
-        choose(qtbot, combo, target)
-    while outcomes and editor.table.rowCount() > len(outcomes):
-        editor.table.setCurrentCell(editor.table.rowCount() - 1, 0)
-        editor.remove_button.setFocus()
-        qtbot.keyClick(editor.remove_button, Qt.Key.Key_Space)
+        fields = editor.rows[row]
+        for line, text in ((fields.label, label), (fields.share, share), (fields.goes_to, target)):
+            line.setFocus()
+            line.selectAll()
+            qtbot.keyClicks(line, text)
+            qtbot.keyClick(line, Qt.Key.Key_Tab)
+    while outcomes and len(editor.rows) > len(outcomes):
+        remove = editor.rows[-1].remove
+        remove.setFocus()
+        qtbot.keyClick(remove, Qt.Key.Key_Space)
     qtbot.keyClick(form.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -136,7 +130,7 @@ def test_a_whole_interview_typed_from_the_keyboard(qtbot: QtBot, database: Datab
         "Accounts payable",
         touch="6 min",
         kind="d",
-        outcomes=(("Match", "8", "n"), ("Mismatch", "2", "l")),
+        outcomes=(("Match", "8", "next step"), ("Mismatch", "2", "later")),
     )
     describe_step(qtbot, walk, "Request approval", "Accounts payable", touch="3 min")
     describe_step(
@@ -147,7 +141,7 @@ def test_a_whole_interview_typed_from_the_keyboard(qtbot: QtBot, database: Datab
         touch="5 min",
         wait="2 days",
         kind="a",
-        outcomes=(("Approved", "9", "n"), ("Rejected", "1", "Match")),
+        outcomes=(("Approved", "9", "next step"), ("Rejected", "1", "Match invoice to PO")),
     )
     describe_step(qtbot, walk, "Post to ledger", "Accounts payable", touch="4 min")
     describe_step(qtbot, walk, "Pay invoice", "Finance", touch="2 min", wait="1 day")
@@ -160,12 +154,13 @@ def test_a_whole_interview_typed_from_the_keyboard(qtbot: QtBot, database: Datab
         touch="10 min",
         wait="1 day",
         kind="d",
-        outcomes=(("Corrected", "", "Match"),),
+        outcomes=(("Corrected", "", "Match invoice to PO"),),
     )
 
     process = page.store.load(page.process.id)
     names = [step.name for step in process.steps]
     assert names == [
+        "Start",  # the trigger, drawn before the first step described
         "Receive invoice",
         "Log invoice",
         "Match invoice to PO",
@@ -184,7 +179,8 @@ def test_a_whole_interview_typed_from_the_keyboard(qtbot: QtBot, database: Datab
         "Budget holder",
         "Finance",
     }
-    assert by_name["Receive invoice"].kind == "start"
+    assert by_name["Receive invoice"].kind == "task"
+    assert process.steps[0].kind == "start"
     assert by_name["Log invoice"].wait_minutes == 240
     assert by_name["Log invoice"].systems == ("Excel", "ERP")
     assert by_name["Approve invoice"].wait_minutes == 2 * 24 * 60
@@ -217,7 +213,10 @@ def test_leaving_mid_step_and_coming_back_resumes_with_the_draft(
     assert again.pages.currentWidget() is again.walk_page
     assert again.walk_page.form.name.text() == "Log invoice"
     assert again.walk_page.form.touch.text() == "5 min"
-    assert [step.name for step in again.store.load(process_id).steps] == ["Receive invoice"]
+    assert [step.name for step in again.store.load(process_id).steps] == [
+        "Start",
+        "Receive invoice",
+    ]
 
 
 def test_undo_and_redo_an_added_step(qtbot: QtBot, database: Database) -> None:
@@ -227,9 +226,10 @@ def test_undo_and_redo_an_added_step(qtbot: QtBot, database: Database) -> None:
     describe_step(qtbot, page.walk_page, "Log invoice", "Accounts payable", touch="5 min")
     process_id = page.process.id
     page.store.undo_stack.undo()
-    assert [s.name for s in page.store.load(process_id).steps] == ["Receive invoice"]
+    names = ["Start", "Receive invoice"]
+    assert [s.name for s in page.store.load(process_id).steps] == names
     page.store.undo_stack.redo()
-    assert [s.name for s in page.store.load(process_id).steps] == ["Receive invoice", "Log invoice"]
+    assert [s.name for s in page.store.load(process_id).steps] == [*names, "Log invoice"]
 
 
 def test_unreadable_times_and_an_empty_name_are_flagged_not_saved(
@@ -259,7 +259,7 @@ def test_follow_up_answers_are_kept(qtbot: QtBot, database: Database) -> None:
         "Budget holder",
         wait="2 days",
         kind="a",
-        outcomes=(("Approved", "", "n"),),
+        outcomes=(("Approved", "", "next step"),),
     )
     panel = walk.followups
     assert panel.isVisibleTo(page)
@@ -317,7 +317,7 @@ def test_when_nothing_waits_the_form_asks_which_step_comes_before(
         "Decide",
         "Accounts payable",
         kind="d",
-        outcomes=(("Relog", "5", "Log"), ("Recheck", "5", "Check")),
+        outcomes=(("Relog", "5", "Log invoice"), ("Recheck", "5", "Check invoice")),
     )
     assert not walk.form.after.isHidden()
     choose(qtbot, walk.form.after, "Check")

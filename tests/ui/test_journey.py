@@ -36,7 +36,7 @@ def test_from_interview_to_printed_plan(qtbot: QtBot, window: MainWindow, tmp_pa
         touch="6 min",
         wait="4 h",
         kind="d",
-        outcomes=(("Match", "8", "n"), ("Mismatch", "2", "l")),
+        outcomes=(("Match", "8", "next step"), ("Mismatch", "2", "later")),
     )
     describe_step(
         qtbot,
@@ -46,7 +46,7 @@ def test_from_interview_to_printed_plan(qtbot: QtBot, window: MainWindow, tmp_pa
         touch="5 min",
         wait="2 days",
         kind="a",
-        outcomes=(("Approved", "9", "n"), ("Rejected", "1", "Match")),
+        outcomes=(("Approved", "9", "next step"), ("Rejected", "1", "Match invoice to PO")),
     )
     describe_step(qtbot, walk, "Pay invoice", "Finance", touch="2 min", wait="1 day")
     describe_step(qtbot, walk, "Invoice paid", "Finance", kind="e")
@@ -58,12 +58,12 @@ def test_from_interview_to_printed_plan(qtbot: QtBot, window: MainWindow, tmp_pa
         touch="10 min",
         wait="1 day",
         kind="d",
-        outcomes=(("Corrected", "", "Match"),),
+        outcomes=(("Corrected", "", "Match invoice to PO"),),
     )
     assert interview.pages.currentWidget() is interview.check_page
     interview.check_page.finish.click()
     assert page.tabs.currentWidget() is page.map_page
-    assert len(page.map_page.scene.steps) == 6
+    assert len(page.map_page.scene.steps) == 7  # the six described and the start event
 
     process = window.store.load(window.process_list.current_id())
     analysis = page.analyze_page.analysis_view

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -35,24 +34,10 @@ from app.analysis.monitoring import read_value, unit_words, value_is_fraction, v
 from app.process.control import Measurement
 from app.process.measurements import ParsedRows, parse_measurements
 from app.process.model import Process
+from app.ui.date_field import DateField, locale_day_first
 from app.ui.store import ProcessStore
 
 DURATION_UNITS = ("minutes", "hours", "days", "weeks")
-
-
-def to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def locale_day_first(locale: QLocale | None = None) -> bool:
-    """True when the locale writes the day before the month (31/03/2027)."""
-    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
-    day, month = pattern.find("d"), pattern.find("M")
-    return not (0 <= month < day)
 
 
 def add_measurements(process: Process, items: list[Measurement]) -> Process:
@@ -221,9 +206,7 @@ class MeasurementsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.day = QDateEdit(self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("d MMM yyyy")
+        self.day = DateField(self, past=True, today=lambda: self.today or dt.date.today())
         self.day.setAccessibleName("Date measured")
         self.value = QLineEdit(self)
         self.value.setAccessibleName("Value")
@@ -287,10 +270,8 @@ class MeasurementsPanel(QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole, index)
                 self.table.setItem(row, column, cell)
         self.setEnabled(bool(metric))
-        if rows and self.day.date() == QDate(2000, 1, 1):
-            self.day.setDate(to_qdate(rows[-1][1].day))
-        elif self.day.date() == QDate(2000, 1, 1):
-            self.day.setDate(to_qdate(self.today or dt.date.today()))
+        if not self.day.text().strip():
+            self.day.set_date(rows[-1][1].day if rows else self.today or dt.date.today())
 
     def add_typed(self) -> None:
         """Add the typed date and value; a value that cannot be read is refused with a sentence."""
@@ -301,13 +282,19 @@ class MeasurementsPanel(QWidget):
         except ValueError as error:
             self._show_error(f"Value: {error}")
             return
-        item = Measurement(
-            self.metric_key, to_date(self.day.date()), value, self.note.text().strip()
-        )
+        try:
+            day = self.day.date()
+        except ValueError as error:
+            self._show_error(f"Date: {error}")
+            return
+        if day is None:
+            self._show_error("Date: type the day it was measured, e.g. today or 31 Dec.")
+            return
+        item = Measurement(self.metric_key, day, value, self.note.text().strip())
         self._show_error("")
         self.value.clear()
         self.note.clear()
-        self.day.setDate(self.day.date().addDays(7))
+        self.day.set_date(day + dt.timedelta(days=7))
         self.store.apply(add_measurements(self.process, [item]), "Add measurement")
         self.value.setFocus()
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,12 +33,11 @@ from app.analysis.reviews import (
 )
 from app.process.model import Process
 from app.ui.control.chart import ControlChart
-from app.ui.control.measurements import MeasurementsPanel, to_date, to_qdate
+from app.ui.control.measurements import MeasurementsPanel
 from app.ui.control.plan_table import PlanTable
 from app.ui.control.reviews_panel import ReviewsPanel
+from app.ui.date_field import DateField
 from app.ui.store import ProcessStore
-
-NOT_SET = QDate(2000, 1, 1)  # the go-live edit's "not set" value (shown as "Not set")
 
 
 def section_title(text: str, parent: QWidget) -> QLabel:
@@ -113,11 +111,8 @@ class ControlPage(QWidget):
         return box
 
     def _header(self) -> QHBoxLayout:
-        self.go_live = QDateEdit(self)
-        self.go_live.setCalendarPopup(True)
-        self.go_live.setDisplayFormat("d MMMM yyyy")
-        self.go_live.setMinimumDate(NOT_SET)
-        self.go_live.setSpecialValueText("Not set")
+        self.go_live = DateField(self, today=self.today)
+        self.go_live.set_placeholder("Not set — e.g. today, 1 Dec")
         self.go_live.setAccessibleName("Go-live date")
         self.go_live.setToolTip("The day the new way starts: the reviews are counted from it.")
         self.clear_button = QPushButton("Clear", self)
@@ -135,8 +130,7 @@ class ControlPage(QWidget):
         header.addSpacing(24)
         header.addWidget(QLabel("Control owner:", self))
         header.addWidget(self.owner, 1)
-        self.go_live.editingFinished.connect(self._go_live_edited)
-        self.go_live.calendarWidget().clicked.connect(lambda _day: self._go_live_edited())
+        self.go_live.editing_finished.connect(self._go_live_edited)
         self.clear_button.clicked.connect(lambda: self.set_go_live(None))
         self.owner.editingFinished.connect(self._owner_edited)
         return header
@@ -149,7 +143,7 @@ class ControlPage(QWidget):
         self.process = process
         self._loading = True
         control = process.control
-        self.go_live.setDate(to_qdate(control.go_live) if control.go_live else NOT_SET)
+        self.go_live.set_date(control.go_live)
         self.clear_button.setEnabled(control.go_live is not None)
         if not typing and self.owner.text() != control.owner:
             self.owner.setText(control.owner)  # also when focused: another process, or an undo
@@ -199,8 +193,8 @@ class ControlPage(QWidget):
     def _go_live_edited(self) -> None:
         if self._loading:
             return
-        day = self.go_live.date()
-        self.set_go_live(None if day == NOT_SET else to_date(day))
+        if not self.go_live.error():
+            self.set_go_live(self.go_live.valid_date())
 
     def set_go_live(self, day: dt.date | None) -> None:
         """Set, move or clear the go-live, scheduling or moving the reviews not done."""

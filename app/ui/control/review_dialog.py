@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +29,7 @@ from app.analysis.reviews import ReviewGuide, complete_review, load_review_quest
 from app.process.control import REVIEW_VERDICTS, Control, Review, ReviewVerdict
 from app.process.model import Process
 from app.ui.control.chart import ControlChart
-from app.ui.control.measurements import to_date, to_qdate
+from app.ui.date_field import DateField
 
 VERDICT_WORDS: Mapping[ReviewVerdict, str] = {
     "holding": "Holding: the gain is in place",
@@ -72,7 +71,9 @@ class ReviewDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Record review")
+        record = buttons.button(QDialogButtonBox.StandardButton.Save)
+        record.setText("Record review")
+        self.done_on.line.textChanged.connect(lambda: record.setEnabled(not self.done_on.error()))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         heading = QLabel(
@@ -140,11 +141,10 @@ class ReviewDialog(QDialog):
             self.verdict.addItem(VERDICT_WORDS[verdict], verdict)
         start = self.review.verdict or suggested_verdict([chart for _, chart in self.charts])
         self.verdict.setCurrentIndex(self.verdict.findData(start))
-        self.done_on = QDateEdit(self)
-        self.done_on.setCalendarPopup(True)
-        self.done_on.setDisplayFormat("d MMMM yyyy")
+        self.held_default = self.review.done_on or today
+        self.done_on = DateField(self, past=True, today=lambda: today)
         self.done_on.setAccessibleName("Held on")
-        self.done_on.setDate(to_qdate(self.review.done_on or today))
+        self.done_on.set_date(self.held_default)
         self.notes = QPlainTextEdit(self)
         self.notes.setAccessibleName("Notes")
         self.notes.setPlainText(self.review.notes)
@@ -180,7 +180,7 @@ class ReviewDialog(QDialog):
         return complete_review(
             control,
             self.review.id,
-            done_on=to_date(self.done_on.date()),
+            done_on=self.done_on.valid_date() or self.held_default,
             verdict=self.current_verdict(),
             answers=answers,
             notes=self.notes.toPlainText().strip(),

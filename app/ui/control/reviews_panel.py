@@ -12,7 +12,6 @@ from dataclasses import replace
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -27,8 +26,8 @@ from PySide6.QtWidgets import (
 from app.analysis.reviews import add_extra_review, review_name, short_date
 from app.process.control import Review
 from app.process.model import Process
-from app.ui.control.measurements import to_date, to_qdate
 from app.ui.control.review_dialog import ReviewDialog
+from app.ui.date_field import DateField
 from app.ui.store import ProcessStore
 
 EXTRA_REVIEW_DAYS = 30
@@ -74,9 +73,7 @@ class ReviewsPanel(QWidget):
         self.empty.setWordWrap(True)
         self.complete_button = QPushButton("Complete review…", self)
         self.add_button = QPushButton("Add review on", self)
-        self.new_due = QDateEdit(self)
-        self.new_due.setCalendarPopup(True)
-        self.new_due.setDisplayFormat("d MMM yyyy")
+        self.new_due = DateField(self, today=lambda: self.today)
         self.new_due.setAccessibleName("Due date of the added review")
         for button in (self.complete_button, self.add_button):
             button.setAccessibleName(button.text())
@@ -104,9 +101,9 @@ class ReviewsPanel(QWidget):
         for row, review in enumerate(self.reviews):
             self._fill_row(row, review)
         self.empty.setVisible(not self.reviews)
-        if changed or self.new_due.date().year() < 2001:
+        if changed or not self.new_due.text().strip():
             start = process.control.go_live or today
-            self.new_due.setDate(to_qdate(max(start, today) + dt.timedelta(EXTRA_REVIEW_DAYS)))
+            self.new_due.set_date(max(start, today) + dt.timedelta(EXTRA_REVIEW_DAYS))
         self._update_buttons()
 
     def _fill_row(self, row: int, review: Review) -> None:
@@ -137,7 +134,11 @@ class ReviewsPanel(QWidget):
         self.complete_button.setEnabled(self.selected_review() is not None)
 
     def add_review(self) -> None:
-        control = add_extra_review(self.process.control, to_date(self.new_due.date()))
+        day = self.new_due.valid_date()
+        if day is None:
+            self.new_due.setFocus()
+            return
+        control = add_extra_review(self.process.control, day)
         self.store.apply(replace(self.process, control=control), "Add review")
 
     def complete_selected(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -33,7 +34,8 @@ from app.interview import (
 )
 from app.process.durations import format_duration
 from app.process.model import Process
-from app.ui.interview.fields import QuestionRow
+from app.ui.interview.fields import QuestionRow, mark_saved
+from app.ui.interview.stage_nav import nav_row, stage_buttons
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,6 +55,7 @@ class CheckPage(QScrollArea):
 
     edited = Signal(object, str)  # the next snapshot, the undo text
     finish_requested = Signal()
+    back_requested = Signal()
 
     def __init__(self, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,20 +79,37 @@ class CheckPage(QScrollArea):
         self.sentence = self._plain_label(cross)
         cross_column.addWidget(self.sentence)
         column.addWidget(cross)
-        column.addWidget(self._steps_box(body))
+        column.addLayout(self._finish_row(body))
         missing = QGroupBox("Still missing", body)
         self.missing = self._plain_label(missing)
         QVBoxLayout(missing).addWidget(self.missing)
         column.addWidget(missing)
-        self.finish = QPushButton("Finish: show the map and the analysis", body)
-        self.finish.setAccessibleName("Finish")
-        self.finish.clicked.connect(self.finish_requested)
-        finish_row = QHBoxLayout()
-        finish_row.addStretch(1)
-        finish_row.addWidget(self.finish)
-        column.addLayout(finish_row)
+        column.addWidget(self._steps_box(body))
         column.addStretch(1)
         self.setWidget(body)
+
+    def _finish_row(self, body: QWidget) -> QHBoxLayout:
+        """Back, and Finish right after the cross-check answers (Ctrl+Enter from anywhere)."""
+        self.back_button, _next = stage_buttons(
+            body, "Walk me through it", "", self.back_requested, self.back_requested
+        )
+        self.finish = QPushButton("Finish: show the map and the analysis  (Ctrl+Enter)", body)
+        self.finish.setAccessibleName("Finish")
+        self.finish.clicked.connect(self.finish_requested)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.finish_requested)
+        return nav_row(self.back_button, self.finish)
+
+    def focus_question(self, question_id: str) -> None:
+        """The cursor in ``question_id``, else in the first cross-check question not answered."""
+        rows = list(self.rows.values())
+        row = self.rows.get(question_id) or next(
+            (r for r in rows if not r.field.text().strip()), rows[0] if rows else None
+        )
+        if row is not None:
+            row.field.setFocus()
+            self.ensureWidgetVisible(row)
 
     def _plain_label(self, parent: QWidget) -> QLabel:
         label = QLabel(parent)
@@ -98,7 +118,9 @@ class CheckPage(QScrollArea):
         return label
 
     def _steps_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Steps: reorder, merge, split or delete", parent)
+        box = QGroupBox(
+            "Steps: reorder (Alt+Up, Alt+Down), merge, split or delete (Delete)", parent
+        )
         self.steps = QListWidget(box)
         self.steps.setAccessibleName("Steps")
         self.steps.setMinimumHeight(200)
@@ -117,8 +139,17 @@ class CheckPage(QScrollArea):
         for text, slot in actions:
             button = QPushButton(text, box)
             button.setAccessibleName(text)
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab never lands on Delete
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        for keys, slot in (
+            ("Alt+Up", lambda: self._move(-1)),
+            ("Alt+Down", lambda: self._move(1)),
+            ("Delete", self._delete),
+        ):
+            key = QShortcut(QKeySequence(keys), self.steps)
+            key.setContext(Qt.ShortcutContext.WidgetShortcut)
+            key.activated.connect(slot)
         buttons.addStretch(1)
         column = QVBoxLayout(box)
         column.addWidget(self.steps)
@@ -144,11 +175,14 @@ class CheckPage(QScrollArea):
         self.missing.setText("\n".join(f"• {item}" for item in items) or "Nothing: well done.")
 
     def _answer(self, question_id: str, text: str) -> None:
+        row = self.rows[question_id]
         if text == check_answer_text(self.process, question_id):
+            mark_saved(row.field)
             return
         result = apply_check_answer(self.process, question_id, text, self.bank)
-        self.rows[question_id].show_error(result.error)
+        row.show_error(result.error)
         if result.ok:
+            mark_saved(row.field)
             self.edited.emit(result.process, "Answer a cross-check question")
 
     def _selected(self) -> str:

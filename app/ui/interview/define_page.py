@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.interview import Question, QuestionBank, apply_define_answer, interview_state
 from app.interview.session import UNTITLED
 from app.process.model import Process
-from app.ui.interview.fields import QuestionRow
+from app.ui.date_field import DateField
+from app.ui.interview.fields import LineEdit, QuestionRow, mark_saved
+from app.ui.interview.stage_nav import nav_row, stage_buttons
 
 
 def answer_text(process: Process, question: Question) -> str:
@@ -27,6 +27,8 @@ def answer_text(process: Process, question: Question) -> str:
             f"{lane.name} (system)" if lane.kind == "system" else lane.name
             for lane in process.lanes
         )
+    if name == "rates":
+        return rates_text(process)
     if name == "runs_per_year":
         return f"{process.runs_per_year:g} per year" if process.runs_per_year else ""
     if name == "name" and process.name == UNTITLED:
@@ -34,10 +36,18 @@ def answer_text(process: Process, question: Question) -> str:
     return str(getattr(process, name))
 
 
+def rates_text(process: Process) -> str:
+    """The hourly costs as the user would type them: "45, Finance 55"."""
+    items = [f"{process.hourly_rate:g}"] if process.hourly_rate else []
+    items += [f"{lane.name} {lane.hourly_rate:g}" for lane in process.lanes if lane.hourly_rate]
+    return ", ".join(items)
+
+
 class DefinePage(QScrollArea):
     """The Define questions in the bank's order; each answer goes through the interview logic."""
 
     answer_given = Signal(object, str)  # the next snapshot, the undo text
+    next_requested = Signal()
 
     def __init__(self, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,11 +70,16 @@ class DefinePage(QScrollArea):
         self.rows: dict[str, QuestionRow] = {}
         for question in bank.define:
             row = QuestionRow(question, body)
-            if question.input == "date" and isinstance(row.field, QLineEdit):
-                row.field.setPlaceholderText(f"Today is {dt.date.today().isoformat()}")
             row.answered.connect(self._answer)
             self.rows[question.id] = row
             column.addWidget(row)
+        last = self.rows[bank.define[-1].id].field if bank.define else None
+        if isinstance(last, LineEdit):  # Enter on the last answer goes on to the steps
+            last.returnPressed.connect(self.next_requested)
+        _back, self.next_button = stage_buttons(
+            body, "", "Walk me through it", self.next_requested, self.next_requested
+        )
+        column.addLayout(nav_row(None, self.next_button))
         column.addStretch(1)
         self.setWidget(body)
 
@@ -74,17 +89,28 @@ class DefinePage(QScrollArea):
             row.show_answer(answer_text(process, row.question))
 
     def focus_question(self, question_id: str) -> None:
-        row = self.rows.get(question_id)
+        """The cursor in ``question_id``'s field, else in the first question not answered."""
+        row = self.rows.get(question_id) or self._first_empty()
         if row is not None:
             row.field.setFocus()
             self.ensureWidgetVisible(row)
 
+    def _first_empty(self) -> QuestionRow | None:
+        rows = list(self.rows.values())
+        return next(
+            (row for row in rows if not row.field.text().strip()), rows[0] if rows else None
+        )
+
     def _answer(self, question_id: str, text: str) -> None:
         row = self.rows[question_id]
+        if isinstance(row.field, DateField) and row.field.error():
+            return  # the field says under itself why it is not a date; nothing is saved
         if text == answer_text(self.process, row.question):
             row.show_error("")
+            mark_saved(row.field)
             return
         result = apply_define_answer(self.process, question_id, text, self.bank)
         row.show_error(result.error or result.note)
         if result.ok:
+            mark_saved(row.field)
             self.answer_given.emit(result.process, f"Answer “{row.question.prompt}”")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.interview import Question
+from app.ui.date_field import DateField
 
 
 class LongTextEdit(QPlainTextEdit):
@@ -40,11 +43,68 @@ class LineEdit(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         accept = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         super().keyPressEvent(event)
-        if accept and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if accept and plain and self.hasFocus():  # Enter may have moved the cursor already
             self.focusNextChild()
 
 
-TextField = LineEdit | LongTextEdit
+class CompletingLineEdit(LineEdit):
+    """A line that completes what is typed from a list, in place and without a popup.
+
+    The rest of the first matching choice is appended and selected, so typing on replaces it
+    and Tab keeps it. An exact match wins over a longer one ("Finance" stays "Finance" even
+    with "Finance team" in the list); deleting never completes. A popup would take the keys
+    typed at full speed away from the field, so there is none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices: list[str] = []
+        self.textEdited.connect(self._complete)
+        self._typed_length = 0
+
+    def set_choices(self, choices: list[str]) -> None:
+        self.choices = list(choices)
+
+    def _complete(self, text: str) -> None:
+        grew = len(text) > self._typed_length
+        self._typed_length = len(text)
+        if not grew or not text.strip() or self.cursorPosition() != len(text):
+            return
+        match = completion(text, self.choices)
+        if match and len(match) > len(text):
+            self.setText(text + match[len(text) :])
+            self.setSelection(len(text), len(match) - len(text))
+
+
+def completion(typed: str, choices: list[str]) -> str:
+    """The choice that completes ``typed``: an exact match first, else the first that starts
+    with it (ignoring case); "" when none does."""
+    folded = typed.casefold()
+    exact = next((c for c in choices if c.casefold() == folded), "")
+    return exact or next((c for c in choices if c.casefold().startswith(folded)), "")
+
+
+TextField = LineEdit | LongTextEdit | DateField
+
+
+def unsaved(field: QLineEdit | LongTextEdit | DateField) -> bool:
+    """True when the user typed in ``field`` since it was last filled or saved."""
+    if isinstance(field, LongTextEdit):
+        return field.document().isModified()
+    line = field.line if isinstance(field, DateField) else field
+    return line.isModified()
+
+
+def mark_saved(field: QLineEdit | LongTextEdit | DateField) -> None:
+    """What ``field`` shows is saved: a reload may replace it again."""
+    if isinstance(field, LongTextEdit):
+        field.document().setModified(False)
+    else:
+        (field.line if isinstance(field, DateField) else field).setModified(False)
+
+
+FIELD_PREFIX = "field_"  # object names of the fields the cursor is remembered in
 
 
 class QuestionRow(QWidget):
@@ -60,9 +120,8 @@ class QuestionRow(QWidget):
         font = self.prompt.font()
         font.setBold(True)
         self.prompt.setFont(font)
-        self.field: TextField = (
-            LongTextEdit(self) if question.input == "longtext" else LineEdit(self)
-        )
+        self.field: TextField = _field_for(question, self)
+        self.field.setObjectName(FIELD_PREFIX + question.id)
         self.field.setAccessibleName(question.prompt)
         self.prompt.setBuddy(self.field)
         if question.help:
@@ -81,18 +140,40 @@ class QuestionRow(QWidget):
             layout.addWidget(widget)
         self.help.setVisible(bool(question.help))
         finished = (
-            self.field.editing_finished
-            if isinstance(self.field, LongTextEdit)
-            else self.field.editingFinished
+            self.field.editingFinished
+            if isinstance(self.field, LineEdit)
+            else self.field.editing_finished
         )
-        finished.connect(lambda: self.answered.emit(question.id, self.field.text()))
+        finished.connect(lambda: self.answered.emit(question.id, self.typed()))
+
+    def typed(self) -> str:
+        """The answer as typed; a date the field understood is passed on as ISO."""
+        if isinstance(self.field, DateField):
+            day = self.field.valid_date()
+            return day.isoformat() if day else self.field.text()
+        return self.field.text()
 
     def show_answer(self, text: str) -> None:
-        """Show the stored answer, unless the user is typing a different one right now."""
-        if self.field.hasFocus() and self.field.text() != text:
+        """Show the stored answer, unless the user has typed a different one not saved yet
+        (the cursor may already have left: a stage change moves it before the field saves)."""
+        if (self.field.hasFocus() or unsaved(self.field)) and self.typed() != text:
             return
-        self.field.setText(text)
+        mark_saved(self.field)
+        if self.typed() == text:
+            return
+        if isinstance(self.field, DateField):
+            self.field.set_date(dt.date.fromisoformat(text) if text else None)
+        else:
+            self.field.setText(text)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+
+
+def _field_for(question: Question, parent: QWidget) -> TextField:
+    if question.input == "longtext":
+        return LongTextEdit(parent)
+    if question.input == "date":
+        return DateField(parent, past=True)
+    return LineEdit(parent)

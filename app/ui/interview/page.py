@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QPushButton,
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import (
 
 from app.interview import QuestionBank, Stage, default_bank, go_to_stage, interview_state
 from app.process.model import Process
+from app.ui import settings
 from app.ui.interview.check_page import CheckPage
 from app.ui.interview.define_page import DefinePage
+from app.ui.interview.fields import FIELD_PREFIX
 from app.ui.interview.walk_page import WalkPage
 from app.ui.map.preview import MapPreview
 from app.ui.store import ProcessStore
@@ -54,6 +57,9 @@ class InterviewPage(QWidget):
         layout.addLayout(self._stage_bar())
         layout.addWidget(self.pages, 1)
         self._connect()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._remember_cursor)
 
     def _stage_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -75,6 +81,10 @@ class InterviewPage(QWidget):
 
     def _connect(self) -> None:
         self.define_page.answer_given.connect(self._edit)
+        self.define_page.next_requested.connect(lambda: self.go_to("steps"))
+        self.walk_page.back_requested.connect(lambda: self.go_to("define"))
+        self.walk_page.next_requested.connect(lambda: self.go_to("check"))
+        self.check_page.back_requested.connect(lambda: self.go_to("steps"))
         self.walk_page.edited.connect(self._edit)
         self.walk_page.draft_saved.connect(self.store.save_quietly)
         self.check_page.edited.connect(self._edit)
@@ -86,35 +96,76 @@ class InterviewPage(QWidget):
         self.store.apply(process, text)
 
     def show_process(self, process: Process) -> None:
-        """Show the snapshot on every stage page, and the stage the interview is at."""
+        """Show the snapshot on every stage page, and the stage the interview is at.
+
+        When the interview moves on by itself (the end step closes the walk), the cursor moves
+        with it, so nothing is typed into a page that is no longer shown.
+        """
         self.process = process
         for page in (self.define_page, self.walk_page, self.check_page):
             page.show_process(process)
         self.map_preview.show_process(process)
         stage = interview_state(process).stage
-        self._show_stage("check" if stage == "done" else stage)
+        moved = self._show_stage("check" if stage == "done" else stage)
+        if moved and self._has_cursor():
+            self.focus_current_question(resume=False)
 
-    def _show_stage(self, stage: Stage) -> None:
+    def _show_stage(self, stage: Stage) -> bool:
+        """Show ``stage``'s page; True when another page was shown before."""
         page = {"define": self.define_page, "steps": self.walk_page}.get(stage, self.check_page)
+        moved = self.pages.currentWidget() is not page
         self.pages.setCurrentWidget(page)
         self.buttons["check" if stage == "done" else stage].setChecked(True)
+        return moved
+
+    def _has_cursor(self) -> bool:
+        focused = QApplication.focusWidget()
+        return focused is not None and self.isAncestorOf(focused)
+
+    def _remember_cursor(self, _old: QWidget | None, new: QWidget | None) -> None:
+        page = self.pages.currentWidget()
+        if new is None or page is None or not self.process.id or not page.isAncestorOf(new):
+            return
+        names = (w.objectName() for w in _ancestors(new, self))
+        name = next((n.removeprefix(FIELD_PREFIX) for n in names if n.startswith(FIELD_PREFIX)), "")
+        if name:
+            stage = interview_state(self.process).stage
+            settings.remember_interview_field(self.process.id, f"{stage}:{name}")
 
     def go_to(self, stage: Stage) -> None:
         """Move the interview to another stage by hand (kept, so it resumes there)."""
         if interview_state(self.process).stage != stage:
             self.store.save_quietly(go_to_stage(self.process, stage, self.bank))
         self._show_stage(stage)
-        self.focus_current_question()
+        self.focus_current_question(resume=False)
 
-    def focus_current_question(self) -> None:
-        """Put the cursor where the interview stands, so typing can go on at once."""
+    def focus_current_question(self, *, resume: bool = True) -> None:
+        """Put the cursor where the interview stands, so typing can go on at once: with
+        ``resume``, in the field where the user stopped; else in the first empty question."""
         state = interview_state(self.process)
+        stage, _, field = settings.interview_field(self.process.id).partition(":")
+        field = field if resume and stage == state.stage else ""
         if state.stage == "define":
-            self.define_page.focus_question(state.question_id)
+            self.define_page.focus_question(field or state.question_id)
         elif state.stage == "steps":
-            self.walk_page.focus_first_field()
+            self.walk_page.focus_field(field)
+        else:
+            self.check_page.focus_question(field)
 
     def _finish(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()  # the answer being typed is saved before the interview ends
         if interview_state(self.process).stage != "done":
             self.store.save_quietly(go_to_stage(self.process, "done", self.bank))
         self.finished.emit()
+
+
+def _ancestors(widget: QWidget, top: QWidget) -> list[QWidget]:
+    """``widget`` and its parents up to (not including) ``top``."""
+    found: list[QWidget] = []
+    current: QWidget | None = widget
+    while current is not None and current is not top:
+        found.append(current)
+        current = current.parentWidget()
+    return found
