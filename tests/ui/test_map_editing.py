@@ -333,3 +333,35 @@ def test_a_step_made_a_decision_is_asked_for_its_other_outcome(
     assert ("s4", "s2") in pairs(saved(page))
     assert "s4" not in page.marks
     assert errors == []
+
+
+def test_dragging_the_handle_onto_a_step_connects_them(page: MapPage, qtbot: QtBot) -> None:
+    with qtbot.waitActive(page):
+        page.show()
+    page.view.fit()
+    page.select_step("s4")
+    viewport = page.view.viewport()
+    start = page.view.mapFromScene(page.handle.scenePos())
+    end = page.view.mapFromScene(page.scene.steps["s2"].sceneBoundingRect().center())
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    QTest.mouseMove(viewport, (start + end) / 2)
+    QTest.mouseMove(viewport, end)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    assert pairs(saved(page))[-1] == ("s4", "s2")
+
+
+def test_a_shift_drag_on_empty_space_selects_several_steps(page: MapPage, qtbot: QtBot) -> None:
+    with qtbot.waitActive(page):
+        page.show()
+    page.view.fit()
+    viewport = page.view.viewport()
+    geometry = page.scene.model.geometry  # type: ignore[union-attr]
+    top_left = page.view.mapFromScene(geometry.lanes[0].label_rect.right + 4, 2)
+    corner = page.view.mapFromScene(geometry.width - 2, geometry.height - 2)
+    shift = Qt.KeyboardModifier.ShiftModifier
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, shift, top_left)
+    QTest.mouseMove(viewport, (top_left + corner) / 2)
+    QTest.mouseMove(viewport, corner)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, shift, corner)
+    assert len(page.selected) == 5
+    qtbot.waitUntil(lambda: page.view.dragMode() == page.view.DragMode.ScrollHandDrag)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
@@ -125,7 +125,9 @@ class MapInteraction(QObject):
 
     def _release(self, event: QMouseEvent) -> bool:
         if self.view.dragMode() == QGraphicsView.DragMode.RubberBandDrag:
-            self.view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            # After the view has finished the band: in hand-drag mode a release on empty space
+            # would clear the selection the band just made.
+            QTimer.singleShot(0, self._end_band)
         dragged, self._lane_drag = self._lane_drag, None
         if dragged is None:
             return False
@@ -134,6 +136,9 @@ class MapInteraction(QObject):
             order = [ln.id for ln in self.page.process.lanes]
             self.page.editor.move_lane_to(dragged, order.index(lane))
         return False
+
+    def _end_band(self) -> None:
+        self.view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
 
     def _lane_header_at(self, pos: QPoint) -> str | None:
         model = self.page.scene.model
