@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from functools import partial
+from typing import TypeVar
 
 from app.editing import Refusal
 from app.editing.removal import delete_step
@@ -16,6 +17,7 @@ from bench.core import Report, median_ms
 from bench.map_view import _edited
 from bench.swimlane import sample_process
 
+State = TypeVar("State")
 BASELINE = "map edit one step (300 steps) scene update (again)"
 
 
@@ -67,7 +69,7 @@ def _scene_rows(report: Report, process: Process, edits: dict[str, Process]) -> 
         models = [build_model(after, measure), build_model(process, measure)]
         report.add(
             name,
-            median_ms(_flipper(lambda m: scene.show_map(m), models), repeat=21),
+            median_ms(_flipper(scene.show_map, models), repeat=21),
             note="aim < 16 ms" if name != BASELINE else "",
         )
         if name != BASELINE:
@@ -88,7 +90,7 @@ def _page_rows(report: Report, process: Process, inserted: Process) -> None:
     )
 
 
-def _flipper(show: Callable[[object], object], states: list[object]) -> Callable[[], None]:
+def _flipper(show: Callable[[State], object], states: list[State]) -> Callable[[], None]:
     """Each call shows the other state: an edit, then its undo, then the edit again."""
 
     def flip() -> None:

@@ -279,7 +279,7 @@ def test_the_handle_sits_on_the_selected_step_and_connects_on_a_drop(page: MapPa
     assert page.handle.scene() is page.scene
     assert page.handle.step_id == "s4"
     target = page.scene.steps["s2"].sceneBoundingRect().center()
-    page._handle_dropped("s4", target)
+    page.affordances.handle_dropped("s4", target)
     assert pairs(saved(page))[-1] == ("s4", "s2")
     page.select_step("s5")
     assert page.handle.scene() is None  # an end has no way out to drag

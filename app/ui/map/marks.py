@@ -8,6 +8,7 @@ again after every update.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
@@ -20,7 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.analysis.problems import Problem
+from app.analysis.structure import map_structure
+from app.analysis.validate import check_chain
+from app.process.model import Process
 from app.swimlane.geometry import Rect
+from app.ui.map import menus
+from app.ui.map.items import StepItem
+
+if TYPE_CHECKING:
+    from app.ui.map.page import MapPage
 
 HANDLE_RADIUS = 7.0
 MARK_RADIUS = 8.0
@@ -133,3 +142,69 @@ def problems_by_step(problems: tuple[Problem, ...]) -> dict[str, list[Problem]]:
         for step_id in problem.step_ids:
             found.setdefault(step_id, []).append(problem)
     return found
+
+
+class MapAffordances:
+    """Keeps the page's problem marks and connect handle in step with the map shown."""
+
+    def __init__(self, page: MapPage) -> None:
+        self.page = page
+        self.problems: tuple[Problem, ...] = ()
+        self.marks: dict[str, ProblemMark] = {}
+        self.handle = ConnectHandle(self.handle_dropped)
+
+    def show_problems(self, process: Process) -> None:
+        """A mark on every step the map checks name, with the reasons and quick fixes."""
+        scene = self.page.scene
+        structure = map_structure(process)  # the walks the overlay's metrics just made
+        self.problems = check_chain(
+            structure.chain, search=structure.search, components=structure.components
+        )
+        found = problems_by_step(self.problems)
+        for step_id in [s for s in self.marks if s not in found]:
+            scene.removeItem(self.marks.pop(step_id))
+        for step_id, problems in found.items():
+            node = scene.model.geometry.find_node(step_id) if scene.model else None
+            if node is None:
+                continue
+            mark = self.marks.get(step_id)
+            if mark is None or mark.problems != problems:
+                if mark is not None:
+                    scene.removeItem(mark)
+                mark = self.marks[step_id] = ProblemMark(step_id, problems, self.fix_menu)
+                scene.addItem(mark)
+            mark.place(node.rect)
+
+    def fix_menu(self, step_id: str) -> None:
+        """The step's menu, its problems and quick fixes first, under its mark."""
+        page = self.page
+        page.select_step(step_id)
+        item = self.marks.get(step_id)
+        if item is not None:
+            where = page.view.mapToGlobal(page.view.mapFromScene(item.scenePos()))
+            menus.step_menu(page, [step_id]).exec(where)
+
+    def place_handle(self) -> None:
+        """The connect handle on the one selected step (none on an end: it has no way out)."""
+        scene, process = self.page.scene, self.page.process
+        selected = scene.selected_step_ids()
+        node = (
+            scene.model.geometry.find_node(selected[0])
+            if scene.model and len(selected) == 1
+            else None
+        )
+        step = process.step_by_id().get(selected[0]) if node and process else None
+        if node is None or step is None or step.kind == "end":
+            if self.handle.scene() is not None:
+                scene.removeItem(self.handle)
+            return
+        if self.handle.scene() is None:
+            scene.addItem(self.handle)
+        self.handle.place(node.step_id, node.rect)
+
+    def handle_dropped(self, source: str, point: QPointF) -> None:
+        """The handle was let go: connect to the step under it, if any."""
+        for item in self.page.scene.items(point):
+            if isinstance(item, StepItem) and item.step_id != source:
+                self.page.editor.connect(source, item.step_id)
+                return

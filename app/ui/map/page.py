@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.analysis.problems import Problem
-from app.analysis.structure import map_structure
-from app.analysis.validate import check_chain
 from app.process.model import Process
 from app.ui import messages
 from app.ui.map import menus
@@ -36,10 +34,9 @@ from app.ui.map.edit_actions import build_edit_actions
 from app.ui.map.editor import MapEditor
 from app.ui.map.edits import with_lane_moved, with_step_changes
 from app.ui.map.interaction import MapInteraction
-from app.ui.map.items import StepItem
 from app.ui.map.legend import LegendWidget
 from app.ui.map.look import make_look
-from app.ui.map.marks import ConnectHandle, ProblemMark, problems_by_step
+from app.ui.map.marks import ConnectHandle, MapAffordances, ProblemMark
 from app.ui.map.overview import Overview
 from app.ui.map.panel import StepPanel
 from app.ui.map.rename import InPlaceRename
@@ -122,9 +119,7 @@ class MapPage(QWidget):
         self._syncing = False
         self._fitted_for = ""
         self.editor = MapEditor(self)
-        self.problems: tuple[Problem, ...] = ()
-        self.marks: dict[str, ProblemMark] = {}
-        self.handle = ConnectHandle(self._handle_dropped)
+        self.affordances = MapAffordances(self)
         self.renamer = InPlaceRename(self.view, self.editor.rename)
         self._build_actions()
         self.toolbar.addSeparator()
@@ -249,9 +244,9 @@ class MapPage(QWidget):
         if another:  # step ids ("s3") repeat between processes: nothing stays selected
             self.scene.clearSelection()
         self.scene.show_map(build_model(process, self.measure))
-        self._show_problems(process)
+        self.affordances.show_problems(process)
         self._fill_list()
-        self._place_handle()
+        self.affordances.place_handle()
         selected = self.scene.selected_step_ids()
         self.panel.show_step(process, selected[0] if selected else None)
         if self._fitted_for != whole.id:
@@ -287,7 +282,7 @@ class MapPage(QWidget):
     # Selection, both ways
 
     def _scene_selection_changed(self) -> None:
-        self._place_handle()
+        self.affordances.place_handle()
         if self._syncing:
             return
         selected = self.scene.selected_step_ids()
@@ -315,6 +310,19 @@ class MapPage(QWidget):
             self.scene.select_step(None)
 
     @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The problems the map checks find in the shown map (each marked on its steps)."""
+        return self.affordances.problems
+
+    @property
+    def marks(self) -> dict[str, ProblemMark]:
+        return self.affordances.marks
+
+    @property
+    def handle(self) -> ConnectHandle:
+        return self.affordances.handle
+
+    @property
     def selected(self) -> list[str]:
         """The ids of the steps selected on the map."""
         return self.scene.selected_step_ids()
@@ -336,57 +344,6 @@ class MapPage(QWidget):
         if node is not None and step is not None:
             self.view.ensureVisible(self.scene.steps[step_id], 48, 48)
             self.renamer.start(step_id, step.name, node.rect)
-
-    # Problems and handles drawn over the map
-
-    def _show_problems(self, process: Process) -> None:
-        """A marker on every step the map checks name, with the reasons and quick fixes."""
-        structure = map_structure(process)  # the walks the overlay's metrics just made
-        self.problems = check_chain(
-            structure.chain, search=structure.search, components=structure.components
-        )
-        found = problems_by_step(self.problems)
-        for step_id in [s for s in self.marks if s not in found]:
-            self.scene.removeItem(self.marks.pop(step_id))
-        model = self.scene.model
-        for step_id, problems in found.items():
-            node = model.geometry.find_node(step_id) if model else None
-            if node is None:
-                continue
-            mark = self.marks.get(step_id)
-            if mark is None or mark.problems != problems:
-                if mark is not None:
-                    self.scene.removeItem(mark)
-                mark = self.marks[step_id] = ProblemMark(step_id, problems, self._fix_menu)
-                self.scene.addItem(mark)
-            mark.place(node.rect)
-
-    def _fix_menu(self, step_id: str) -> None:
-        self.select_step(step_id)
-        item = self.marks.get(step_id)
-        if item is None:
-            return
-        where = self.view.mapToGlobal(self.view.mapFromScene(item.scenePos()))
-        menus.step_menu(self, [step_id]).exec(where)
-
-    def _place_handle(self) -> None:
-        selected = self.scene.selected_step_ids()
-        model = self.scene.model
-        node = model.geometry.find_node(selected[0]) if model and len(selected) == 1 else None
-        step = self.process.step_by_id().get(selected[0]) if node and self.process else None
-        if node is None or step is None or step.kind == "end":
-            if self.handle.scene() is not None:
-                self.scene.removeItem(self.handle)
-            return
-        if self.handle.scene() is None:
-            self.scene.addItem(self.handle)
-        self.handle.place(node.step_id, node.rect)
-
-    def _handle_dropped(self, source: str, point: Any) -> None:
-        for item in self.scene.items(point):
-            if isinstance(item, StepItem) and item.step_id != source:
-                self.editor.connect(source, item.step_id)
-                return
 
     def select_step(self, step_id: str | None) -> None:
         """Select a step on the map (the list and the editor follow)."""
