@@ -365,3 +365,20 @@ def test_a_shift_drag_on_empty_space_selects_several_steps(page: MapPage, qtbot:
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, shift, corner)
     assert len(page.selected) == 5
     qtbot.waitUntil(lambda: page.view.dragMode() == page.view.DragMode.ScrollHandDrag)
+
+
+def test_a_right_click_on_a_flow_line_opens_the_flow_menu(page: MapPage, qtbot: QtBot) -> None:
+    with qtbot.waitActive(page):
+        page.show()
+    page.view.fit()
+    edge = page.scene.edges[4].edge  # Send quote → Quote sent
+    a, b = edge.points[0], edge.points[1]
+    on_line = page.view.mapFromScene((a.x + b.x) / 2, (a.y + b.y) / 2)
+    menu = page.interaction.menu_at(on_line)
+    assert menu is not None
+    assert "Insert step on this flow" in [action.text() for action in menu.actions()]
+    next(a for a in menu.actions() if a.text() == "Insert step on this flow").trigger()
+    assert ("s6", "s5") in pairs(saved(page))
+    far = page.view.mapFromScene(a.x, a.y - 60)
+    other = page.interaction.menu_at(far)
+    assert other is None or "Insert step on this flow" not in [x.text() for x in other.actions()]

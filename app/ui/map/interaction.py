@@ -7,14 +7,17 @@ One event filter on the view and its viewport, so the view's own behaviour stays
 
 from __future__ import annotations
 
+import itertools
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
+from app.swimlane.geometry import MapGeometry, Point
 from app.ui.map import menus
-from app.ui.map.items import EdgeItem, StepItem
+from app.ui.map.items import StepItem
 
 if TYPE_CHECKING:
     from app.ui.map.page import MapPage
@@ -25,7 +28,26 @@ ARROW_KEYS = {
     Qt.Key.Key_Up: (0, -1),
     Qt.Key.Key_Down: (0, 1),
 }
+FLOW_REACH_PIXELS = 6.0  # how near a right-click must be to a flow's line, on screen
 BAND_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+
+
+def flow_at(geometry: MapGeometry, x: float, y: float, reach: float) -> int | None:
+    """The index of the flow whose drawn line passes within ``reach`` of (x, y), the nearest."""
+    best: tuple[float, int] | None = None
+    for edge in geometry.edges:
+        for a, b in itertools.pairwise(edge.points):
+            distance = _distance_to_segment(x, y, a, b)
+            if distance <= reach and (best is None or distance < best[0]):
+                best = (distance, edge.flow_index)
+    return best[1] if best else None
+
+
+def _distance_to_segment(x: float, y: float, a: Point, b: Point) -> float:
+    dx, dy = b.x - a.x, b.y - a.y
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((x - a.x) * dx + (y - a.y) * dy) / length))
+    return math.hypot(x - (a.x + t * dx), y - (a.y + t * dy))
 
 
 class MapInteraction(QObject):
@@ -64,9 +86,13 @@ class MapInteraction(QObject):
                 if item.step_id not in page.scene.selected_step_ids():
                     page.scene.select_step(item.step_id)
                 return menus.step_menu(page, page.scene.selected_step_ids())
-            if isinstance(item, EdgeItem):
-                return menus.flow_menu(page, item.edge.flow_index)
-        lane = page.scene.lane_at(self.view.mapToScene(pos).y())
+        point = self.view.mapToScene(pos)
+        reach = FLOW_REACH_PIXELS / max(self.view.zoom(), 0.01)
+        model = page.scene.model
+        flow = flow_at(model.geometry, point.x(), point.y(), reach) if model else None
+        if flow is not None:
+            return menus.flow_menu(page, flow)
+        lane = page.scene.lane_at(point.y())
         return menus.lane_menu(page, lane) if lane is not None else None
 
     # Keys
@@ -114,7 +140,7 @@ class MapInteraction(QObject):
 
     def _press(self, event: QMouseEvent) -> bool:
         pos = event.position().toPoint()
-        over_item = any(isinstance(i, StepItem | EdgeItem) for i in self.view.items(pos))
+        over_item = any(isinstance(i, StepItem) for i in self.view.items(pos))
         if over_item:
             return False
         if event.modifiers() & BAND_MODIFIERS:
