@@ -26,7 +26,7 @@ def xdo(*args: str) -> str:
 def key(*names: str) -> None:
     for name in names:
         xdo("key", "--clearmodifiers", name)
-        time.sleep(0.4)
+        time.sleep(0.8)  # a CPU hog runs beside the app: give each key time to land
 
 
 def type_text(text: str) -> None:
@@ -77,18 +77,22 @@ def drive(window: str, folder: Path) -> None:
     shot(folder, "0-start")
     # The process list is the column on the left: its first row is the process.
     click(x + 60, y + 82)
+    time.sleep(1.5)  # the process opens on its map
     shot(folder, "1-process")
     # The map fills the middle of the window: a click on its empty lower right gives it focus.
     click(x + int(width * 0.72), y + int(height * 0.80))
     key("Tab", "Tab")  # the start, then 'Write quote'
     shot(folder, "2-selected")
     key("Insert")  # on the flow 'Write quote' → 'Check quote'
-    type_text("")
+    time.sleep(1.0)
     key("F2")
+    time.sleep(0.5)
     type_text("Proofread quote")
     key("Return")
     shot(folder, "3-inserted")
     key("ctrl+l")
+    xdo("search", "--sync", "--onlyvisible", "--name", "Connect to")
+    time.sleep(0.5)
     type_text("Write")
     key("Tab", "space", "Return")  # leave the completer, tick "sends work back", OK
     shot(folder, "4-connected")
