@@ -61,6 +61,8 @@ class MapInteraction(QObject):
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
         page.steps.installEventFilter(self)
+        page.steps.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        page.steps.customContextMenuRequested.connect(self._list_menu)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched in (self.view, self.page.steps) and isinstance(event, QKeyEvent):
@@ -94,6 +96,13 @@ class MapInteraction(QObject):
             return menus.flow_menu(page, flow)
         lane = page.scene.lane_at(point.y())
         return menus.lane_menu(page, lane) if lane is not None else None
+
+    def _list_menu(self, pos: QPoint) -> None:
+        """The step list's right-click: the same menu as on the map, for the selected steps."""
+        if self.page.selected:
+            menus.step_menu(self.page, self.page.selected).exec(
+                self.page.steps.viewport().mapToGlobal(pos)
+            )
 
     # Keys
 
