@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from app import __version__
 
 if TYPE_CHECKING:
+    from app.export.pdf.options import PlanOptions
     from app.models.database import Database
     from app.process.model import Process
 
@@ -64,11 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", help="write a process to a file (by extension)")
     exporter.add_argument("process", metavar="PROCESS", help="id, exact name or process file")
     exporter.add_argument("--to", type=Path, required=True, metavar="FILE")
+    brand = "for a PDF plan (default: as set in the app, File > Export > Your name on the plan)"
+    exporter.add_argument("--prepared-by", metavar="NAME", help=f"your name {brand}")
+    exporter.add_argument("--company", metavar="NAME", help=f"your company {brand}")
+    exporter.add_argument("--logo", metavar="FILE", help=f"a PNG or SVG logo {brand}")
+    exporter.add_argument("--accent", metavar="#RRGGBB", help=f"the accent colour {brand}")
     exporter.set_defaults(handler=command_export)
 
     sampler = commands.add_parser("sample", help="add the built-in example processes")
     sampler.set_defaults(handler=command_sample)
-    for sub in (opener, importer, lister, analyzer, exporter, sampler):
+    from app.accounts.cli import add_compare_command
+
+    comparer = add_compare_command(commands, command_compare)
+    for sub in (opener, importer, lister, analyzer, exporter, sampler, comparer):
         sub.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
     return parser
 
@@ -204,6 +213,22 @@ def load_process_argument(args: argparse.Namespace) -> Process:
         database.close()
 
 
+def command_compare(args: argparse.Namespace) -> int:
+    """Print how two accounts of a process match and differ."""
+    from app.accounts.cli import run_compare
+
+    def load(reference: str, namespace: argparse.Namespace) -> Process:
+        return load_process_argument(
+            argparse.Namespace(**{**vars(namespace), "process": reference})
+        )
+
+    try:
+        print(run_compare(args, load))
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    return EXIT_OK
+
+
 def command_analyze(args: argparse.Namespace) -> int:
     from app.analysis.report import analysis_json
 
@@ -230,9 +255,25 @@ def analysis_summary(process: Process, payload: dict[str, Any]) -> str:
         f"  cost        {payload['cost_per_run']:,.2f} {process.currency} per run,"
         f" {payload['annual_cost']:,.0f} {process.currency} per year",
     ]
-    lines += [f"  finding     {item['title']}" for item in payload["findings"][:5]]
+    if payload["findings"]:
+        lines.append(f"  findings, by {payload['findings_ranked_by']}:")
+    lines += [f"  finding     {_finding_line(item, process)}" for item in payload["findings"][:5]]
     lines += [f"  problem     {item['message']}" for item in payload["problems"]]
     return "\n".join(lines)
+
+
+def _finding_line(item: dict[str, Any], process: Process) -> str:
+    """A finding's title, then its waiting per case, work a year and money kept apart."""
+    from app.analysis.wording import money, per_case_wait, work_hours
+
+    figures = []
+    if item["wait_minutes_per_run"] > 0:
+        figures.append(f"waits {per_case_wait(item['wait_minutes_per_run'])}")
+    if item["work_minutes_per_year"] > 0:
+        figures.append(f"{work_hours(item['work_minutes_per_year'])} a year")
+    if item["cost_per_year"] > 0:
+        figures.append(f"{money(item['cost_per_year'], process.currency)} a year")
+    return str(item["title"]) + (f" ({'; '.join(figures)})" if figures else "")
 
 
 def command_export(args: argparse.Namespace) -> int:
@@ -245,13 +286,51 @@ def command_export(args: argparse.Namespace) -> int:
             _export_with_qt(process, args.to)
             notes: list[str] = []
         else:
-            notes = export_process(process, args.to)
+            notes = export_process(process, args.to, plan_options=plan_options(args))
     except OSError as error:
         raise UserError(f"cannot write {args.to} ({error.strerror})") from error
     print(args.to)
     for note in notes:
         print(f"walkthrough: note: {note}", file=sys.stderr)
     return EXIT_OK
+
+
+def plan_options(args: argparse.Namespace) -> PlanOptions:
+    """The plan's branding: the flags given, else what the app's settings hold."""
+    from app.export.pdf.branding import accent_or_empty, read_branding
+    from app.export.pdf.options import PlanOptions
+    from app.models import paths
+
+    stored = read_branding(paths.data_dir() / "settings.ini")
+    accent = args.accent if args.accent is not None else stored.accent
+    if accent and not accent_or_empty(accent):
+        raise UserError(f"--accent: '{accent}' is not a colour like #1f5f7a")
+    logo = args.logo if args.logo is not None else stored.logo
+    return PlanOptions(
+        author=args.prepared_by if args.prepared_by is not None else stored.name,
+        company=args.company if args.company is not None else stored.company,
+        logo=_printable_logo(logo),
+        accent=accent_or_empty(accent),
+    )
+
+
+def _printable_logo(logo: str) -> str:
+    """A logo the PDF can embed (an SVG is drawn to PNG with Qt, offscreen)."""
+    if not logo:
+        return ""
+    if not Path(logo).is_file():
+        raise UserError(f"--logo: cannot read {logo}")
+    if not logo.lower().endswith(".svg"):
+        return logo
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.ui.branding_dialog import printable_logo
+    from app.ui.image_export import ensure_application
+
+    ensure_application()
+    drawn = printable_logo(logo)
+    if not drawn:
+        raise UserError(f"--logo: {logo} is not an SVG image Walkthrough can draw")
+    return drawn
 
 
 def _export_with_qt(process: Process, path: Path) -> None:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import sys
 
-from bench import analysis, bpmn, interview, map_editing, map_view, pdf, startup, swimlane
+from bench import (
+    accounts,
+    analysis,
+    bpmn,
+    interview,
+    map_editing,
+    map_view,
+    pdf,
+    startup,
+    swimlane,
+)
 from bench.core import Report
 
 SUITES = {
@@ -16,6 +26,7 @@ SUITES = {
     "pdf": pdf.run,
     "bpmn": bpmn.run,
     "interview": interview.run,
+    "accounts": accounts.run,
 }
 
 

@@ -8,6 +8,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Dates follow the time locale (``31 March 2027``, ``March 31, 2027`` in en_US): fix it for tests.
+os.environ.pop("LC_ALL", None)
+os.environ["LC_TIME"] = "C.UTF-8"
 
 settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60

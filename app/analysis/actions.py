@@ -1,13 +1,20 @@
 """Actions of the improvement plan: what each one saves, its quadrant, and ECRS order.
 
-**Impact** (``action_impact``) is minutes and money saved per year:
+**Impact** (``action_impact``) is what an action saves, waiting and work kept apart:
 
-- minutes: the action's own ``impact_minutes_per_year`` when set, else the minutes per year of
-  the finding it addresses (0 when it names none, or one that is no longer on the map);
-- money: the finding's ``cost_per_year`` (hands-on time at the lanes' rates; waiting costs no
-  wages), scaled by typed minutes ÷ the finding's minutes when the time is overridden. An action
-  without a finding counts its typed minutes as hands-on time at the mean rate of its steps'
-  lanes (the process rate when it names no step).
+- estimated (no ``impact_minutes_per_year`` typed): the share of the addressed finding that
+  the action's ECRS verb plausibly changes (``VERB_SHARES``): eliminate takes all of the
+  finding's waiting and hands-on time; combine and rearrange take its waiting (steps stop
+  waiting for each other) but not its work; simplify takes half its hands-on time; automate
+  takes its hands-on time (a system does the work; the queue stays). Waiting is saved as
+  calendar time per case, work as hours a year and money (the finding's ``cost_per_year``
+  times the work share: waiting costs no wages). ``basis`` says how it was estimated;
+- typed: the action's own minutes a year, counted as hands-on work; money is the finding's
+  ``cost_per_year`` scaled by typed minutes ÷ the finding's minutes, or, without a finding,
+  the typed minutes at the mean rate of its steps' lanes (the process rate when it names none);
+- nothing (0) when it names no finding and no minutes, or a finding no longer on the map.
+
+``minutes_per_year`` stays the total (waiting a year + work a year), which the quadrant uses.
 
 **Quadrant** (``quadrant``), impact × effort:
 
@@ -33,7 +40,8 @@ from typing import Literal
 
 from app.analysis.findings import Finding
 from app.analysis.metrics import Metrics
-from app.analysis.wording import quoted_names
+from app.analysis.wording import hours_per_year, money, quoted_names, work_hours
+from app.process.durations import format_duration
 from app.process.model import Action, Process
 
 Quadrant = Literal["Quick win", "Major project", "Fill-in", "Time sink"]
@@ -44,13 +52,30 @@ OPTIMIZING_VERBS = frozenset({"eliminate", "combine", "rearrange", "simplify"})
 AUTOMATABLE_VALUES = frozenset({"value-added", "business-necessary"})
 
 
+# verb → (share of the finding's waiting, share of its hands-on work, how it was estimated)
+VERB_SHARES: dict[str, tuple[float, float, str]] = {
+    "eliminate": (1.0, 1.0, "the step goes: all of its waiting and hands-on time"),
+    "combine": (1.0, 0.0, "combined work stops waiting between steps: its waiting, not its work"),
+    "rearrange": (1.0, 0.0, "reordered work stops waiting: its waiting, not its work"),
+    "simplify": (0.0, 0.5, "a simpler step: half its hands-on time; the waiting stays"),
+    "automate": (0.0, 1.0, "a system does the hands-on work; the waiting stays"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Impact:
-    """What an action saves a year; ``estimated`` when it comes from the finding."""
+    """What an action saves; ``estimated`` when it comes from the finding, ``basis`` says how.
+
+    ``wait_minutes_per_run`` is calendar time each case waits less; ``work_minutes_per_year``
+    hands-on time a year; ``minutes_per_year`` their yearly total.
+    """
 
     minutes_per_year: float
     money_per_year: float
     estimated: bool
+    wait_minutes_per_run: float = 0.0
+    work_minutes_per_year: float = 0.0
+    basis: str = ""
 
 
 def finding_by_key(findings: Sequence[Finding], key: str) -> Finding | None:
@@ -61,19 +86,49 @@ def finding_by_key(findings: Sequence[Finding], key: str) -> Finding | None:
 def action_impact(
     process: Process, action: Action, metrics: Metrics, findings: Sequence[Finding]
 ) -> Impact:
-    """Minutes and money ``action`` saves a year (see the module docstring)."""
+    """What ``action`` saves (see the module docstring)."""
     del metrics  # the findings already carry what the metrics say; kept for one call shape
     finding = finding_by_key(findings, action.finding) if action.finding else None
     typed = action.impact_minutes_per_year
     if typed is None:
         if finding is None:
             return Impact(0.0, 0.0, estimated=True)
-        return Impact(finding.minutes_per_year, finding.cost_per_year, estimated=True)
+        return estimated_impact(action, finding, process.runs_per_year)
     if finding is not None and finding.minutes_per_year > 0:
         money = finding.cost_per_year * typed / finding.minutes_per_year
     else:
         money = typed / 60 * _mean_rate(process, action.steps)
-    return Impact(typed, money, estimated=False)
+    basis = "typed with the action, counted as hands-on work"
+    return Impact(typed, money, False, work_minutes_per_year=typed, basis=basis)
+
+
+def estimated_impact(action: Action, finding: Finding, runs_per_year: float) -> Impact:
+    """The share of ``finding`` the action's verb plausibly changes (``VERB_SHARES``)."""
+    wait_share, work_share, how = VERB_SHARES.get(action.verb, (0.0, 0.0, "unknown verb"))
+    wait = wait_share * finding.wait_minutes_per_run
+    work = work_share * finding.work_minutes_per_year
+    return Impact(
+        minutes_per_year=wait * runs_per_year + work,
+        money_per_year=work_share * finding.cost_per_year,
+        estimated=True,
+        wait_minutes_per_run=wait,
+        work_minutes_per_year=work,
+        basis=f"est. from the finding ({action.verb}: {how})",
+    )
+
+
+def impact_words(impact: Impact, currency: str) -> tuple[str, ...]:
+    """What an action saves, in the units people think in: waiting per case, work, money."""
+    words = []
+    if impact.wait_minutes_per_run > 0:
+        words.append(f"{format_duration(impact.wait_minutes_per_run)} less waiting per case")
+    if impact.work_minutes_per_year > 0:
+        words.append(f"{work_hours(impact.work_minutes_per_year)} a year")
+    if impact.money_per_year > 0:
+        words.append(f"{money(impact.money_per_year, currency)} a year")
+    if not words and impact.minutes_per_year > 0:  # an Impact built before the split
+        words.append(f"{hours_per_year(impact.minutes_per_year)} a year")
+    return tuple(words)
 
 
 def _mean_rate(process: Process, step_ids: Sequence[str]) -> float:

@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -131,8 +131,14 @@ def individuals_chart(
     go_live: dt.date | None,
     direction: Direction,
     target: float | None = None,
+    number: Callable[[float], str] | None = None,
 ) -> ChartResult:
-    """The I-MR chart of one metric's measurements (in any order) around the go-live."""
+    """The I-MR chart of one metric's measurements (in any order) around the go-live.
+
+    ``number`` writes a value in the metric's unit in the messages (``3 days``); plain
+    numbers without it.
+    """
+    number = number or _number
     chart_points = _chart_points(points, go_live)
     baseline = [p.value for p in chart_points if p.phase == "before"]
     source: LimitsSource = "baseline" if baseline else "all points"
@@ -140,9 +146,16 @@ def individuals_chart(
     limits = _limits(basis)
     signals = _signals(chart_points, limits, direction)
     verdict, verdict_message = _judge(
-        chart_points, signals, limits, source, go_live=go_live, direction=direction, target=target
+        chart_points,
+        signals,
+        limits,
+        source,
+        go_live=go_live,
+        direction=direction,
+        target=target,
+        number=number,
     )
-    messages = [*_limit_messages(len(basis), limits, source, go_live), verdict_message]
+    messages = [*_limit_messages(len(basis), limits, source, go_live, number), verdict_message]
     return ChartResult(
         points=chart_points,
         direction=direction,
@@ -199,7 +212,11 @@ def _limits(values: Sequence[float]) -> _Limits:
 
 
 def _limit_messages(
-    count: int, limits: _Limits, source: LimitsSource, go_live: dt.date | None
+    count: int,
+    limits: _Limits,
+    source: LimitsSource,
+    go_live: dt.date | None,
+    number: Callable[[float], str],
 ) -> list[str]:
     if limits.centre is None:
         return ["No measurements yet."]
@@ -208,13 +225,13 @@ def _limit_messages(
         messages.append("With one point only the centre line is drawn: limits need at least two.")
     elif not limits.mr_bar:
         messages.append(
-            f"All {count} values are equal ({_number(limits.centre)}): the moving range is 0, "
+            f"All {count} values are equal ({number(limits.centre)}): the moving range is 0, "
             "so the limits are undefined."
         )
     elif limits.upper is not None and limits.lower is not None:
         messages.append(
-            f"Centre {_number(limits.centre)}, limits {_number(limits.lower)} to "
-            f"{_number(limits.upper)} (average moving range {_number(limits.mr_bar)})."
+            f"Centre {number(limits.centre)}, limits {number(limits.lower)} to "
+            f"{number(limits.upper)} (average moving range {number(limits.mr_bar)})."
         )
         if count < FIRM_LIMIT_POINTS:
             messages.append(
@@ -343,6 +360,7 @@ def _judge(
     go_live: dt.date | None,
     direction: Direction,
     target: float | None,
+    number: Callable[[float], str],
 ) -> tuple[ChartVerdict, str]:
     after = [p.value for p in points if p.phase == "after"]
     if not after:
@@ -357,14 +375,14 @@ def _judge(
             f"{RECENT_POINTS} are needed to judge whether the gain holds."
         )
     centre = limits.centre if source == "baseline" else None
-    drift = _drift_message(after, centre, direction) if centre is not None else ""
+    drift = _drift_message(after, centre, direction, number) if centre is not None else ""
     if drift:
         return "fading", drift
     recent = after[-RECENT_POINTS:]
     if target is not None and all(_at_or_better(value, target, direction) for value in recent):
         return (
             "met",
-            f"Met: the last 3 values are all at or better than the target ({_number(target)}).",
+            f"Met: the last 3 values are all at or better than the target ({number(target)}).",
         )
     return "holding", _holding_message(recent, centre, direction)
 
@@ -393,7 +411,9 @@ def _at_or_better(value: float, target: float, direction: Direction) -> bool:
     return _goodness(value, direction) >= _goodness(target, direction)
 
 
-def _drift_message(after: Sequence[float], centre: float, direction: Direction) -> str:
+def _drift_message(
+    after: Sequence[float], centre: float, direction: Direction, number: Callable[[float], str]
+) -> str:
     """A sentence when the last 3 points gave back more than half of the best 3-point gain."""
     means = [math.fsum(after[i : i + 3]) / 3 for i in range(len(after) - 2)]
     best = max(means, key=lambda mean: _goodness(mean, direction))
@@ -403,9 +423,9 @@ def _drift_message(after: Sequence[float], centre: float, direction: Direction) 
     if gain <= 0 or lost <= gain / 2:
         return ""
     return (
-        f"Fading: the last 3 values average {_number(recent)}, more than half-way back from "
-        f"the best 3-point average since go-live ({_number(best)}) to the baseline centre "
-        f"({_number(centre)})."
+        f"Fading: the last 3 values average {number(recent)}, more than half-way back from "
+        f"the best 3-point average since go-live ({number(best)}) to the baseline centre "
+        f"({number(centre)})."
     )
 
 

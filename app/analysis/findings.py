@@ -1,7 +1,9 @@
-"""Findings: where the process loses time, ranked by the minutes per year each one costs.
+"""Findings: where the process loses time and money, one finding per cause.
 
-Every finding counts minutes per run from the visits ``v(s)`` of the metrics, and a reader can
-redo the sum by hand (``minutes_per_year`` is that times the runs per year):
+Every finding counts minutes per run from the visits ``v(s)`` of the metrics, split into the
+calendar time a case waits in queues (``wait_minutes_per_run``) and the hands-on time people
+spend on it (``touch_minutes_per_run``); a reader can redo the sums by hand
+(``minutes_per_run`` is their total, ``minutes_per_year`` that times the runs per year):
 
 - wait: one per step in the 80 % focus of the wait Pareto, the longest ten at most (approvals
   have their own finding): ``v(s) · wait(s)``.
@@ -16,24 +18,37 @@ redo the sum by hand (``minutes_per_year`` is that times the runs per year):
   would save.
 - rekeyed: one per step that types in data again: ``v(s) · touch(s)``.
 
+One finding per cause: the wait in front of a step that has a wait or approval finding is
+counted there only, so the handoff and habit findings leave it out (and say where it is).
+
 ``cost_per_year`` is money for hands-on time only (the touch minutes counted above, at the
-step's lane rate): waiting costs no wages.
+step's lane rate): waiting costs no wages. ``work_minutes_per_year`` is that hands-on time a
+year. ``cases_waiting`` is Little's law on the queue time: cases arriving per minute of the
+calendar year (runs per year ÷ 525,600) × the minutes each waits, the cases sitting in these
+queues at any moment.
+
+The list is ranked by money a year when every working lane's hourly cost is known, by minutes
+a year when not (``ranking``); ties fall back to minutes, then the kind order and the map order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from app.analysis.chain import Chain
 from app.analysis.graph import DepthFirst
 from app.analysis.metrics import Metrics, lane_rates
 from app.analysis.pareto import wait_pareto
 from app.analysis.structure import map_structure
-from app.analysis.wording import percent, plain_number, quoted_names, times
+from app.analysis.unknowns import cost_known
+from app.analysis.wording import finding_figures, percent, quoted_names, times
 from app.process.durations import format_duration
 from app.process.model import Process, Step
 
+Ranking = Literal["money", "time"]
+MINUTES_PER_YEAR = 365 * 24 * 60  # waits are calendar time: a day is 24 h (method.md)
 KIND_ORDER = ("rework", "approval", "wait", "handoff", "habit", "rekeyed")
 # Wait findings are the steps in the 80 % focus of the wait Pareto, at most this many.
 MAX_WAIT_FINDINGS = 10
@@ -51,6 +66,10 @@ class Finding:
     minutes_per_year: float
     cost_per_year: float
     detail: str
+    wait_minutes_per_run: float = 0.0
+    touch_minutes_per_run: float = 0.0
+    work_minutes_per_year: float = 0.0
+    cases_waiting: float = 0.0
 
     @property
     def key(self) -> str:
@@ -68,6 +87,8 @@ class _Context:
     chain: Chain
     search: DepthFirst | None
     rates: dict[str, float]
+    claimed: frozenset[str] = frozenset()  # steps whose wait a wait/approval finding counts
+    approvals: frozenset[str] = frozenset()  # steps whose whole time an approval finding counts
 
     def visits(self, step: Step) -> float:
         return self.metrics.visits.get(step.id, 0.0)
@@ -84,17 +105,32 @@ class _Context:
         steps: list[Step],
         waste: str,
         *,
-        minutes: float,
+        wait: float = 0.0,
+        touch: float = 0.0,
         cost: float = 0.0,
     ) -> Finding:
-        """A finding of ``minutes`` per run, with its yearly figures and their sentence."""
-        per_year = minutes * self.process.runs_per_year
-        hours = plain_number(per_year / 60, decimals=0)
-        runs = plain_number(self.process.runs_per_year)
-        detail = f"{format_duration(minutes)} per run, {hours} h a year ({runs} runs)."
-        return Finding(
-            kind, title, tuple(s.id for s in steps), waste, minutes, per_year, cost, detail
+        """A finding of ``wait`` + ``touch`` minutes per run, with its yearly figures."""
+        runs = self.process.runs_per_year
+        minutes = wait + touch
+        found = Finding(
+            kind,
+            title,
+            tuple(s.id for s in steps),
+            waste,
+            minutes,
+            minutes * runs,
+            cost,
+            "",
+            wait_minutes_per_run=wait,
+            touch_minutes_per_run=touch,
+            work_minutes_per_year=touch * runs,
+            cases_waiting=runs * wait / MINUTES_PER_YEAR,
         )
+        return replace(found, detail=finding_figures(wait=wait, touch=touch, runs=runs))
+
+    def unclaimed_wait(self, step: Step) -> float:
+        """The step's wait, unless a wait or approval finding already counts it."""
+        return 0.0 if step.id in self.claimed else step.wait_minutes
 
 
 def find_findings(process: Process, metrics: Metrics) -> tuple[Finding, ...]:
@@ -103,21 +139,37 @@ def find_findings(process: Process, metrics: Metrics) -> tuple[Finding, ...]:
         return ()
     structure = map_structure(process)
     context = _Context(process, metrics, structure.chain, structure.search, lane_rates(process))
+    waits = [*_waits(context), *_approvals(context)]
+    approvals = frozenset(f.step_ids[0] for f in waits if f.kind == "approval")
+    context = replace(context, claimed=frozenset(f.step_ids[0] for f in waits), approvals=approvals)
     found = [
-        *_waits(context),
-        *_approvals(context),
+        *waits,
         *_rework(context),
         *_handoffs(context),
         *_habits(context),
         *_rekeyed(context),
     ]
-    return tuple(sorted(found, key=lambda finding: _rank(context, finding)))
+    by_money = ranking(process) == "money"
+    return tuple(sorted(found, key=lambda finding: _rank(context, finding, by_money)))
 
 
-def _rank(context: _Context, finding: Finding) -> tuple[float, float, int, int, str]:
+def ranking(process: Process) -> Ranking:
+    """``money`` when the hourly cost of every lane that works is known, else ``time``.
+
+    Ranked by money with some rates missing, the lanes without one would look free.
+    """
+    rates = [process.hourly_rate, *(lane.hourly_rate or 0.0 for lane in process.lanes)]
+    known = cost_known(process) and any(rate > 0 for rate in rates)
+    return "money" if known else "time"
+
+
+def _rank(
+    context: _Context, finding: Finding, by_money: bool
+) -> tuple[float, float, float, int, int, str]:
     first = context.chain.position.get(finding.step_ids[0], -1) if finding.step_ids else -1
     kind = KIND_ORDER.index(finding.kind)
-    return (-finding.minutes_per_year, -finding.minutes_per_run, kind, first, finding.title)
+    money = -finding.cost_per_year if by_money else 0.0
+    return (money, -finding.minutes_per_year, -finding.minutes_per_run, kind, first, finding.title)
 
 
 def _waits(context: _Context) -> Iterator[Finding]:
@@ -127,7 +179,7 @@ def _waits(context: _Context) -> Iterator[Finding]:
     for bar in waits[:MAX_WAIT_FINDINGS]:
         step = steps[bar.step_id]
         title = f"Work waits {format_duration(step.wait_minutes)} before '{step.name}'"
-        found = context.finding("wait", title + ".", [step], "Waiting", minutes=bar.minutes_per_run)
+        found = context.finding("wait", title + ".", [step], "Waiting", wait=bar.minutes_per_run)
         yield _add(found, f"{percent(bar.share)} of all waiting.")
 
 
@@ -145,7 +197,13 @@ def _approvals(context: _Context) -> Iterator[Finding]:
         title += "."
         cost = context.money(step, visits)
         found = context.finding(
-            "approval", title, [step], "Extra-processing", minutes=minutes, cost=cost
+            "approval",
+            title,
+            [step],
+            "Extra-processing",
+            wait=visits * step.wait_minutes,
+            touch=visits * step.touch_minutes,
+            cost=cost,
         )
         yield _add(
             found,
@@ -171,10 +229,12 @@ def _rework_finding(
     context: _Context, path: list[Step], probability: float, taken: float
 ) -> Finding:
     one_pass = sum(step.touch_minutes + step.wait_minutes for step in path)
+    wait = taken * sum(step.wait_minutes for step in path)
+    touch = taken * sum(step.touch_minutes for step in path)
     sender, receiver = path[-1], path[0]
     title = f"Work goes back from '{sender.name}' to '{receiver.name}' {times(taken)} per run."
     cost = sum(context.money(step, taken) for step in path)
-    found = context.finding("rework", title, path, "Defects", minutes=taken * one_pass, cost=cost)
+    found = context.finding("rework", title, path, "Defects", wait=wait, touch=touch, cost=cost)
     names = quoted_names([step.name for step in path])
     return _add(
         found,
@@ -197,7 +257,7 @@ def _handoffs(context: _Context) -> Iterator[Finding]:
             steps.setdefault(receiver.id, receiver)
             pairs[(sender.lane, receiver.lane)] = (
                 count + taken,
-                minutes + taken * receiver.wait_minutes,
+                minutes + taken * context.unclaimed_wait(receiver),
                 steps,
             )
     lanes = {lane.id: lane.name for lane in context.process.lanes}
@@ -207,19 +267,36 @@ def _handoffs(context: _Context) -> Iterator[Finding]:
             f"{times(count)} per run."
         )
         receivers = list(steps.values())
-        found = context.finding("handoff", title, receivers, "Transportation", minutes=minutes)
-        yield _add(found, f"It then waits at {quoted_names([s.name for s in receivers])}.")
+        found = context.finding("handoff", title, receivers, "Transportation", wait=minutes)
+        yield _add(found, _handoff_sentence(context, receivers))
+
+
+def _handoff_sentence(context: _Context, receivers: list[Step]) -> str:
+    own = [s.name for s in receivers if s.id not in context.claimed]
+    counted = [s.name for s in receivers if s.id in context.claimed]
+    parts = [f"It then waits at {quoted_names(own)}." if own else ""]
+    if counted:
+        parts.append(f"The wait at {quoted_names(counted)} is counted in its own finding.")
+    return " ".join(part for part in parts if part)
 
 
 def _habits(context: _Context) -> Iterator[Finding]:
     for step in context.chain.steps:
         visits = context.visits(step)
         if step.habit and visits > 0:
-            minutes = visits * (step.touch_minutes + step.wait_minutes)
             title = f"'{step.name}' is done out of habit: what would break if it stopped?"
-            cost = context.money(step, visits)
+            if step.id in context.approvals:
+                found = context.finding("habit", title, [step], "Overproduction")
+                yield replace(found, detail="Its time and money are counted in its approval.")
+                continue
             yield context.finding(
-                "habit", title, [step], "Overproduction", minutes=minutes, cost=cost
+                "habit",
+                title,
+                [step],
+                "Overproduction",
+                wait=visits * context.unclaimed_wait(step),
+                touch=visits * step.touch_minutes,
+                cost=context.money(step, visits),
             )
 
 
@@ -234,7 +311,7 @@ def _rekeyed(context: _Context) -> Iterator[Finding]:
                 title,
                 [step],
                 "Extra-processing",
-                minutes=visits * step.touch_minutes,
+                touch=visits * step.touch_minutes,
                 cost=cost,
             )
 

@@ -64,6 +64,7 @@ def metric_chart(process: Process, metric: str) -> ChartResult:
         go_live=process.control.go_live,
         direction=metric_direction(process, metric),
         target=goal.target if goal is not None else None,
+        number=lambda value: value_text(process, metric, value),
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.analysis.findings import Finding, find_findings
+from app.analysis.findings import Finding, find_findings, ranking
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
 from app.analysis.problems import Problem
@@ -19,6 +19,11 @@ DECIMALS = 6
 def analysis_json(process: Process, *, runs: bool = True) -> dict[str, Any]:
     """Metrics, visits, ranked findings, the wait Pareto and the problems of ``process``.
 
+    Each finding keeps queue time (``wait_minutes_per_run``: calendar time a case waits;
+    ``cases_waiting``: cases in that queue by Little's law) apart from hands-on work
+    (``touch_minutes_per_run``, ``work_minutes_per_year``); ``findings_ranked_by`` is
+    ``money`` when an hourly rate is known, else ``time``.
+
     With ``runs=False`` the per-step ``visits`` (how often each step runs) are left empty;
     every key is always present.
     """
@@ -29,6 +34,7 @@ def analysis_json(process: Process, *, runs: bool = True) -> dict[str, Any]:
         "findings": [_finding(finding) for finding in find_findings(process, metrics)],
         "pareto": [_bar(bar) for bar in wait_pareto(process, metrics)],
         "problems": [_problem(problem) for problem in metrics.problems],
+        "findings_ranked_by": ranking(process),
     }
 
 
@@ -63,6 +69,10 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "minutes_per_year": _round(finding.minutes_per_year),
         "cost_per_year": _round(finding.cost_per_year),
         "detail": finding.detail,
+        "wait_minutes_per_run": _round(finding.wait_minutes_per_run),
+        "touch_minutes_per_run": _round(finding.touch_minutes_per_run),
+        "work_minutes_per_year": _round(finding.work_minutes_per_year),
+        "cases_waiting": _round(finding.cases_waiting),
     }
 
 

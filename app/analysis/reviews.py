@@ -20,11 +20,18 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from app.process.control import REVIEW_KINDS, Control, Review, ReviewKind, ReviewVerdict
+from app.process.control import (
+    REVIEW_KINDS,
+    SCHEDULED_OFFSET_DAYS,
+    Control,
+    Review,
+    ReviewKind,
+    ReviewVerdict,
+)
 from app.process.fields import ObjectReader, Problems, describe
 from app.process.model import Process
 
-REVIEW_OFFSET_DAYS: Mapping[ReviewKind, int] = {"day30": 30, "day90": 90}
+REVIEW_OFFSET_DAYS: Mapping[ReviewKind, int] = SCHEDULED_OFFSET_DAYS
 QUESTIONS_FORMAT = "walkthrough-review-questions"
 QUESTIONS_VERSION = 1
 

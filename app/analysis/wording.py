@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
+
+from app.process.durations import format_duration
+
+CALENDAR_MINUTES_A_YEAR = 365 * 24 * 60
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -55,13 +60,79 @@ def money(amount: float, currency: str) -> str:
     return f"{text} {currency}".strip()
 
 
-def long_date(day_month_year: tuple[int, int, int]) -> str:
-    """``(31, 3, 2027)`` → ``31 March 2027``, whatever the machine's locale."""
+# Countries whose long date puts the month first (CLDR's English long date: "March 31, 2027").
+MONTH_FIRST_COUNTRIES = frozenset({"US", "CA", "PH", "PR", "AS", "GU", "MP", "UM", "VI", "FM"})
+_TIME_VARIABLES = ("LC_ALL", "LC_TIME", "LANG")
+
+
+def long_date(day_month_year: tuple[int, int, int], *, month_first: bool | None = None) -> str:
+    """The locale's long date in English: ``31 March 2027``, or ``March 31, 2027`` (en_US).
+
+    ``month_first`` None asks the locale (``LC_ALL``, ``LC_TIME``, ``LANG``), so every date of
+    the app and the plan reads the same way.
+    """
     day, month, year = day_month_year
+    first = locale_month_first() if month_first is None else month_first
+    if first:
+        return f"{_MONTHS[month - 1]} {day}, {year}"
     return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+def locale_month_first() -> bool:
+    """Whether the user's time locale writes the month before the day in a long date."""
+    for variable in _TIME_VARIABLES:
+        value = os.environ.get(variable, "")
+        if value:
+            base = value.split(".")[0].split("@")[0].replace("-", "_")
+            parts = base.split("_")
+            return len(parts) > 1 and parts[1].upper() in MONTH_FIRST_COUNTRIES
+    return False
 
 
 def times(count: float) -> str:
     """How often, in words: ``once``, ``twice``, ``0.33 times``, ``3 times``."""
     text = plain_number(count, decimals=2)
     return {"1": "once", "2": "twice"}.get(text, f"{text} times")
+
+
+def queue_cases(runs_per_year: float, wait_minutes: float) -> float:
+    """Little's law: cases arriving per calendar minute × minutes each waits = cases queued."""
+    return runs_per_year * wait_minutes / CALENDAR_MINUTES_A_YEAR
+
+
+def cases_text(count: float) -> str:
+    """``about 12 cases``, ``about 1 case``, ``less than 1 case``."""
+    if count < 0.95:
+        return "less than 1 case"
+    shown = plain_number(count, decimals=0 if count >= 10 else 1)
+    return f"about {shown} {'case' if shown == '1' else 'cases'}"
+
+
+def work_hours(minutes_per_year: float) -> str:
+    """Hands-on minutes a year as hours of work: ``1,240 h of work``."""
+    return f"{hours_per_year(minutes_per_year)} of work"
+
+
+def per_case_wait(minutes: float) -> str:
+    """Queue time in the calendar unit a person would use: ``3 days per case``, or ``–``."""
+    return f"{format_duration(minutes)} per case" if minutes > 0 else "–"
+
+
+def finding_figures(*, wait: float, touch: float, runs: float) -> str:
+    """The sentences that keep a finding's waiting (calendar time) apart from its work."""
+    parts = []
+    if wait > 0:
+        text = f"A case waits {format_duration(wait)} here on average (calendar time: no one works"
+        text += " on it)"
+        if runs > 0:
+            text += (
+                f"; {cases_text(queue_cases(runs, wait))} in this queue on average "
+                f"(Little's law, {plain_number(runs)} cases a year)"
+            )
+        parts.append(text + ".")
+    if touch > 0:
+        text = f"Hands-on work: {format_duration(touch)} per run"
+        if runs > 0:
+            text += f", {work_hours(touch * runs)} a year ({plain_number(runs)} runs)"
+        parts.append(text + ".")
+    return " ".join(parts) or "No waiting or hands-on time of its own."

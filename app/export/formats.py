@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.export.pdf.options import PlanOptions
 from app.process.csv_table import write_steps_csv
 from app.process.file import write_process_file
 from app.process.model import Process
@@ -34,10 +35,10 @@ FORMATS: tuple[ExportFormat, ...] = (
 )
 
 
-def _write_plan(process: Process, path: Path) -> list[str]:
+def _write_plan(process: Process, path: Path, options: PlanOptions | None = None) -> list[str]:
     from app.export.pdf import write_plan_pdf  # ReportLab loads on first export
 
-    report = write_plan_pdf(process, path)
+    report = write_plan_pdf(process, path, options=options)
     notes = []
     if report.missing_glyphs:
         notes.append(f"the font cannot draw: {' '.join(report.missing_glyphs)}")
@@ -83,14 +84,19 @@ def all_suffixes() -> str:
     return ", ".join(suffix for item in FORMATS for suffix in item.suffixes)
 
 
-def export_process(process: Process, path: Path) -> list[str]:
+def export_process(
+    process: Process, path: Path, *, plan_options: PlanOptions | None = None
+) -> list[str]:
     """Write ``process`` to ``path`` by its extension (not the Qt image formats).
 
-    Returns notes worth telling the user (text the PDF font cannot draw, for example).
+    ``plan_options`` (paper, branding) are used for a PDF plan. Returns notes worth telling
+    the user (text the PDF font cannot draw, for example).
     """
     format_for(path)
     name = path.name.lower()
     suffix = ".walkthrough.json" if name.endswith(".walkthrough.json") else path.suffix.lower()
+    if suffix == ".pdf":
+        return _write_plan(process, path, plan_options)
     return _WRITERS[suffix](process, path)
 
 

@@ -40,6 +40,7 @@ DRAFT_KINDS = ("task", "approval", "decision", "end", "start")
 START_NAME = "Start"
 SENT_BACK_LABEL = "sent back"
 REWORK_KEY = "rework"  # a flow the user said sends work back (see app.analysis)
+TOLD_IN_KEY = "interview"  # the index of the interview a step was told in (0 when absent)
 FROM_TRIGGER_KEY = "from_trigger"  # a start event named after the Define trigger
 
 
@@ -137,7 +138,7 @@ def add_step(process: Process, draft: StepDraft, bank: QuestionBank | None = Non
     state = _in_steps(interview_state(process))
     if not updated.steps and draft.kind != "start":
         updated, state = _start_event(updated, state, lane_id)
-    step = _step(updated, draft, lane_id, bank)
+    step = _tagged(_step(updated, draft, lane_id, bank), state.interview_index)
     updated = dataclasses.replace(updated, steps=(*updated.steps, step))
     updated, state = _wire_in(updated, state, step.id, draft.after)
     back = (draft.back_to, draft.back_share)
@@ -171,6 +172,13 @@ def _step(process: Process, draft: StepDraft, lane_id: str, bank: QuestionBank) 
         value=next((v for v in VALUE_CLASSES if v == draft.value), None),
         extra=extra,
     )
+
+
+def _tagged(step: Step, interview_index: int) -> Step:
+    """A step told in a further interview remembers which (its account, app.accounts)."""
+    if interview_index <= 0:
+        return step
+    return dataclasses.replace(step, extra={**step.extra, TOLD_IN_KEY: interview_index})
 
 
 def _kind(kind: str) -> StepKind:

@@ -14,7 +14,8 @@ the measurements taken before and after go-live. This module also reads and writ
                   | "reopened" | null, "answers": {question id: text}, "notes"}],
      "measurements": [{"metric", "day": "2027-01-20", "value": number, "note"}]}
 
-Dates are ISO (``YYYY-MM-DD``); unknown keys at every level are kept in ``extra``.
+Dates are ISO (``YYYY-MM-DD``); unknown keys at every level are kept in ``extra``. A go-live
+read from a file schedules the reviews as the app does (``scheduled_from_go_live``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from app.process.fields import ObjectReader, Problems, describe, number_value
@@ -33,6 +34,8 @@ ReviewVerdict = Literal["holding", "fading", "met", "reopened"]
 REVIEW_KINDS: tuple[ReviewKind, ...] = ("day30", "day90", "extra")
 REVIEW_VERDICTS: tuple[ReviewVerdict, ...] = ("holding", "fading", "met", "reopened")
 SCHEDULED_KINDS: tuple[ReviewKind, ...] = ("day30", "day90")
+# Days after go-live the scheduled reviews are due (method.md: the 30- and 90-day reviews).
+SCHEDULED_OFFSET_DAYS: dict[ReviewKind, int] = {"day30": 30, "day90": 90}
 
 Extra = Mapping[str, Any]
 
@@ -203,6 +206,8 @@ def _read_control(data: Any, place: str, problems: Problems) -> Control:
     reviews = _read_items(reader, "reviews", _read_review)
     measurements = _read_items(reader, "measurements", _read_measurement)
     _check_reviews(reviews, f"{place}.reviews", problems)
+    if go_live is not None:
+        reviews = scheduled_from_go_live(reviews, go_live, f"{place}.reviews", problems)
     return Control(
         go_live=go_live,
         owner=owner,
@@ -302,6 +307,41 @@ def _read_measurement(reader: ObjectReader) -> Measurement:
         note=reader.text("note"),
         extra=reader.extra(),
     )
+
+
+def scheduled_from_go_live(
+    reviews: list[Review], go_live: dt.date, place: str, problems: Problems
+) -> list[Review]:
+    """The reviews a go-live implies, as the app schedules them when the go-live is set.
+
+    A missing 30- or 90-day review is added; an open one due before go-live moves to its day
+    after go-live (as a go-live move does); an open extra review due before go-live is
+    refused, naming its place.
+    """
+    result = list(reviews)
+    for kind, offset in SCHEDULED_OFFSET_DAYS.items():
+        due = go_live + dt.timedelta(days=offset)
+        positions = [index for index, review in enumerate(result) if review.kind == kind]
+        for index in positions:
+            if not result[index].done and result[index].due < go_live:
+                result[index] = replace(result[index], due=due)
+        if not positions:
+            result.append(Review(id=_free_review_id(kind, result), kind=kind, due=due))
+    for index, review in enumerate(reviews):
+        if review.kind not in SCHEDULED_KINDS and not review.done and review.due < go_live:
+            problems.add(
+                f"{place}[{index}].due",
+                f"{review.due.isoformat()} is before the go-live {go_live.isoformat()}: an open "
+                "review must be due on or after go-live",
+            )
+    return result
+
+
+def _free_review_id(kind: str, reviews: list[Review]) -> str:
+    taken = {review.id for review in reviews}
+    if kind not in taken:
+        return kind
+    return next(f"{kind}-{n}" for n in range(1, len(taken) + 2) if f"{kind}-{n}" not in taken)
 
 
 def _check_reviews(reviews: list[Review], place: str, problems: Problems) -> None:

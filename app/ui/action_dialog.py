@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.analysis.actions import automation_warning
+from app.analysis.actions import automation_warning, estimated_impact, impact_words
 from app.analysis.findings import Finding
 from app.process.durations import DurationError, format_duration, parse_duration
 from app.process.model import ACTION_STATUSES, ECRS_VERBS, Action, Process
@@ -217,11 +217,12 @@ class ActionDialog(QDialog):
 
     def _refresh_impact(self) -> None:
         finding = self.chosen_finding()
-        estimate = (
-            f"from the finding: {format_duration(finding.minutes_per_year)} a year"
-            if finding
-            else "no finding chosen: type the time it saves"
-        )
+        estimate = "no finding chosen: type the time it saves"
+        if finding is not None:
+            draft = Action("", self.verb.currentData(), "")
+            impact = estimated_impact(draft, finding, self.process.runs_per_year)
+            words = impact_words(impact, self.process.currency)
+            estimate = f"est. {'; '.join(words) or 'nothing this verb changes'}"
         self.impact.setPlaceholderText(estimate)
         try:
             self.typed_impact()

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.analysis.findings import Finding, find_findings
+from app.analysis.findings import Finding, find_findings, ranking
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
 from app.analysis.unknowns import cost_gap, value_known
-from app.analysis.wording import hours_per_year, percent
+from app.analysis.wording import cases_text, hours_per_year, per_case_wait, percent
 from app.process.durations import format_duration
 from app.process.model import Process
 
@@ -106,7 +106,7 @@ class ParetoChart(QWidget):
         self.bars = tuple(bar for bar in bars if bar.minutes_per_run > 0)[:15]
         self.setToolTip(
             "\n".join(
-                f"{bar.step_name}: {format_duration(bar.minutes_per_year)} a year "
+                f"{bar.step_name}: a case waits {format_duration(bar.minutes_per_run)} "
                 f"({bar.share:.0%}, cumulative {bar.cumulative_share:.0%})"
                 for bar in self.bars
             )
@@ -171,6 +171,28 @@ class ParetoChart(QWidget):
         )
 
 
+FINDING_COLUMNS = ("Finding", "Waste", "Waiting", "Work a year", "Cost a year")
+FINDINGS_TITLES = {
+    "money": "Findings, by what they cost a year (waiting is calendar time: it costs no wages)",
+    "time": "Findings, by time (no hourly rate is given, so nothing is in money)",
+}
+
+
+def finding_cells(finding: Finding, currency: str) -> list[str]:
+    """A finding's row: waiting per case (and cases queued) apart from hours of work."""
+    waiting = per_case_wait(finding.wait_minutes_per_run)
+    if finding.cases_waiting > 0:
+        waiting += f", {cases_text(finding.cases_waiting)} queued"
+    work = finding.work_minutes_per_year
+    return [
+        finding.title,
+        finding.waste,
+        waiting,
+        hours_per_year(work) if work else "–",
+        f"{finding.cost_per_year:,.0f} {currency}" if finding.cost_per_year else "–",
+    ]
+
+
 class AnalysisView(QScrollArea):
     """Shows the analysis of one snapshot; clicking a finding announces its steps.
 
@@ -201,7 +223,8 @@ class AnalysisView(QScrollArea):
         self.problems_box = self._box("What the map still needs", self.problems)
         column.addWidget(self.problems_box)
         self.findings = self._findings_tree()
-        column.addWidget(self._box("Findings, by what they cost a year", self.findings))
+        self.findings_box = self._box("Findings, by what they cost a year", self.findings)
+        column.addWidget(self.findings_box)
         self.pareto = ParetoChart(body)
         column.addWidget(self._box("Where the waiting is (Pareto)", self.pareto))
         column.addStretch(1)
@@ -236,14 +259,14 @@ class AnalysisView(QScrollArea):
     def _findings_tree(self) -> QTreeWidget:
         tree = QTreeWidget(self)
         tree.setAccessibleName("Findings")
-        tree.setHeaderLabels(["Finding", "Waste", "Time a year", "Cost a year"])
+        tree.setHeaderLabels(list(FINDING_COLUMNS))
         tree.setRootIsDecorated(False)
         tree.setWordWrap(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setMinimumHeight(240)
         header = tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (1, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         tree.currentItemChanged.connect(self._finding_chosen)
@@ -259,6 +282,7 @@ class AnalysisView(QScrollArea):
         self.problems.setText("\n".join(f"• {line}" for line in problems))
         self.problems_box.setVisible(bool(problems))
         self._fill_findings(find_findings(process, metrics), process.currency)
+        self.findings_box.setTitle(FINDINGS_TITLES[ranking(process)])
         self.pareto.set_bars(wait_pareto(process, metrics))
 
     def _fill_findings(self, findings: Sequence[Finding], currency: str) -> None:
@@ -267,18 +291,11 @@ class AnalysisView(QScrollArea):
         self._refilling = True
         self.findings.clear()
         for finding in findings:
-            item = QTreeWidgetItem(
-                [
-                    finding.title,
-                    finding.waste,
-                    hours_per_year(finding.minutes_per_year),
-                    f"{finding.cost_per_year:,.0f} {currency}" if finding.cost_per_year else "–",
-                ]
-            )
+            item = QTreeWidgetItem(finding_cells(finding, currency))
             item.setToolTip(0, f"{finding.title}\n{finding.detail}".strip())
             item.setData(0, STEPS_ROLE, tuple(finding.step_ids))
             item.setData(0, KEY_ROLE, finding.key)
-            for column in (2, 3):
+            for column in (2, 3, 4):
                 item.setTextAlignment(
                     column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QToolButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.process.dates import describe_date, format_date, read_typed_date
+from app.ui.line_edit import LineEdit
 
 
 def locale_day_first(locale: QLocale | None = None) -> bool:
@@ -43,7 +43,7 @@ def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class _DateLine(QLineEdit):
+class _DateLine(LineEdit):
     """The typing line: Enter accepts and moves on, Alt+Down opens the calendar."""
 
     calendar_requested = Signal()
@@ -52,11 +52,7 @@ class _DateLine(QLineEdit):
         if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
             self.calendar_requested.emit()
             return
-        accept = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         super().keyPressEvent(event)
-        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if accept and plain and self.hasFocus():  # Enter may have moved the cursor already
-            self.focusNextChild()
 
 
 class DateField(QWidget):

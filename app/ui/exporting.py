@@ -73,11 +73,16 @@ class PlanExport(QObject):
 
     def start(self) -> None:
         from app.export.pdf import PlanOptions, write_plan_pdf
+        from app.ui.branding_dialog import printable_logo, stored_branding
 
         author = next((i.interviewer for i in self.process.interviews if i.interviewer), "")
         paper = settings.paper_size()
+        branding = stored_branding()
         options = PlanOptions(
-            author=author,
+            author=branding.name or author,
+            company=branding.company,
+            logo=printable_logo(branding.logo),
+            accent=branding.accent,
             page_size="A4" if paper == "A4" else "Letter" if paper == "Letter" else None,
         )
         run_task(

@@ -20,10 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.analysis.actions import HIGH_EFFORT, HIGH_IMPACT_SHARE, RatedAction, rate_actions
+from app.analysis.actions import (
+    HIGH_EFFORT,
+    HIGH_IMPACT_SHARE,
+    RatedAction,
+    impact_words,
+    rate_actions,
+)
 from app.analysis.findings import Finding, find_findings
 from app.analysis.metrics import compute_metrics
-from app.analysis.wording import hours_per_year, money
+from app.analysis.wording import money
 from app.process.model import Action, Process
 from app.ui import messages
 from app.ui.action_dialog import ActionDialog
@@ -33,7 +39,7 @@ from app.ui.store import ProcessStore
 
 COLUMNS = (
     "#", "ECRS", "Action", "Steps", "Finding", "Owner", "Due", "Effort",
-    "Saves a year", "Money a year", "Quadrant", "Status",
+    "Saves", "Money a year", "Quadrant", "Status",
 )  # fmt: skip
 RIGHT_COLUMNS = (0, 7, 8, 9)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -215,7 +221,8 @@ def action_cells(
     names = process.step_by_id()
     titles = {finding.key: finding.title for finding in findings}
     impact = rated.impact
-    saves = hours_per_year(impact.minutes_per_year) if impact.minutes_per_year else "–"
+    words = [w for w in impact_words(impact, process.currency) if process.currency not in w]
+    saves = "; ".join(words) or "–"
     return [
         str(number),
         action.verb.capitalize(),
@@ -225,7 +232,7 @@ def action_cells(
         action.owner or "–",
         action.due.isoformat() if action.due else "–",
         f"{action.effort} of 5",
-        saves + (" (est.)" if impact.estimated and impact.minutes_per_year else ""),
+        saves + (" (est.)" if impact.estimated and words else ""),
         money(impact.money_per_year, process.currency) if impact.money_per_year else "–",
         rated.quadrant,
         action.status.capitalize(),

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         export_menu.addActions(list(self.export_actions.values()))
         export_menu.addSeparator()
         self._add_paper_menu(export_menu.addMenu("Plan &paper size"))
+        export_menu.addAction("Your &name on the plan…", self._edit_branding)
         file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
@@ -161,6 +162,12 @@ class MainWindow(QMainWindow):
     def toggle_process_list(self) -> None:
         """Hide the process list to give the map the whole width, and bring it back."""
         self.process_list.setVisible(self.list_action.isChecked())
+
+    def _edit_branding(self) -> None:
+        """Name, company, logo and accent colour for every plan (saved in the settings)."""
+        from app.ui.branding_dialog import BrandingDialog
+
+        BrandingDialog(self).exec()
 
     def _add_paper_menu(self, menu: QMenu) -> None:
         """A4, Letter, or the paper of the user's locale (the default), remembered."""

@@ -11,6 +11,7 @@ from app.analysis.actions import (
     action_impact,
     automation_warnings,
     high_impact_minutes,
+    impact_words,
     quadrant,
 )
 from app.analysis.findings import find_findings
@@ -46,8 +47,33 @@ def test_impact_defaults_to_the_addressed_findings_minutes_and_money() -> None:
     metrics = compute_metrics(proc)
     wait_b = next(f for f in find_findings(proc, metrics) if f.key == "wait:B")
     impact = impact_of(proc, Action("x", "eliminate", "Drop B", ("B",), finding="wait:B"))
-    assert impact == Impact(600 * 100, wait_b.cost_per_year, estimated=True)
-    assert impact.money_per_year == 0  # waiting costs no wages
+    assert (impact.minutes_per_year, impact.estimated) == (600 * 100, True)
+    assert impact.wait_minutes_per_run == 600  # each case waits 10 h less
+    assert impact.work_minutes_per_year == 0
+    assert impact.money_per_year == wait_b.cost_per_year == 0  # waiting costs no wages
+    assert impact.basis.startswith("est. from the finding (eliminate:")
+
+
+def test_an_estimate_is_what_the_verb_plausibly_changes() -> None:
+    proc = invoices_like()
+    # Automating a step that only waits changes no hands-on time: it saves nothing.
+    automate = impact_of(proc, Action("x", "automate", "Bot", ("B",), finding="wait:B"))
+    assert (automate.minutes_per_year, automate.wait_minutes_per_run) == (0, 0)
+    assert "the waiting stays" in automate.basis
+    # Combining removes the waiting but none of the work.
+    combine = impact_of(proc, Action("y", "combine", "Merge", ("B",), finding="wait:B"))
+    assert combine.wait_minutes_per_run == 600
+    assert combine.money_per_year == 0
+
+
+def test_simplify_saves_half_the_hands_on_time_of_a_habit() -> None:
+    proc = replace(invoices_like(), steps=tuple(
+        replace(s, habit=True) if s.id == "A" else s for s in invoices_like().steps
+    ))  # fmt: skip
+    simplify = impact_of(proc, Action("x", "simplify", "Trim A", ("A",), finding="habit:A"))
+    assert simplify.work_minutes_per_year == 10 / 2 * 100
+    assert simplify.wait_minutes_per_run == 0
+    assert simplify.money_per_year == pytest.approx(10 / 60 * 30 * 100 / 2)
 
 
 def test_a_typed_impact_scales_the_findings_money() -> None:
@@ -121,3 +147,13 @@ def test_only_automate_actions_warn() -> None:
     proc = invoices_like()
     actions = tuple(Action(v, v, v, ("B",)) for v in ("eliminate", "combine", "simplify"))
     assert automation_warnings(replace(proc, actions=actions)) == ()
+
+
+def test_impact_words_say_waiting_per_case_and_work_apart() -> None:
+    impact = Impact(0, 1500.0, True, wait_minutes_per_run=2880, work_minutes_per_year=6000)
+    assert impact_words(impact, "USD") == (
+        "2 days less waiting per case",
+        "100 h of work a year",
+        "1,500 USD a year",
+    )
+    assert impact_words(Impact(0, 0, True), "USD") == ()

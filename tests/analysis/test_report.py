@@ -15,7 +15,14 @@ METRIC_KEYS = [
 
 def test_keys_and_figures() -> None:
     payload = analysis_json(invoice_process())
-    assert list(payload) == [*METRIC_KEYS, "visits", "findings", "pareto", "problems"]
+    assert list(payload) == [
+        *METRIC_KEYS,
+        "visits",
+        "findings",
+        "pareto",
+        "problems",
+        "findings_ranked_by",
+    ]
     assert payload["lead_time_minutes"] == 114.285714  # 80 / 0.7, rounded to 6 decimals
     assert payload["first_pass_yield"] == 0.7
     assert payload["approvals"] == 1
@@ -24,7 +31,8 @@ def test_keys_and_figures() -> None:
     assert payload["findings"][0]["key"] == "approval:C"
     assert set(payload["findings"][0]) == {
         "key", "kind", "title", "steps", "waste", "minutes_per_run", "minutes_per_year",
-        "cost_per_year", "detail",
+        "cost_per_year", "detail", "wait_minutes_per_run", "touch_minutes_per_run",
+        "work_minutes_per_year", "cases_waiting",
     }  # fmt: skip
     assert payload["pareto"][0]["step"] == "C"
     assert payload["problems"] == []

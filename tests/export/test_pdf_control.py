@@ -57,11 +57,29 @@ def test_a_completed_review_prints_its_verdict_answers_and_chart(tmp_path: Path)
     assert "Only two clerks of three use the new inbox." in page
     assert "Retrain the Friday cover." in page
     # The chart: its title, line labels, go-live marker and signals as of the review day.
-    for expected in ("Individuals chart of lead time", "UCL", "LCL", "Target", "Go-live 15 Jan"):
+    for expected in (
+        "Individuals chart (I-MR) of lead time",
+        "UCL 6.9 days",
+        "LCL 3.5 days",
+        "Centre 5.2 days",
+        "Target 2 days",
+        "Go-live 15 January 2027",
+        "Moving range",  # the moving-range strip, with MR̄ and its limit in the metric's unit
+        "MR̄ 15.3 h",
+        "UCL 2.1 days",
+    ):
         assert expected in page, expected
-    assert "Concern: 1 point beyond the upper limit (4 December 2026)." in page
-    assert "12 Feb 2027" in page  # the last point before the review …
-    assert "5 Mar 2027" not in page  # … and none after it
+    # The verdict speaks the chart's unit, not raw minutes.
+    assert "Holding: no signal of concern since go-live" in page
+    text = _flat(pdf_text(path))
+    assert (
+        "The baseline is the 12 points before go-live on 15 January 2027. Centre 5.2 days, "
+        "limits 3.5 days to 6.9 days (average moving range 15.3 h). Moving-range limit 2.1 days. "
+        "Firm limits."
+    ) in text
+    assert "Concern: 1 point beyond the upper limit (4 December 2026)." in text
+    assert "12 February 2027" in page  # the last point before the review …
+    assert "5 March 2027" not in page  # … and none after it
     assert "Where it stands" in _flat(pdf_text(path))  # newer measurements get today's chart
 
 

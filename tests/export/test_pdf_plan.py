@@ -123,12 +123,13 @@ def test_long_notes_wrap_and_split_across_pages(awkward_pdf: Path) -> None:
 
 
 def test_awkward_plan_reports_what_it_cannot_draw(tmp_path: Path) -> None:
-    process = replace(awkward_process(), description="CJK 中文 and a unicorn 🦄")
+    process = replace(awkward_process(), description="CJK 中文, a unicorn 🦄 and 🫠")
     report = write_plan_pdf(process, tmp_path / "plan.pdf", options=OPTIONS)
     assert "中" in report.missing_glyphs
-    assert "🦄" in report.missing_glyphs
+    assert "🫠" in report.missing_glyphs  # named in the report: no bundled font draws it
+    assert "🦄" not in report.missing_glyphs  # drawn from the bundled emoji font
     assert "😀" not in report.missing_glyphs
-    assert report.unshaped_scripts == ("Hebrew", "Arabic")
+    assert report.unshaped_scripts == ()  # Hebrew and Arabic are shaped now
 
 
 def test_awkward_plan_shows_actions_future_state_and_reviews(awkward_pdf: Path) -> None:

@@ -42,7 +42,13 @@ def test_long_run_without_spaces_wraps_into_lines() -> None:
 
 
 def test_missing_glyphs_lists_what_the_font_cannot_draw() -> None:
-    assert missing_glyphs(["abc Ωж ש ع 😀", "中 🦄\u200d\ufe0f", "中"]) == ("中", "🦄")
+    # The unicorn comes from the bundled emoji font; the melting face (Unicode 14) does not.
+    assert missing_glyphs(["abc Ωж ש ع 😀 🦄", "中 🫠\u200d\ufe0f", "中"]) == ("中", "🫠")
+
+
+def test_emoji_the_body_font_lacks_are_drawn_from_the_emoji_font() -> None:
+    assert paragraph_text("a 🦄🦄 b <") == 'a <font name="WalkthroughEmoji">🦄🦄</font> b &lt;'
+    assert paragraph_text("Ωж 😀") == "Ωж 😀"  # DejaVu draws these itself
 
 
 def test_right_to_left_scripts_are_named() -> None:

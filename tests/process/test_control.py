@@ -21,6 +21,7 @@ from app.process.control import (
     Review,
     control_from_document,
     control_to_document,
+    scheduled_from_go_live,
 )
 from app.process.fields import Problems
 
@@ -248,8 +249,12 @@ def controls(draw: st.DrawFn) -> Control:
     kinds = iter(draw(st.permutations(REVIEW_KINDS)))
     # At most one 30-day and one 90-day review; the rest stay extra.
     reviews = [replace(review, kind=next(kinds, "extra")) for review in reviews]
+    go_live = draw(st.none() | days)
+    if go_live is not None:  # as the app keeps them: scheduled, none open before go-live
+        reviews = [r for r in reviews if r.done or r.kind != "extra" or r.due >= go_live]
+        reviews = scheduled_from_go_live(reviews, go_live, "reviews", Problems())
     return Control(
-        go_live=draw(st.none() | days),
+        go_live=go_live,
         owner=draw(texts),
         plan=tuple(draw(st.lists(plan_rows(), max_size=3))),
         reviews=tuple(reviews),

@@ -92,6 +92,7 @@ def planned() -> Process:
                     "holding",
                     {"followed": "yes"},
                 ),
+                Review("day90", "day90", dt.date(2027, 5, 2)),  # as a go-live schedules it
             ),
             measurements=(Measurement("lead_time", dt.date(2027, 1, 5), 7100.5, "week 1"),),
         ),

@@ -105,7 +105,9 @@ def test_adding_an_action_estimates_its_impact_from_the_finding(
     finding = next(
         f for f in find_findings(process, compute_metrics(process)) if f.key == "approval:s9"
     )
-    assert cell(view, 0, "Saves a year") == f"{finding.minutes_per_year / 60:,.0f} h (est.)"
+    # Eliminating the approval: the waiting per case and the hours of work it takes away.
+    assert finding.work_minutes_per_year == 320 * 60
+    assert cell(view, 0, "Saves") == "1.7 days less waiting per case; 320 h of work a year (est.)"
     assert cell(view, 0, "Money a year") == "22,400 USD"
     assert cell(view, 0, "Quadrant") == "Quick win"
     view.store.undo_stack.undo()
@@ -137,7 +139,7 @@ def test_a_typed_time_overrides_the_estimate_and_edit_and_remove_undo(
     (action,) = saved(view).actions
     assert action.impact_minutes_per_year == 2 * 7 * 24 * 60
     assert action.effort == 4
-    assert cell(view, 0, "Saves a year") == "336 h"
+    assert cell(view, 0, "Saves") == "336 h of work a year"
     # 19,200 min → 14,400 USD: the typed time scales the finding's money
     assert cell(view, 0, "Money a year") == f"{14400 * 20160 / 19200:,.0f} USD"
     assert cell(view, 0, "Quadrant") == "Time sink"

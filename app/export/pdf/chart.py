@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable
 
 from app.analysis.pareto import FOCUS_SHARE, ParetoBar
-from app.analysis.wording import hours_per_year
+from app.export.pdf.bidi import visual
 from app.export.pdf.fonts import REGULAR
 from app.export.pdf.styles import ACCENT, INK, MUTED, RULE, WARN
+from app.process.durations import format_duration
 
 MAX_BARS = 12
 _AXIS = 30.0  # left room for the first rotated name
@@ -68,14 +69,14 @@ class ParetoChart(Flowable):  # type: ignore[misc]
             canvas.setFont(REGULAR, 6.5)
             canvas.setFillColor(MUTED)
             canvas.drawCentredString(
-                x + slot * 0.35, height + 2.5, hours_per_year(bar.minutes_per_year)
+                x + slot * 0.35, height + 2.5, format_duration(bar.minutes_per_run)
             )
         canvas.saveState()
         canvas.translate(x + slot * 0.35 + 2.5, -4)
         canvas.rotate(50)
         canvas.setFont(REGULAR, 6.5)
         canvas.setFillColor(INK)
-        canvas.drawRightString(0, 0, _short(bar.step_name))
+        canvas.drawRightString(0, 0, visual(_short(bar.step_name)))
         canvas.restoreState()
 
     def _cumulative(self, slot: float, plot_h: float) -> None:

@@ -10,9 +10,12 @@ from typing import Any
 from app.analysis.findings import Finding, find_findings
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
-from app.analysis.wording import long_date, money
+from app.analysis.unknowns import cost_gap, value_known
+from app.analysis.wording import long_date, money, percent
 from app.export.pdf.options import PageSize, PlanOptions
 from app.process.model import Process
+
+PCE_UNKNOWN = "not known: no step classified"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +46,36 @@ class PlanContext:
         return self.options.today
 
     @property
+    def author(self) -> str:
+        """Who prepared the plan: the consultant's name, else the interviewers."""
+        names = dict.fromkeys(i.interviewer.strip() for i in self.process.interviews)
+        return self.options.author.strip() or ", ".join(name for name in names if name)
+
+    @property
+    def prepared(self) -> str:
+        """``Prepared by Sam Whitfield, Lean & Co for Northfield`` ("" when neither is known)."""
+        by = ", ".join(part for part in (self.author, self.options.company.strip()) if part)
+        words = [f"Prepared by {by}" if by else "", f"for {self.organisation}"]
+        if not self.organisation:
+            words.pop()
+        line = " ".join(word for word in words if word)
+        return line[0].upper() + line[1:] if line else ""
+
+    @property
     def organisation(self) -> str:
         return (self.options.organisation or self.process.organisation).strip()
 
     def money(self, amount: float) -> str:
         """An amount in the process's currency."""
         return money(amount, self.process.currency)
+
+    def cost(self, amount: float) -> str:
+        """A cost of hands-on time, or why it is not known (a lane without hourly cost)."""
+        return cost_gap(self.process) or self.money(amount)
+
+    def pce(self) -> str:
+        """Process cycle efficiency, or "not known" when no step was classified."""
+        return percent(self.metrics.pce) if value_known(self.process) else PCE_UNKNOWN
 
     def date(self, day: dt.date) -> str:
         """``31 March 2027``, whatever the machine's locale."""

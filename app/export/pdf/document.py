@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from app.export.pdf.bidi import shaped, visual
 from app.export.pdf.context import Frame as FrameSize
 from app.export.pdf.fonts import BOLD, REGULAR
 from app.export.pdf.options import PageSize, PlanCancelled
@@ -59,7 +60,7 @@ class PlanDocument(BaseDocTemplate):  # type: ignore[misc]
         filename: str,
         *,
         page_size: PageSize,
-        header: str,
+        header: tuple[str, str],
         progress: Progress | None,
         cancelled: Cancelled | None,
         **info: Any,
@@ -102,7 +103,8 @@ class PlanDocument(BaseDocTemplate):  # type: ignore[misc]
     def _add_outline(self, flowable: Paragraph) -> None:
         self._outline += 1
         key = f"section-{self._outline}"
-        self.canv.bookmarkPage(key)
+        top = self.frame._y + flowable.height + getattr(flowable.style, "spaceBefore", 0)
+        self.canv.bookmarkPage(key, fit="XYZ", top=top, left=0)
         self.canv.addOutlineEntry(flowable.getPlainText(), key, level=flowable.outline_level)
 
 
@@ -125,16 +127,22 @@ def _template(
     return PageTemplate(id=name, frames=[frame], pagesize=page)
 
 
-def numbered_canvas(header: str, footer: str) -> type[Canvas]:
+def numbered_canvas(header: tuple[str, str], footer: str) -> type[Canvas]:
     """A canvas class that adds the running header and "Page N of M" once the count is known.
 
-    The first page (the cover) carries neither.
+    The first page (the cover) carries neither. Pages are held back until the count is known,
+    so the outline's bookmarks are held back with them: set while the page is being laid out,
+    ReportLab would point each one at the first page (the only one it has been given yet).
     """
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._marks: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # noqa: N802 - ReportLab's API
+            self._marks.setdefault(self._pageNumber, []).append((key, kwargs))
 
         def showPage(self) -> None:  # noqa: N802 - ReportLab's API
             self._pages.append(dict(self.__dict__))
@@ -146,13 +154,17 @@ def numbered_canvas(header: str, footer: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 if self._pageNumber > 1:
                     _decorate(self, header, footer, self._pageNumber, total)
+                for key, kwargs in self._marks.get(self._pageNumber, []):
+                    Canvas.bookmarkPage(self, key, **kwargs)
                 Canvas.showPage(self)
             Canvas.save(self)
 
     return NumberedCanvas
 
 
-def _decorate(canvas: Canvas, header: str, footer: str, number: int, total: int) -> None:
+def _decorate(
+    canvas: Canvas, header: tuple[str, str], footer: str, number: int, total: int
+) -> None:
     width, height = canvas._pagesize
     portrait = width < height
     left, right, top, bottom = PORTRAIT_MARGINS if portrait else LANDSCAPE_MARGINS
@@ -161,9 +173,16 @@ def _decorate(canvas: Canvas, header: str, footer: str, number: int, total: int)
     canvas.setLineWidth(0.4)
     rule_y = height - top + 7 * mm
     canvas.line(left, rule_y, width - right, rule_y)
+    title, prepared = header
+    room = width - left - right
+    canvas.setFont(REGULAR, 7.5)
+    canvas.setFillColor(MUTED)
+    by = _fit(prepared, room * 0.5, REGULAR, 7.5) if prepared else ""
+    canvas.drawRightString(width - right, rule_y + 3, by)
+    used = stringWidth(by, REGULAR, 7.5) + 12 if by else 60
     canvas.setFont(BOLD, 7.5)
     canvas.setFillColor(ACCENT)
-    canvas.drawString(left, rule_y + 3, _fit(header, width - left - right - 60, BOLD, 7.5))
+    canvas.drawString(left, rule_y + 3, _fit(title, room - used, BOLD, 7.5))
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)
     canvas.drawString(left, bottom - 9 * mm, _fit(footer, width / 2, REGULAR, 7.5))
@@ -172,11 +191,16 @@ def _decorate(canvas: Canvas, header: str, footer: str, number: int, total: int)
 
 
 def _fit(text: str, width: float, font: str, size: float) -> str:
-    """``text`` on one line, cut with "…" where it would be wider than ``width``."""
+    """``text`` on one line, cut with "…" where it would be wider than ``width``, then put in
+    visual order (a right-to-left name inside it reads right to left; the line stays LTR)."""
+    return visual(_cut(text, width, font, size), right_to_left=False)
+
+
+def _cut(text: str, width: float, font: str, size: float) -> str:
     line = " ".join(text.split())
-    if stringWidth(line, font, size) <= width:
+    if stringWidth(shaped(line), font, size) <= width:
         return line
     line = line[: int(width / (size * 0.25))]
-    while line and stringWidth(line + "…", font, size) > width:
+    while line and stringWidth(shaped(line) + "…", font, size) > width:
         line = line[:-1]
     return line + "…"

@@ -1,11 +1,13 @@
-"""The embedded fonts: DejaVu Sans from ``app.resources.fonts``, registered once per process.
+"""The embedded fonts: DejaVu Sans from ``app.resources.fonts``, registered once per process,
+and an emoji font (Symbola's emoji and symbol ranges) for what DejaVu cannot draw.
 
 Also answers which typed characters the font cannot draw, and which right-to-left scripts a
-text uses (ReportLab draws those in the order typed unless rlbidi and uharfbuzz are present).
+text uses (Hebrew and Arabic are shaped and reordered by ``bidi``; others are not).
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -23,6 +25,8 @@ _FILES = {
     BOLD: "DejaVuSans-Bold.ttf",
     ITALIC: "DejaVuSans-Oblique.ttf",
 }
+EMOJI = "WalkthroughEmoji"
+EMOJI_FILE = "Symbola-emoji.ttf"
 _RTL_SCRIPTS = (("HEBREW", "Hebrew"), ("ARABIC", "Arabic"), ("SYRIAC", "Syriac"))
 _lock = threading.Lock()
 
@@ -43,7 +47,15 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 def _utf16_hex(code: int) -> str:
-    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+    """The text a glyph stands for, as UTF-16BE hex.
+
+    Shaped Arabic is drawn with presentation forms (ﻣ, ﺮ…); they read back as the letters
+    typed (م, ر…), so search and copy find the words.
+    """
+    char = chr(code)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        char = unicodedata.normalize("NFKC", char) or char
+    return char.encode("utf-16-be", "surrogatepass").hex().upper()
 
 
 def _fix_to_unicode() -> None:
@@ -60,7 +72,7 @@ def register_fonts() -> None:
         if REGULAR in pdfmetrics.getRegisteredFontNames():
             return
         folder = files("app.resources") / "fonts"
-        for name, filename in _FILES.items():
+        for name, filename in (*_FILES.items(), (EMOJI, EMOJI_FILE)):
             with as_file(folder / filename) as path:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
         addMapping(REGULAR, 0, 0, REGULAR)
@@ -69,10 +81,17 @@ def register_fonts() -> None:
         addMapping(REGULAR, 1, 1, BOLD)
 
 
-def _covered() -> frozenset[int]:
+@functools.cache
+def covered(name: str = REGULAR) -> frozenset[int]:
+    """The characters the registered font ``name`` has a glyph for."""
     register_fonts()
-    font = pdfmetrics.getFont(REGULAR)
-    return frozenset(font.face.charToGlyph)
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def emoji_only(char: str) -> bool:
+    """Whether ``char`` is drawn from the emoji font (the body font has no glyph for it)."""
+    code = ord(char)
+    return code not in covered() and code in covered(EMOJI)
 
 
 def missing_glyphs(texts: Iterable[str]) -> tuple[str, ...]:
@@ -81,11 +100,11 @@ def missing_glyphs(texts: Iterable[str]) -> tuple[str, ...]:
     Whitespace, controls and format characters (joiners, variation selectors) draw nothing
     and are never reported.
     """
-    covered = _covered()
+    drawable = covered() | covered(EMOJI)
     missing: dict[str, None] = {}
     for text in texts:
         for char in text:
-            if ord(char) not in covered and _drawn(char):
+            if ord(char) not in drawable and _drawn(char):
                 missing.setdefault(char)
     return tuple(missing)
 
@@ -94,6 +113,14 @@ def _drawn(char: str) -> bool:
     code = ord(char)
     selector = 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
     return not (char.isspace() or selector or unicodedata.category(char) in ("Cc", "Cf"))
+
+
+SHAPED_SCRIPTS = frozenset({"Hebrew", "Arabic"})  # shaped and reordered by app.export.pdf.bidi
+
+
+def unshaped_scripts(texts: Iterable[str]) -> tuple[str, ...]:
+    """The right-to-left scripts of ``texts`` the plan cannot shape (e.g. Syriac)."""
+    return tuple(s for s in right_to_left_scripts(texts) if s not in SHAPED_SCRIPTS)
 
 
 def right_to_left_scripts(texts: Iterable[str]) -> tuple[str, ...]:

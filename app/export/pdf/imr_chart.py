@@ -1,13 +1,15 @@
 """The individuals chart (I-MR) of one metric as a vector drawing, like the screen chart.
 
-Points and their line, the centre (solid), the limits (dashed), the target (dash-dot), the
-go-live (dotted, labelled) and the signals: improvement points are triangles, concern points
-diamonds in a ring, so they read by shape in greyscale. "Trial limits" or "Limits undefined"
-is written on the chart when it applies.
+Points and their line, the centre (solid), the limits (dashed), the target (dash-dot), each
+labelled with its value in the metric's unit; the go-live (dotted, labelled) and the signals:
+improvement points are triangles, concern points diamonds in a ring, so they read by shape in
+greyscale. Under it the moving-range strip (``mr_strip``). "Trial limits" or "Limits
+undefined" is written on the chart when it applies.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -16,20 +18,24 @@ from reportlab.platypus import Flowable
 
 from app.analysis.chart_axes import free_position, label_indices, value_range
 from app.analysis.control_chart import ChartResult
-from app.analysis.reviews import short_date
+from app.analysis.wording import long_date
 from app.export.pdf.fonts import REGULAR
+from app.export.pdf.mr_strip import draw_moving_ranges
 from app.export.pdf.styles import ACCENT, INK, MUTED, RULE, WARN
 
 Format = Callable[[float], str]
-_LEFT, _RIGHT, _TOP, _BOTTOM = 52.0, 40.0, 18.0, 18.0
+_LEFT, _RIGHT, _TOP, _BOTTOM = 52.0, 96.0, 18.0, 18.0
 _MARK = 3.2
+DATE_SPACING = 72.0  # room for one long date under the axis ("30 September 2027")
+STRIP = 58.0  # the moving-range strip's height
+STRIP_GAP = 22.0  # between the date labels of the individuals and the strip
 
 
 class ImrChart(Flowable):  # type: ignore[misc]
     """One metric's chart; ``format_value`` writes values in the metric's unit."""
 
     def __init__(
-        self, chart: ChartResult, width: float, format_value: Format, height: float = 170
+        self, chart: ChartResult, width: float, format_value: Format, height: float = 240
     ) -> None:
         super().__init__()
         self.chart = chart
@@ -48,7 +54,7 @@ class ImrChart(Flowable):  # type: ignore[misc]
 
     @property
     def plot_h(self) -> float:
-        return self.height - _TOP - _BOTTOM
+        return self.height - _TOP - _BOTTOM - STRIP - STRIP_GAP
 
     def x_of(self, index: int) -> float:
         count = len(self.chart.points)
@@ -62,6 +68,9 @@ class ImrChart(Flowable):  # type: ignore[misc]
         canvas = self.canv
         canvas.saveState()
         canvas.translate(_LEFT, _BOTTOM)
+        size = (self.plot_w, STRIP)
+        draw_moving_ranges(canvas, self.chart, self.x_of, size, self.format_value)
+        canvas.translate(0, STRIP + STRIP_GAP)
         self._axes()
         self._lines()
         self._go_live()
@@ -105,7 +114,7 @@ class ImrChart(Flowable):  # type: ignore[misc]
             label_y = free_position(y, taken, gap=-8.0)
             taken.append(label_y)
             canvas.setFillColor(colour)
-            canvas.drawString(self.plot_w + 3, label_y - 2.3, name)
+            canvas.drawString(self.plot_w + 3, label_y - 2.3, f"{name} {self.format_value(value)}")
         canvas.setDash()
 
     def _go_live(self) -> None:
@@ -127,7 +136,7 @@ class ImrChart(Flowable):  # type: ignore[misc]
         canvas.setDash()
         canvas.setFont(REGULAR, 6.5)
         canvas.setFillColor(INK)
-        canvas.drawString(x + 2, self.plot_h - 8, f"Go-live {short_date(chart.go_live)}")
+        canvas.drawString(x + 2, self.plot_h - 8, f"Go-live {day_text(chart.go_live)}")
 
     def _series(self) -> None:
         canvas = self.canv
@@ -152,8 +161,8 @@ class ImrChart(Flowable):  # type: ignore[misc]
         canvas = self.canv
         canvas.setFont(REGULAR, 6.5)
         canvas.setFillColor(MUTED)
-        for index in label_indices(len(self.chart.points), self.plot_w, spacing=48.0):
-            text = short_date(self.chart.points[index].day)
+        for index in label_indices(len(self.chart.points), self.plot_w, spacing=DATE_SPACING):
+            text = day_text(self.chart.points[index].day)
             canvas.drawCentredString(self.x_of(index), -9, text)
 
     def _legend(self) -> None:
@@ -200,8 +209,14 @@ def marker(canvas: Any, x: float, y: float, label: str) -> None:
 
 
 def _status(chart: ChartResult) -> str:
-    if len(chart.points) > 1 and not chart.mr_bar:
-        return "Limits undefined: every value is the same"
+    """What the limits are worth, from the points they come from (not from all points)."""
+    if chart.baseline_count > 1 and chart.mr_bar == 0:
+        return f"Limits undefined: the {chart.baseline_count} baseline values are all the same"
     if chart.upper_limit is not None and chart.trial:
-        return "Trial limits"
+        return f"Trial limits (from {chart.baseline_count} points)"
     return ""
+
+
+def day_text(day: dt.date) -> str:
+    """The plan's one date format (the locale's long date), on the chart too."""
+    return long_date((day.day, day.month, day.year))

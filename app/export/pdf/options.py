@@ -34,12 +34,18 @@ class PlanOptions:
 
     ``page_size`` None takes the paper of the user's locale. ``organisation`` overrides the
     process's own. ``invariant`` makes the file byte-identical for the same input (no dates or
-    random ids from ReportLab), which tests need.
+    random ids from ReportLab), which tests need. ``author`` and ``company`` are the consultant
+    who prepared the plan ("Prepared by … for …" on the cover and page headers); ``logo`` is
+    the path of a PNG or JPEG for the cover; ``accent`` a ``#rrggbb`` colour for headings,
+    rules and the maps ("" keeps the plan's own).
     """
 
     page_size: PageSize | None = None
     author: str = ""
     organisation: str = ""
+    company: str = ""
+    logo: str = ""
+    accent: str = ""
     today: dt.date = field(default_factory=_today)
     invariant: bool = False
 
@@ -53,8 +59,8 @@ class PlanReport:
     """What was written: the page count and the text the PDF could not draw as typed.
 
     ``missing_glyphs`` are characters the embedded font has no glyph for (drawn as boxes).
-    ``unshaped_scripts`` name right-to-left scripts found in the text: they are kept in the
-    order typed (the text layer is exact) but not reordered or joined for display.
+    ``unshaped_scripts`` name right-to-left scripts the plan cannot shape (Hebrew and Arabic
+    are shaped and drawn in visual order; Syriac, say, is kept in the order typed).
     """
 
     path: str

@@ -9,11 +9,13 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
+from app.export.pdf.branding import accent_or_empty
 from app.export.pdf.context import PlanContext, analyse, user_texts
 from app.export.pdf.document import (
     Cancelled,
@@ -23,7 +25,7 @@ from app.export.pdf.document import (
     numbered_canvas,
     page_frames,
 )
-from app.export.pdf.fonts import missing_glyphs, register_fonts, right_to_left_scripts
+from app.export.pdf.fonts import missing_glyphs, register_fonts, unshaped_scripts
 from app.export.pdf.options import PlanCancelled, PlanOptions, PlanReport
 from app.export.pdf.sections.actions import actions
 from app.export.pdf.sections.appendix import appendix
@@ -42,6 +44,7 @@ from app.export.pdf.sections.measures import measures
 from app.export.pdf.sections.scope import scope
 from app.export.pdf.sections.signoff import signoff
 from app.export.pdf.sections.summary import summary
+from app.export.pdf.styles import accent_applied
 from app.process.model import Process
 
 FOOTER_ORGANISATION = 48  # characters of the organisation's name in the page footer
@@ -67,9 +70,10 @@ def write_plan_pdf(
     ctx = analyse(process, options, portrait, landscape)
     _check(cancelled)
     report(8, "Drawing the maps")
-    story = build_story(ctx)
-    _check(cancelled)
-    pages = _write(ctx, story, Path(path), report, cancelled)
+    with accent_applied(accent_or_empty(options.accent)):
+        story = build_story(ctx)
+        _check(cancelled)
+        pages = _write(ctx, story, Path(path), report, cancelled)
     report(100, "Done")
     texts = list(user_texts(process))
     return PlanReport(
@@ -77,7 +81,7 @@ def write_plan_pdf(
         pages=pages,
         page_size=ctx.page_size,
         missing_glyphs=missing_glyphs(texts),
-        unshaped_scripts=right_to_left_scripts(texts),
+        unshaped_scripts=unshaped_scripts(texts),
     )
 
 
@@ -140,12 +144,24 @@ def _write(
         document = _document(ctx, temporary, progress, cancelled)
         header = _header(ctx)
         document.build_story(story, numbered_canvas(header, _footer(ctx)))
+        os.chmod(temporary, new_file_mode())  # mkstemp makes it private (0600)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     return int(document.page)
+
+
+_umask_lock = threading.Lock()
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets from the user's umask (0644 under the usual 022)."""
+    with _umask_lock:  # the umask can only be read by setting it
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _document(
@@ -159,7 +175,7 @@ def _document(
         progress=progress,
         cancelled=cancelled,
         title=f"Improvement plan: {process.name.strip() or 'untitled process'}",
-        author=ctx.options.author.strip() or process.owner.strip(),
+        author=ctx.author or process.owner.strip(),
         subject=_subject(ctx),
         creator="Walkthrough",
         invariant=1 if ctx.options.invariant else 0,
@@ -167,16 +183,17 @@ def _document(
     )
 
 
-def _header(ctx: PlanContext) -> str:
+def _header(ctx: PlanContext) -> tuple[str, str]:
+    """The running header: the plan's title on the left, who prepared it for whom on the right."""
     name = ctx.process.name.strip() or "Untitled process"
-    return f"{name} · improvement plan"
+    return f"{name} · improvement plan", ctx.prepared
 
 
 def _footer(ctx: PlanContext) -> str:
     organisation = " ".join(ctx.organisation.split())
     if len(organisation) > FOOTER_ORGANISATION:
         organisation = organisation[: FOOTER_ORGANISATION - 1].rstrip() + "…"
-    parts = [organisation, ctx.date(ctx.today)]
+    parts = [ctx.date(ctx.today), organisation]  # the date first: a right-to-left name ends it
     return " · ".join(part for part in parts if part)
 
 

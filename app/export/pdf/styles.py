@@ -5,6 +5,10 @@ Colours are chosen to stay distinct in greyscale: the accent is dark, tints are 
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -102,3 +106,34 @@ def table_style(*, header_rows: int = 1, zebra: bool = False) -> TableStyle:
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, PAPER_TINT]))
     return TableStyle(commands)
+
+
+_accent_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def accent_applied(accent: str) -> Iterator[None]:
+    """Headings, rules and maps in ``accent`` (``#rrggbb``) while one plan is written.
+
+    The accent colours are changed in place, so every drawing that holds them (the map's
+    shapes, the charts, the styles) follows; one plan at a time, restored afterwards.
+    """
+    with _accent_lock:
+        saved = [(c.red, c.green, c.blue) for c in (ACCENT, ACCENT_TINT)]
+        if accent:
+            chosen = colors.HexColor(accent)
+            _set(ACCENT, (chosen.red, chosen.green, chosen.blue))
+            _set(ACCENT_TINT, tuple(0.86 + 0.14 * part for part in _rgb(chosen)))
+        try:
+            yield
+        finally:
+            _set(ACCENT, saved[0])
+            _set(ACCENT_TINT, saved[1])
+
+
+def _rgb(colour: colors.Color) -> tuple[float, float, float]:
+    return (colour.red, colour.green, colour.blue)
+
+
+def _set(colour: colors.Color, rgb: tuple[float, ...]) -> None:
+    colour.red, colour.green, colour.blue = rgb

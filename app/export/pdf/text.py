@@ -8,6 +8,7 @@ long words (``splitLongWords``), and nothing is inserted into the text itself.
 
 from __future__ import annotations
 
+import itertools
 from xml.sax.saxutils import escape
 
 _LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029")
@@ -16,11 +17,27 @@ _CONTROLS = {code: None for code in range(32) if code not in (9, 10)} | {127: No
 
 
 def paragraph_text(text: str) -> str:
-    """``text`` as Paragraph markup that shows exactly what was typed, line breaks included."""
+    """``text`` as Paragraph markup that shows exactly what was typed, line breaks included.
+
+    Emoji and symbols the body font lacks are drawn from the emoji font.
+    """
     for line_break in _LINE_BREAKS:
         text = text.replace(line_break, "\n")
     cleaned = text.translate(_CONTROLS).replace("\t", "    ")
-    return escape(cleaned).replace("\n", "<br/>")
+    return _with_emoji_font(escape(cleaned)).replace("\n", "<br/>")
+
+
+def _with_emoji_font(markup: str) -> str:
+    """Runs of characters only the emoji font can draw, wrapped in a font tag for it."""
+    if markup.isascii():
+        return markup
+    from app.export.pdf.fonts import EMOJI, emoji_only
+
+    parts: list[str] = []
+    for emoji, run in itertools.groupby(markup, key=emoji_only):
+        text = "".join(run)
+        parts.append(f'<font name="{EMOJI}">{text}</font>' if emoji else text)
+    return "".join(parts)
 
 
 def bold(markup: str) -> str:

@@ -9,8 +9,9 @@ from app.interview import Question, QuestionBank, apply_define_answer, interview
 from app.interview.session import UNTITLED
 from app.process.model import Process
 from app.ui.date_field import DateField
-from app.ui.interview.fields import LineEdit, QuestionRow, mark_saved
+from app.ui.interview.fields import QuestionRow, mark_saved
 from app.ui.interview.stage_nav import nav_row, stage_buttons
+from app.ui.line_edit import LineEdit
 
 
 def answer_text(process: Process, question: Question) -> str:

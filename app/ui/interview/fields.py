@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.interview import Question
 from app.ui.date_field import DateField
+from app.ui.line_edit import LineEdit
 
 
 class LongTextEdit(QPlainTextEdit):
@@ -35,17 +36,6 @@ class LongTextEdit(QPlainTextEdit):
     def setText(self, text: str) -> None:
         if self.toPlainText() != text:
             self.setPlainText(text)
-
-
-class LineEdit(QLineEdit):
-    """A line where Enter accepts the answer and moves to the next field."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        accept = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        super().keyPressEvent(event)
-        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if accept and plain and self.hasFocus():  # Enter may have moved the cursor already
-            self.focusNextChild()
 
 
 class CompletingLineEdit(LineEdit):

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from app.interview import END, LATER, NEXT, Outcome
 from app.interview.ids import same_name
 from app.process.model import Process
-from app.ui.interview.fields import CompletingLineEdit, LineEdit, mark_saved, unsaved
+from app.ui.interview.fields import CompletingLineEdit, mark_saved, unsaved
+from app.ui.line_edit import LineEdit
 
 # What the user types (or picks) for the three places that are not a described step.
 TARGET_WORDS = {NEXT: "next step", LATER: "later", END: "end"}

@@ -23,12 +23,12 @@ from app.process.model import Process
 from app.ui.interview.fields import (
     FIELD_PREFIX,
     CompletingLineEdit,
-    LineEdit,
     LongTextEdit,
     mark_saved,
     unsaved,
 )
 from app.ui.interview.outcomes_editor import OutcomesEditor
+from app.ui.line_edit import LineEdit
 
 KINDS = {
     "task": "Task",

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from app.analysis.actions import HIGH_EFFORT, HIGH_IMPACT_SHARE, RatedAction, rate_actions
-from app.analysis.wording import hours_per_year
+from app.analysis.actions import (
+    HIGH_EFFORT,
+    HIGH_IMPACT_SHARE,
+    RatedAction,
+    impact_words,
+    rate_actions,
+)
+from app.analysis.wording import percent
+from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.blocks import heading, note, table
 from app.export.pdf.context import PlanContext
+from app.export.pdf.styles import STYLES
+from app.export.pdf.text import bold, paragraph_text
 
-WIDTHS = (0.04, 0.11, 0.20, 0.14, 0.10, 0.09, 0.08, 0.13, 0.11)
-HEADER = ("#", "ECRS", "Action", "Steps", "Owner", "Due", "Effort", "Saves a year", "Quadrant")
+HEADER = ("#", "Action", "Steps", "Owner", "Due", "Saves", "Quadrant")
 
 
 def actions(ctx: PlanContext) -> list[Flowable]:
@@ -25,42 +33,41 @@ def actions(ctx: PlanContext) -> list[Flowable]:
         )
         return story
     rated = rate_actions(ctx.process, ctx.metrics, ctx.findings)
-    width = ctx.portrait.width
     rows = [_row(ctx, n, item) for n, item in enumerate(rated, start=1)]
-    story.append(table(HEADER, rows, [w * width for w in WIDTHS], right=(6, 7)))
+    story.append(table(HEADER, rows, [ctx.portrait.width], right=(5,), whole=(4, 6)))
     story.append(
         note(
-            f"High impact saves at least {HIGH_IMPACT_SHARE:.0%} of the process's yearly lead "
-            f"time; high effort is {HIGH_EFFORT} of 5 or more. Savings marked “est.” come from "
-            "the finding the action addresses."
+            f"High impact saves at least {percent(HIGH_IMPACT_SHARE)} of the process's yearly lead "
+            f"time; high effort is {HIGH_EFFORT} of 5 or more. Waiting saved is calendar time "
+            "per case, work saved is hands-on hours a year. Savings marked “est.” are the "
+            "share of the addressed finding the action's verb plausibly changes: eliminate all "
+            "of it; combine and rearrange its waiting; simplify half its hands-on time; "
+            "automate its hands-on time."
         )
     )
     story += [note(item.warning) for item in rated if item.warning]
     return story
 
 
-def _row(ctx: PlanContext, number: int, rated: RatedAction) -> list[str]:
+def _row(ctx: PlanContext, number: int, rated: RatedAction) -> list[str | Flowable]:
     action = rated.action
     names = ctx.process.step_by_id()
     steps = ", ".join(names[i].name if i in names else i for i in action.steps) or "–"
+    title = bold(paragraph_text(action.verb.capitalize())) + "<br/>"
+    title += paragraph_text(action.title or "–")
     return [
         str(number),
-        action.verb.capitalize(),
-        action.title or "–",
+        ShapedParagraph(title, STYLES.cell),
         steps,
         action.owner or "–",
         ctx.date(action.due) if action.due else "–",
-        f"{action.effort} of 5",
         _saves(ctx, rated),
-        rated.quadrant,
+        f"{rated.quadrant}\neffort {action.effort} of 5",
     ]
 
 
 def _saves(ctx: PlanContext, rated: RatedAction) -> str:
-    impact = rated.impact
-    if not impact.minutes_per_year:
+    words = impact_words(rated.impact, ctx.process.currency)
+    if not words:
         return "–"
-    text = hours_per_year(impact.minutes_per_year)
-    if impact.money_per_year:
-        text += "\n" + ctx.money(impact.money_per_year)
-    return text + ("\nest." if impact.estimated else "")
+    return "\n".join(words) + ("\nest." if rated.impact.estimated else "")

@@ -9,14 +9,17 @@ measurements than the last review get a chart of their own ("Where it stands").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from app.analysis.control_chart import ChartResult
 from app.analysis.goals import metric_label
 from app.analysis.monitoring import metric_chart, value_text
 from app.analysis.reviews import ReviewGuide, load_review_questions
-from app.export.pdf.blocks import fields, gap, heading, note, para, table
+from app.analysis.wording import long_date
+from app.export.pdf.blocks import fields, gap, heading, note, para
 from app.export.pdf.context import PlanContext
 from app.export.pdf.imr_chart import ImrChart
 from app.export.pdf.styles import STYLES
@@ -56,18 +59,38 @@ def _review_name(review: Review) -> str:
     name = _REVIEW_NAMES.get(review.kind, "Review")
     if review.done:
         verdict = f", {review.verdict}" if review.verdict else ""
-        return f"{name} (done {review.done_on:%d %b %Y}{verdict})"
+        return f"{name} (done {long_date_of(review.done_on)}{verdict})"
     return name
 
 
 def _plan(ctx: PlanContext) -> list[Flowable]:
+    owner = ctx.process.control.owner.strip()
+    story: list[Flowable] = [para(f"Control owner: {owner or TO_AGREE}", STYLES.body)]
     rows = _given_rows(ctx) or _goal_rows(ctx)
     if not rows:
-        return [note("No goals yet, so nothing to control: set a goal first.")]
-    width = ctx.portrait.width
-    widths = [w * width for w in (0.17, 0.22, 0.12, 0.14, 0.13, 0.22)]
-    header = ["Metric", "How measured", "How often", "Who", "Limits", "Reaction"]
-    return [table(header, rows, widths)]
+        return [*story, note("No goals yet, so nothing to control: set a goal first.")]
+    blocks = [_plan_block(ctx, row) for row in rows]
+    return [*story, *blocks]
+
+
+PLAN_LABELS = (
+    "What is measured",
+    "How",
+    "How often",
+    "Who measures",
+    "Limits",
+    "Who is notified",
+    "Reaction",
+)
+
+
+def _plan_block(ctx: PlanContext, row: list[str]) -> Flowable:
+    """One metric's row of the control plan, every column as a label and its value."""
+    metric, *values = row
+    pairs = list(zip(PLAN_LABELS, values, strict=True))
+    return KeepTogether(
+        [para(metric, STYLES.h3), fields(pairs, ctx.portrait.width, label_share=0.22), gap(4)]
+    )
 
 
 def _given_rows(ctx: PlanContext) -> list[list[str]]:
@@ -75,10 +98,12 @@ def _given_rows(ctx: PlanContext) -> list[list[str]]:
     return [
         [
             metric_label(row.metric).capitalize() or TO_AGREE,
-            row.how or row.what or TO_AGREE,
+            row.what or TO_AGREE,
+            row.how or TO_AGREE,
             row.frequency or TO_AGREE,
             row.who or TO_AGREE,
             _limits(ctx.process, row),
+            row.notify or TO_AGREE,
             row.reaction or TO_AGREE,
         ]
         for row in control.plan
@@ -101,9 +126,11 @@ def _goal_rows(ctx: PlanContext) -> list[list[str]]:
     return [
         [
             metric_label(goal.metric).capitalize() or "–",
+            metric_label(goal.metric) or TO_AGREE,
             goal.measured_by.strip() or TO_AGREE,
             TO_AGREE,
             goal.owner.strip() or TO_AGREE,
+            TO_AGREE,
             TO_AGREE,
             TO_AGREE,
         ]
@@ -202,8 +229,27 @@ def _charts(ctx: PlanContext, process: Process) -> list[list[Flowable]]:
 def _chart_block(ctx: PlanContext, process: Process, metric: str) -> list[Flowable]:
     """The chart's title, drawing and verdict (kept together by the caller), then its signals."""
     chart = metric_chart(process, metric)
-    title = f"Individuals chart of {metric_label(metric)}"
-    drawing = ImrChart(chart, ctx.portrait.width, lambda value: value_text(process, metric, value))
-    verdict = chart.messages[-1] if chart.messages else ""
+    title = f"Individuals chart (I-MR) of {metric_label(metric)}"
+    words = lambda value: value_text(process, metric, value)  # noqa: E731
+    drawing = ImrChart(chart, ctx.portrait.width, words)
+    verdict = chart.messages[-1] if len(chart.messages) > 1 else ""
     top: list[Flowable] = [para(title, STYLES.cell_head), drawing, para(verdict)]
-    return [*top, *(note(signal.description) for signal in chart.signals), gap()]
+    lines = [limits_line(chart, words)]
+    signals = [note(signal.description) for signal in chart.signals]
+    if not signals and chart.points:
+        signals = [note("No signals: every point is within what the limits expect.")]
+    return [*top, *lines, gap(3), *signals, gap()]
+
+
+def limits_line(chart: ChartResult, words: Callable[[float], str]) -> Flowable:
+    """Where the limits come from, centre, limits and MR̄ in the metric's unit, trial or firm."""
+    text = " ".join(chart.messages[:-1])
+    if chart.mr_upper_limit:
+        text += f" Moving-range limit {words(chart.mr_upper_limit)}."
+    if chart.upper_limit is not None and not chart.trial:
+        text += " Firm limits."
+    return para(text.strip(), STYLES.small)
+
+
+def long_date_of(day: dt.date | None) -> str:
+    return long_date((day.day, day.month, day.year)) if day else ""

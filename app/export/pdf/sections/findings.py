@@ -1,15 +1,20 @@
-"""Findings ranked by what they cost a year, their waste and steps, and the Pareto of waiting."""
+"""Findings ranked by money a year (or by time when no rate is known), their waste and steps,
+waiting per case kept apart from hours of work; then the Pareto of waiting."""
 
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
-from app.analysis.findings import Finding
-from app.analysis.wording import hours_per_year, quoted_names
+from app.analysis.findings import Finding, ranking
+from app.analysis.unknowns import cost_gap
+from app.analysis.wording import finding_figures as wording_figures
+from app.analysis.wording import hours_per_year, plain_number, quoted_names
+from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.blocks import gap, heading, markup, note, para, table
 from app.export.pdf.chart import ParetoChart
 from app.export.pdf.context import PlanContext
+from app.export.pdf.figures import duration
 from app.export.pdf.styles import STYLES
 from app.export.pdf.text import bold, paragraph_text
 from app.process.model import RootCause, WhyNode
@@ -22,7 +27,7 @@ def findings(ctx: PlanContext) -> list[Flowable]:
     if not ctx.findings:
         story.append(note(_none(ctx)))
     else:
-        story.append(para("Where the process loses time, the costliest first."))
+        story.append(para(ranking_sentence(ctx)))
         story.append(_table(ctx))
         hidden = len(ctx.findings) - MAX_FINDINGS
         if hidden > 0:
@@ -105,30 +110,68 @@ def _none(ctx: PlanContext) -> str:
     return "No findings: nothing on the map waits, loops back, changes hands or is done by habit."
 
 
+def ranking_sentence(ctx: PlanContext) -> str:
+    """How the list is ordered, and why waiting and work are counted apart."""
+    if ranking(ctx.process) == "money":
+        order = "Where the process loses money and time, ranked by money a year"
+    else:
+        gap = cost_gap(ctx.process) or "not known"
+        order = f"Where the process loses time, ranked by time (the cost is {gap})"
+    return (
+        f"{order}. Waiting is calendar time a case sits in a queue, with the cases queued "
+        "on average (Little's law); it costs no wages. Work is hands-on hours a year."
+    )
+
+
+FINDING_HEADER = ["#", "Finding, waste and steps", "Waiting", "Work a year", "Money a year"]
+
+
 def _table(ctx: PlanContext) -> Flowable:
-    width = ctx.portrait.width
     rows = [
         _row(ctx, number, finding)
         for number, finding in enumerate(ctx.findings[:MAX_FINDINGS], start=1)
     ]
-    widths = [0.05 * width, 0.43 * width, 0.20 * width, 0.15 * width, 0.17 * width]
-    header = ["#", "Finding and steps", "Waste", "Time a year", "Money a year"]
-    return table(header, rows, widths, right=(3, 4))
+    return table(FINDING_HEADER, rows, [ctx.portrait.width], right=(2, 3, 4))
 
 
 def _row(ctx: PlanContext, number: int, finding: Finding) -> list[str | Flowable]:
     names = ctx.process.step_by_id()
     steps = quoted_names([names[i].name for i in finding.step_ids if i in names])
-    text = bold(paragraph_text(finding.title)) + "<br/>" + paragraph_text(finding.detail)
+    text = bold(paragraph_text(finding.title))
+    cause = cause_sentence(finding, ctx.process.runs_per_year)
+    if cause:
+        text += "<br/>" + paragraph_text(cause)
     if steps:
         text += "<br/>" + paragraph_text(f"Steps: {steps}")
-    return [
-        str(number),
-        Paragraph(text, STYLES.cell),
-        finding.waste,
-        hours_per_year(finding.minutes_per_year),
-        ctx.money(finding.cost_per_year),
-    ]
+    text += "<br/>" + paragraph_text(f"Waste: {finding.waste}")
+    return [str(number), ShapedParagraph(text, STYLES.cell), *finding_figures(ctx, finding)]
+
+
+def cause_sentence(finding: Finding, runs: float) -> str:
+    """The finding's detail without its figures, which the table's columns already show."""
+    figures = wording_figures(
+        wait=finding.wait_minutes_per_run, touch=finding.touch_minutes_per_run, runs=runs
+    )
+    return finding.detail.removesuffix(figures).strip()
+
+
+def finding_figures(ctx: PlanContext, finding: Finding) -> list[str]:
+    """Waiting per case (and cases queued), hours of work a year, money a year."""
+    waiting = "–"
+    if finding.wait_minutes_per_run > 0:
+        waiting = f"{duration(finding.wait_minutes_per_run)} per case"
+        if ctx.process.runs_per_year > 0:
+            waiting += f"\n{queued(finding.cases_waiting)}"
+    work = hours_per_year(finding.work_minutes_per_year) if finding.work_minutes_per_year else "–"
+    cost = ctx.money(finding.cost_per_year) if finding.cost_per_year else "–"
+    return [waiting, work, cost]
+
+
+def queued(cases: float) -> str:
+    """``≈ 12 queued`` (Little's law), ``< 1 queued``."""
+    if cases < 0.95:
+        return "< 1 queued"
+    return f"≈ {plain_number(cases, decimals=0 if cases >= 10 else 1)} queued"
 
 
 def _pareto(ctx: PlanContext) -> list[Flowable]:
@@ -137,7 +180,8 @@ def _pareto(ctx: PlanContext) -> list[Flowable]:
         return [title, note("Nothing waits on the current map, so there is no Pareto of waiting.")]
     focus = sum(1 for bar in ctx.pareto if bar.in_focus)
     text = (
-        f"Each bar is one step's share of all waiting time; the line adds them up. The "
+        "Each bar is one step's share of all waiting time, labelled with the calendar time a "
+        "case waits there; the line adds them up. The "
         f"{focus} dark bar{'s' if focus != 1 else ''} up to the 80 % line are where to look first."
     )
     chart = ParetoChart(ctx.pareto, ctx.portrait.width)

@@ -24,7 +24,11 @@ def metric_rows(ctx: PlanContext) -> list[list[str]]:
             duration(m.touch_minutes),
             "Hands-on minutes per run; a step that repeats counts as often as it is expected to.",
         ],
-        ["Wait time", duration(m.wait_minutes), "Time the work sits in queues before steps start."],
+        [
+            "Wait time",
+            duration(m.wait_minutes),
+            "Calendar time the work sits in queues before steps start; no one works on it.",
+        ],
         [
             "Value-added time",
             duration(m.value_added_minutes),
@@ -32,7 +36,7 @@ def metric_rows(ctx: PlanContext) -> list[list[str]]:
         ],
         [
             "Process cycle efficiency",
-            percent(m.pce),
+            ctx.pce(),
             "Value-added time ÷ lead time. 25 % or more is lean; about 5 % is common.",
         ],
         [
@@ -48,10 +52,10 @@ def metric_rows(ctx: PlanContext) -> list[list[str]]:
         ],
         [
             "Cost per run",
-            ctx.money(m.cost_per_run),
+            ctx.cost(m.cost_per_run),
             "Touch time × the hourly rate of each step's lane.",
         ],
-        ["Annual cost", ctx.money(m.annual_cost), "Cost per run × runs per year."],
+        ["Annual cost", ctx.cost(m.annual_cost), "Cost per run × runs per year."],
     ]
 
 

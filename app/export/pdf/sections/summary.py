@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from app.analysis.goals import goal_sentence
-from app.analysis.wording import hours_per_year, percent
+from app.export.pdf.bidi import ShapedParagraph
 from app.export.pdf.blocks import heading, note, para, table
 from app.export.pdf.context import PlanContext
 from app.export.pdf.figures import duration
 from app.export.pdf.fonts import REGULAR
+from app.export.pdf.sections.findings import finding_figures, ranking_sentence
 from app.export.pdf.styles import ACCENT, RULE, STYLES
 from app.export.pdf.text import paragraph_text
 
@@ -36,9 +37,16 @@ def headline_figures(ctx: PlanContext) -> list[tuple[str, str]]:
     return [
         (duration(metrics.lead_time_minutes), "lead time, trigger to done"),
         (duration(metrics.touch_minutes), "hands-on (touch) time per run"),
-        (percent(metrics.pce), "process cycle efficiency"),
-        (ctx.money(metrics.annual_cost), "cost of hands-on time a year"),
+        _known(ctx.pce(), "process cycle efficiency"),
+        _known(ctx.cost(metrics.annual_cost), "cost of hands-on time a year"),
     ]
+
+
+def _known(value: str, label: str) -> tuple[str, str]:
+    """A headline figure; "not known: why" becomes "not known" over the label and the why."""
+    if value.startswith("not known: "):
+        return "not known", f"{label} ({value.removeprefix('not known: ')})"
+    return value, label
 
 
 def _headline(ctx: PlanContext) -> list[Flowable]:
@@ -47,8 +55,8 @@ def _headline(ctx: PlanContext) -> list[Flowable]:
         return [note(f"The metrics cannot be computed yet. {reasons}".strip())]
     cells = [
         [
-            Paragraph(paragraph_text(value), STYLES.figure),
-            Paragraph(paragraph_text(label), STYLES.figure_label),
+            ShapedParagraph(paragraph_text(value), STYLES.figure),
+            ShapedParagraph(paragraph_text(label), STYLES.figure_label),
         ]
         for value, label in headline_figures(ctx)
     ]
@@ -78,19 +86,13 @@ def _headline(ctx: PlanContext) -> list[Flowable]:
 def _top_findings(ctx: PlanContext) -> list[Flowable]:
     if not ctx.findings:
         return [note(_no_findings(ctx))]
-    width = ctx.portrait.width
     rows = [
-        [
-            str(number),
-            finding.title,
-            hours_per_year(finding.minutes_per_year),
-            ctx.money(finding.cost_per_year),
-        ]
+        [str(number), finding.title, *finding_figures(ctx, finding)]
         for number, finding in enumerate(ctx.findings[:TOP_FINDINGS], start=1)
     ]
-    widths = [0.05 * width, 0.61 * width, 0.16 * width, 0.18 * width]
-    header = ["#", "Finding", "Time a year", "Money a year"]
-    return [table(header, rows, widths, right=(2, 3)), note(_money_note())]
+    header = ["#", "Finding", "Waiting", "Work a year", "Money a year"]
+    table_ = table(header, rows, [ctx.portrait.width], right=(2, 3, 4))
+    return [table_, note(f"{ranking_sentence(ctx)} {_money_note()}")]
 
 
 def _no_findings(ctx: PlanContext) -> str:
@@ -100,7 +102,7 @@ def _no_findings(ctx: PlanContext) -> str:
 
 
 def _money_note() -> str:
-    return "Money counts hands-on time at each lane's rate; waiting costs no wages but delays."
+    return "Money counts hands-on time at each lane's rate; waiting delays the customer."
 
 
 def _goals(ctx: PlanContext) -> list[Flowable]:
