@@ -334,13 +334,17 @@ def _printable_logo(logo: str) -> str:
 
 
 def _export_with_qt(process: Process, path: Path) -> None:
-    """PNG/SVG of the map; Qt starts on its offscreen platform, so no display is needed."""
+    """PNG/SVG of the map; Qt starts on its offscreen platform, so no display is needed.
+
+    A picture drawn smaller than asked (to stay within the pixel budget) says so on stdout."""
     from app.ui.image_export import ImageExportError, export_map_image
 
     try:
-        export_map_image(process, path)
+        note = export_map_image(process, path).note
     except ImageExportError as error:
         raise UserError(str(error)) from error
+    if note:
+        print(note)
 
 
 def command_sample(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from functools import partial
 from app.process.model import Flow, Lane, Process, Step, StepKind
 from app.swimlane.layout import layout_swimlanes
 from bench.core import Report, median_ms
+from bench.generate import looped_process
 
 
 def sample_process(step_count: int, lane_count: int, *, seed: int = 4) -> Process:
@@ -52,6 +53,14 @@ def run(report: Report) -> None:
     report.add_ratio(
         "layout 1000 steps (30 lanes)", "layout 100 steps", note="aim < 12; 1000 steps < 150 ms"
     )
+    for count in (300, 1000):
+        process = looped_process(count, count // 30)
+        sections = len(layout_swimlanes(process).sections)
+        report.add(
+            f"layout {count} steps, 3 lanes (folded)",
+            median_ms(partial(layout_swimlanes, process), repeat=5),
+            note=f"{sections} sections",
+        )
 
 
 if __name__ == "__main__":

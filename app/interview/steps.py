@@ -13,7 +13,7 @@ when the draft has errors.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,17 +113,22 @@ def _extra_errors(process: Process, draft: StepDraft) -> dict[str, str]:
     errors: dict[str, str] = {}
     if draft.value and draft.value not in VALUE_CLASSES:
         errors["value"] = f"'{draft.value}' is not a value class: {', '.join(VALUE_CLASSES)}."
-    try:
-        if draft.lane_rate.strip():
-            read_money(draft.lane_rate)
-        if draft.back_to.strip() and not draft.outcomes:
-            read_share(draft.back_share)
-    except AnswerError as error:
-        key = "lane_rate" if draft.lane_rate.strip() and "amount" in str(error) else "back_share"
-        errors[key] = str(error)
-    if draft.back_to.strip() and draft.back_to not in process.step_by_id():
-        errors["back_to"] = f"'{draft.back_to}' is not a step described so far."
+    if draft.lane_rate.strip():
+        errors.update(_unreadable("lane_rate", read_money, draft.lane_rate))
+    if draft.back_to.strip() and not draft.outcomes:
+        errors.update(_unreadable("back_share", read_share, draft.back_share))
+        if draft.back_to not in process.step_by_id():
+            errors["back_to"] = f"'{draft.back_to}' is not a step described so far."
     return errors
+
+
+def _unreadable(key: str, read: Callable[[str], float], text: str) -> dict[str, str]:
+    """``{key: why}`` when ``read`` cannot read ``text``, else nothing."""
+    try:
+        read(text)
+    except AnswerError as error:
+        return {key: str(error)}
+    return {}
 
 
 def add_step(process: Process, draft: StepDraft, bank: QuestionBank | None = None) -> AddStepResult:

@@ -88,6 +88,7 @@ class LaneBand:
     rect: Rect
     label_rect: Rect
     lines: tuple[str, ...] = ()
+    section: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class NodeBox:
     badges: tuple[str, ...] = ()
     text_rect: Rect | None = None
     row: int = 0
+    section: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,46 @@ class EdgePath:
     is_back_edge: bool
     label_lines: tuple[str, ...] = ()
     probability: float | None = None
+    continued: tuple[Point, ...] = ()
+    link: str = ""
+
+    @property
+    def pieces(self) -> tuple[tuple[Point, ...], ...]:
+        """The drawn polylines: one, or two joined by the off-page connectors ``link``."""
+        return (self.points, self.continued) if self.continued else (self.points,)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkMark:
+    """An off-page connector (a BPMN link event) where a flow leaves or enters a section.
+
+    ``letter`` names the pair; ``lines`` ("to 3", "from 2") are drawn in ``text_rect`` below it.
+    """
+
+    flow_index: int
+    letter: str
+    direction: Literal["out", "in"]
+    section: int
+    other_section: int
+    lane_id: str
+    rect: Rect
+    text_rect: Rect
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MapSection:
+    """One section of a folded map: its number (from 1), title band, area and columns."""
+
+    number: int
+    count: int
+    title_rect: Rect
+    rect: Rect
+    columns: tuple[int, int]
+
+    @property
+    def title(self) -> str:
+        return f"Section {self.number} of {self.count}"
 
 
 def _empty_index() -> Mapping[str, int]:
@@ -142,6 +184,8 @@ class MapGeometry:
 
     ``columns`` holds one full-height rectangle per column of step slots, left to right.
     ``font_size`` and ``line_height`` are the text metrics the layout wrapped labels for.
+    A folded map (see ``app.swimlane.fold``) has ``sections`` stacked top to bottom, each with
+    a band per lane (``LaneBand.section``), joined by ``links``; an unfolded map has none.
     """
 
     width: float
@@ -152,6 +196,8 @@ class MapGeometry:
     columns: tuple[Rect, ...]
     font_size: float = 11.0
     line_height: float = 14.0
+    sections: tuple[MapSection, ...] = ()
+    links: tuple[LinkMark, ...] = ()
     _node_index: Mapping[str, int] = field(
         default_factory=_empty_index, init=False, repr=False, compare=False
     )
@@ -161,7 +207,9 @@ class MapGeometry:
 
     def __post_init__(self) -> None:
         nodes = {node.step_id: i for i, node in enumerate(self.nodes)}
-        lanes = {lane.lane_id: i for i, lane in enumerate(self.lanes)}
+        lanes: dict[str, int] = {}
+        for i, lane in enumerate(self.lanes):
+            lanes.setdefault(lane.lane_id, i)
         object.__setattr__(self, "_node_index", MappingProxyType(nodes))
         object.__setattr__(self, "_lane_index", MappingProxyType(lanes))
 
@@ -174,9 +222,17 @@ class MapGeometry:
         index = self._node_index.get(step_id)
         return None if index is None else self.nodes[index]
 
-    def lane(self, lane_id: str) -> LaneBand:
-        """The band of a lane; KeyError if the lane is not on the map."""
-        return self.lanes[self._lane_index[lane_id]]
+    def lane(self, lane_id: str, section: int = 0) -> LaneBand:
+        """The band of a lane (in a section); KeyError if the lane is not on the map."""
+        band = self.lanes[self._lane_index[lane_id] + section * self.lane_count]
+        if band.lane_id != lane_id:
+            raise KeyError(lane_id)
+        return band
+
+    @property
+    def lane_count(self) -> int:
+        """How many lanes the map has (each section repeats them all)."""
+        return len(self.lanes) // max(len(self.sections), 1)
 
     def edges_from(self, step_id: str) -> tuple[EdgePath, ...]:
         """The edges leaving a step, in flow order."""

@@ -75,6 +75,8 @@ class Grid:
     gap_left: tuple[float, ...]
     gap_width: tuple[float, ...]
     column_left: tuple[float, ...]
+    column_width: tuple[float, ...]
+    row_height: Mapping[StripId, float]
     lane_top: tuple[float, ...]
     lane_height: tuple[float, ...]
     strip_top: dict[StripId, float]
@@ -86,9 +88,15 @@ class Grid:
         return sum(self.lane_height)
 
     def slot_rect(self, slot: Slot) -> Rect:
-        """The rectangle a step's shape is inscribed in."""
-        top = self.strip_top[(slot.lane, slot.row)] + self.strip_height[(slot.lane, slot.row)]
-        return Rect(self.column_left[slot.column], top, self.style.box_width, self.style.box_height)
+        """The rectangle a step's shape and label lie in: its column's width, its row's height."""
+        cell = (slot.lane, slot.row)
+        top = self.strip_top[cell] + self.strip_height[cell]
+        return Rect(
+            self.column_left[slot.column],
+            top,
+            self.column_width[slot.column],
+            self.row_height[cell],
+        )
 
     def gap_x(self, gap: int, key: Hashable) -> float:
         """The x of an edge group's track in a gap (tracks share the gap left of any labels)."""
@@ -116,11 +124,24 @@ class Grid:
 
 
 def build_grid(
-    style: LayoutStyle, channels: Channels, column_count: int, rows_per_lane: Sequence[int]
+    style: LayoutStyle,
+    channels: Channels,
+    column_width: Sequence[float],
+    row_heights: Sequence[Sequence[float]],
 ) -> Grid:
-    """Size every channel for its tracks and labels, then place columns and lanes."""
+    """Size every channel for its tracks and labels, then place columns and lanes.
+
+    ``column_width`` holds one width per column; ``row_heights`` one list of row heights per lane.
+    """
+    column_count = len(column_width)
+    rows_per_lane = [len(rows) for rows in row_heights]
+    row_height = {
+        (lane, row): height
+        for lane, rows in enumerate(row_heights)
+        for row, height in enumerate(rows)
+    }
     gap_width = tuple(
-        _gap_width(style, channels, gap, column_count) for gap in range(-1, column_count)
+        _gap_width(style, channels, gap, column_width) for gap in range(-1, column_count)
     )
     gap_left: list[float] = []
     column_left: list[float] = []
@@ -130,23 +151,25 @@ def build_grid(
         x += width
         if index < column_count:
             column_left.append(x)
-            x += style.box_width
+            x += column_width[index]
     strip_height = {
         (lane, k): _strip_height(style, channels, (lane, k), rows)
         for lane, rows in enumerate(rows_per_lane)
         for k in range(rows + 1)
     }
     lane_height = tuple(
-        _lane_height(style, strip_height, lane, rows) for lane, rows in enumerate(rows_per_lane)
+        _lane_height(style, strip_height, lane, rows) for lane, rows in enumerate(row_heights)
     )
     lane_top = tuple(accumulate(lane_height, initial=0.0))[:-1]
-    strip_top = _strip_tops(style, strip_height, lane_top, rows_per_lane)
+    strip_top = _strip_tops(strip_height, row_height, lane_top, rows_per_lane)
     return Grid(
         style,
         channels,
         tuple(gap_left),
         gap_width,
         tuple(column_left),
+        tuple(column_width),
+        row_height,
         lane_top,
         lane_height,
         strip_top,
@@ -155,8 +178,11 @@ def build_grid(
     )
 
 
-def _gap_width(style: LayoutStyle, channels: Channels, gap: int, column_count: int) -> float:
-    inner = 0 <= gap < column_count - 1
+def _gap_width(
+    style: LayoutStyle, channels: Channels, gap: int, column_width: Sequence[float]
+) -> float:
+    """Tracks and labels decide; the minimum is narrow at the ends and beside a narrow column."""
+    inner = 0 <= gap < len(column_width) - 1 and min(column_width[gap : gap + 2]) >= style.box_width
     minimum = style.column_gap if inner else style.outer_gap
     tracks = len(channels.gap_tracks.get(gap, {}))
     labels = style.edge_label_width + 2 * style.label_gap if gap in channels.labelled_gaps else 0
@@ -172,17 +198,17 @@ def _strip_height(style: LayoutStyle, channels: Channels, strip: StripId, rows: 
 
 
 def _lane_height(
-    style: LayoutStyle, strip_height: Mapping[StripId, float], lane: int, rows: int
+    style: LayoutStyle, strip_height: Mapping[StripId, float], lane: int, rows: Sequence[float]
 ) -> float:
-    strips = sum(strip_height[(lane, k)] for k in range(rows + 1))
-    if rows == 0:
+    strips = sum(strip_height[(lane, k)] for k in range(len(rows) + 1))
+    if not rows:
         return max(style.empty_lane_height, strips)
-    return strips + rows * style.box_height
+    return strips + sum(rows)
 
 
 def _strip_tops(
-    style: LayoutStyle,
     strip_height: Mapping[StripId, float],
+    row_height: Mapping[StripId, float],
     lane_top: Sequence[float],
     rows_per_lane: Sequence[int],
 ) -> dict[StripId, float]:
@@ -191,5 +217,5 @@ def _strip_tops(
         y = lane_top[lane]
         for k in range(rows + 1):
             tops[(lane, k)] = y
-            y += strip_height[(lane, k)] + style.box_height
+            y += strip_height[(lane, k)] + row_height.get((lane, k), 0.0)
     return tops

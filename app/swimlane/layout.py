@@ -1,282 +1,79 @@
 """The swimlane layout: one process snapshot in, one ``MapGeometry`` out.
 
-Steps go in columns by the flow (``ranking``), into slots of their lane (``grid``); edges are
-planned onto channel tracks (``routing``), the channels sized for them, and only then are
-coordinates fixed. The result depends on nothing but the snapshot, the style and the measure.
+The whole map is laid out as one part (``part``); a long map is then folded into sections
+joined by off-page connectors (``fold`` states the rule) and stacked (``stack``). The result
+depends on nothing but the snapshot, the style and the measure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-
-from app.process.model import Process, Step
-from app.swimlane.geometry import EdgePath, LaneBand, MapGeometry, NodeBox, Rect, Shape
-from app.swimlane.grid import Channels, Grid, Slot, assign_slots, build_grid
-from app.swimlane.ranking import IndexedFlow, Ranking, rank_steps
-from app.swimlane.routing import Route, claim_tracks, plan_route, route_points
-from app.swimlane.shares import branch_label, effective_probabilities
+from app.process.model import Process
+from app.swimlane.cut import SectionCutter, SectionPart
+from app.swimlane.fold import find_crossings, range_end, section_width, should_fold
+from app.swimlane.geometry import MapGeometry
+from app.swimlane.grid import Grid
+from app.swimlane.part import PartLayout, lay_out_part, ordered_lanes, place_part, plan_part
+from app.swimlane.ranking import Ranking, rank_steps
+from app.swimlane.stack import stack_sections
 from app.swimlane.style import DEFAULT_STYLE, LayoutStyle
-from app.swimlane.text import TextMeasure, approximate_measure, wrap_text
+from app.swimlane.text import TextMeasure, approximate_measure
 
-__all__ = ["DEFAULT_STYLE", "LayoutStyle", "TextMeasure", "layout_swimlanes"]
-
-SHAPES: Mapping[str, Shape] = {"start": "circle", "end": "circle", "decision": "diamond"}
-BADGES: Mapping[str, tuple[str, ...]] = {"approval": ("approval",)}
-
-
-@dataclass(frozen=True, slots=True)
-class _EdgePlan:
-    """One edge before coordinates: its route, label text and wrapped label lines."""
-
-    flow: IndexedFlow
-    route: Route
-    label: str
-    lines: tuple[str, ...]
-    probability: float | None
-    label_offset: int
-    label_width: float
+__all__ = ["DEFAULT_STYLE", "LayoutStyle", "TextMeasure", "layout_swimlanes", "ordered_lanes"]
 
 
 def layout_swimlanes(
     process: Process, *, style: LayoutStyle = DEFAULT_STYLE, measure: TextMeasure | None = None
 ) -> MapGeometry:
-    """Lay out a process as horizontal swimlanes with steps in flow columns."""
-    measure = measure or approximate_measure(style.font_size)
+    """Lay out a process as horizontal swimlanes with steps in flow columns, folded if long."""
+    measure = _remembered(measure or approximate_measure(style.font_size))
     ranking = rank_steps(process)
     lanes = ordered_lanes(process, ranking.steps)
-    lane_of = {lane_id: index for index, (lane_id, _) in enumerate(lanes)}
-    slots = assign_slots(ranking.steps, ranking.columns, lane_of)
-    plans = _plan_edges(ranking, slots, style, measure)
-    channels = _claim_channels(plans)
-    column_count = max(ranking.columns.values(), default=-1) + 1
-    grid = build_grid(style, channels, column_count, _rows_per_lane(slots, len(lanes)))
-    nodes = tuple(
-        _node_box(step, slots[step.id], grid.slot_rect(slots[step.id]), style, measure)
-        for step in ranking.steps
-    )
-    shape_rects = {slots[node.step_id]: node.rect for node in nodes}
-    return MapGeometry(
-        width=grid.width,
-        height=grid.height,
-        lanes=tuple(_lane_band(grid, index, lane, measure) for index, lane in enumerate(lanes)),
-        nodes=nodes,
-        edges=tuple(_edge_path(plan, grid, shape_rects) for plan in plans),
-        columns=tuple(Rect(x, 0.0, style.box_width, grid.height) for x in grid.column_left),
-        font_size=style.font_size,
-        line_height=style.line_height,
-    )
+    whole = plan_part(ranking, lanes, style, measure)
+    if not should_fold(whole.grid):
+        return place_part(whole, measure).geometry
+    parts, layouts = _sections(ranking, whole.grid, lanes, style, measure)
+    if len(parts) < 2:
+        return place_part(whole, measure).geometry
+    crossings = find_crossings(ranking, [part.columns for part in parts])
+    return stack_sections(layouts, parts, crossings)
 
 
-def ordered_lanes(process: Process, steps: Sequence[Step]) -> list[tuple[str, str]]:
-    """(id, name) of every lane: the process's lanes in their order, then unknown lane ids of
-    steps in order of first appearance (named by their id)."""
-    lanes: dict[str, str] = {}
-    for lane in process.lanes:
-        lanes.setdefault(lane.id, lane.name)
-    for step in steps:
-        lanes.setdefault(step.lane, step.lane)
-    return list(lanes.items())
-
-
-def _rows_per_lane(slots: Mapping[str, Slot], lane_count: int) -> list[int]:
-    rows = [0] * lane_count
-    for slot in slots.values():
-        rows[slot.lane] = max(rows[slot.lane], slot.row + 1)
-    return rows
-
-
-def _plan_edges(
-    ranking: Ranking, slots: Mapping[str, Slot], style: LayoutStyle, measure: TextMeasure
-) -> list[_EdgePlan]:
-    """Routes, label texts and label lines of every usable flow, in flow order."""
-    probabilities = _branch_probabilities(ranking.flows)
-    back_label_lines: dict[str, int] = {}
-    forward_labels: dict[str, int] = {}
-    plans: list[_EdgePlan] = []
-    for flow in ranking.flows:
-        is_back = flow.index in ranking.back_edges
-        route = plan_route(
-            flow.source, flow.target, slots[flow.source], slots[flow.target], is_back=is_back
-        )
-        probability = probabilities.get(flow.index)
-        label = _label_text(flow, probability)
-        lines = _label_lines(label, is_back=is_back, style=style, measure=measure)
-        # Rework labels of one source stack line by line; forward labels into one target
-        # alternate above and below the entering segment.
-        stack, key = (back_label_lines, flow.source) if is_back else (forward_labels, flow.target)
-        offset = stack.get(key, 0)
-        if lines:
-            stack[key] = offset + (len(lines) if is_back else 1)
-        width = max((measure(line) for line in lines), default=0.0)
-        plans.append(_EdgePlan(flow, route, label, lines, probability, offset, width))
-    return plans
-
-
-def _branch_probabilities(flows: Sequence[IndexedFlow]) -> dict[int, float]:
-    """Effective probabilities of the flows of every step with several outgoing flows."""
-    by_source: dict[str, list[IndexedFlow]] = {}
-    for flow in flows:
-        by_source.setdefault(flow.source, []).append(flow)
-    result: dict[int, float] = {}
-    for branches in by_source.values():
-        if len(branches) < 2:
-            continue
-        shares = effective_probabilities([branch.flow.probability for branch in branches])
-        result.update(zip((branch.index for branch in branches), shares, strict=True))
-    return result
-
-
-def _label_text(flow: IndexedFlow, probability: float | None) -> str:
-    if probability is None:
-        return " ".join(flow.flow.label.split())
-    return branch_label(flow.flow.label, probability)
-
-
-def _label_lines(
-    label: str, *, is_back: bool, style: LayoutStyle, measure: TextMeasure
-) -> tuple[str, ...]:
-    if is_back:
-        width, max_lines = style.back_label_width, style.edge_label_lines
-    else:
-        room = style.box_height / 2 - style.label_gap
-        width = style.edge_label_width
-        max_lines = min(style.edge_label_lines, int(room // style.line_height))
-    return wrap_text(label, width=width, max_lines=max_lines, measure=measure)
-
-
-def _claim_channels(plans: Sequence[_EdgePlan]) -> Channels:
-    """Tracks for every leg; label room in gaps (forward) and strips (rework)."""
-    channels = Channels()
-    claim_tracks(channels, [plan.route for plan in plans])
-    for plan in plans:
-        if not plan.lines:
-            continue
-        route = plan.route
-        if route.is_back:
-            strip = (route.source.lane, route.source.row + 1)
-            channels.reserve_strip_label(strip, plan.label_offset + len(plan.lines))
-        else:
-            channels.labelled_gaps.add(route.target.column - 1)
-    return channels
-
-
-def _edge_path(plan: _EdgePlan, grid: Grid, rects: Mapping[Slot, Rect]) -> EdgePath:
-    return EdgePath(
-        flow_index=plan.flow.index,
-        source=plan.flow.source,
-        target=plan.flow.target,
-        points=route_points(plan.route, grid, rects),
-        label=plan.label,
-        label_rect=_label_rect(plan, grid, rects),
-        is_back_edge=plan.route.is_back,
-        label_lines=plan.lines,
-        probability=plan.probability,
-    )
-
-
-def _label_rect(plan: _EdgePlan, grid: Grid, rects: Mapping[Slot, Rect]) -> Rect | None:
-    if not plan.lines:
-        return None
-    if plan.route.is_back:
-        return _rework_label_rect(plan, grid, rects[plan.route.source])
-    return _forward_label_rect(plan, grid)
-
-
-def _rework_label_rect(plan: _EdgePlan, grid: Grid, source: Rect) -> Rect:
-    """Right of the exit below the source, in the label band of the strip under it."""
-    style = grid.style
-    strip = (plan.route.source.lane, plan.route.source.row + 1)
-    top = grid.strip_top[strip] + style.label_gap + plan.label_offset * style.line_height
-    width = min(plan.label_width, style.back_label_width)
-    height = len(plan.lines) * style.line_height
-    return Rect(source.x + source.width / 2 + style.label_gap, top, width, height)
-
-
-def _forward_label_rect(plan: _EdgePlan, grid: Grid) -> Rect:
-    """In the label zone of the gap before the target, above (then below, then further out
-    from) the segment entering it; never outside the map."""
-    style = grid.style
-    target = grid.slot_rect(plan.route.target)
-    width = min(plan.label_width, style.edge_label_width)
-    height = len(plan.lines) * style.line_height
-    level = plan.label_offset // 2 * style.edge_label_lines * style.line_height
-    if plan.label_offset % 2:
-        top = target.center.y + style.label_gap + level
-    else:
-        top = target.center.y - style.label_gap - level - height
-    top = min(max(top, 0.0), grid.height - height)
-    return Rect(target.x - style.label_gap - width, top, width, height)
-
-
-def _node_box(
-    step: Step,
-    slot: Slot,
-    slot_rect: Rect,
+def _sections(
+    ranking: Ranking,
+    grid: Grid,
+    lanes: list[tuple[str, str]],
     style: LayoutStyle,
     measure: TextMeasure,
-) -> NodeBox:
-    shape = SHAPES.get(step.kind, "box")
-    rect = _shape_rect(slot_rect, shape, style)
-    text_rect = _text_rect(rect, slot_rect, shape, style)
-    max_lines = min(style.max_label_lines, int(text_rect.height // style.line_height))
-    lines = wrap_text(
-        step.name, width=text_rect.width, max_lines=max(1, max_lines), measure=measure
-    )
-    return NodeBox(
-        step_id=step.id,
-        lane_id=step.lane,
-        kind=step.kind,
-        shape=shape,
-        rect=rect,
-        lines=lines,
-        full_text=step.name,
-        column=slot.column,
-        badges=BADGES.get(step.kind, ()),
-        text_rect=text_rect,
-        row=slot.row,
-    )
+) -> tuple[list[SectionPart], list[PartLayout]]:
+    """Sections left to right, each as many columns as the grid suggests, one fewer at a time
+    while it comes out wider than allowed (a one-column section always stays)."""
+    cutter = SectionCutter(ranking, style)
+    limit = section_width(grid)
+    parts: list[SectionPart] = []
+    layouts: list[PartLayout] = []
+    first, count = 0, len(grid.column_left)
+    while first < count:
+        last = range_end(grid, style, first)
+        while True:
+            part = cutter.part(first, last)
+            layout = lay_out_part(part.ranking, lanes, style, measure, part.column_width)
+            if layout.geometry.width <= limit or last == first:
+                break
+            last -= 1
+        parts.append(part)
+        layouts.append(layout)
+        first = last + 1
+    return parts, layouts
 
 
-def _shape_rect(slot_rect: Rect, shape: Shape, style: LayoutStyle) -> Rect:
-    """The shape's bounding box, centred in its slot."""
-    if shape == "box":
-        return slot_rect
-    if shape == "diamond":
-        width, height = min(style.diamond_width, style.box_width), style.box_height
-    else:
-        width = height = min(style.circle_diameter, style.box_width, style.box_height)
-    center = slot_rect.center
-    return Rect(center.x - width / 2, center.y - height / 2, width, height)
+def _remembered(measure: TextMeasure) -> TextMeasure:
+    """``measure`` with each string measured once (a folded map wraps every label twice)."""
+    widths: dict[str, float] = {}
 
+    def remembered(text: str, /) -> float:
+        width = widths.get(text)
+        if width is None:
+            width = widths[text] = measure(text)
+        return width
 
-def _text_rect(rect: Rect, slot_rect: Rect, shape: Shape, style: LayoutStyle) -> Rect:
-    """Where a shape's label fits: the padded box, the diamond's inner half, or under the
-    circle (one line across the slot, as BPMN draws event labels)."""
-    pad = style.text_padding
-    if shape == "box":
-        return Rect(rect.x + pad, rect.y + pad, rect.width - 2 * pad, rect.height - 2 * pad)
-    if shape == "circle":
-        top = rect.bottom + style.label_gap
-        height = max(slot_rect.bottom - top, style.line_height)
-        return Rect(slot_rect.x + pad, top, slot_rect.width - 2 * pad, height)
-    center = rect.center
-    return Rect(
-        center.x - rect.width / 4, center.y - rect.height / 4, rect.width / 2, rect.height / 2
-    )
-
-
-def _lane_band(grid: Grid, index: int, lane: tuple[str, str], measure: TextMeasure) -> LaneBand:
-    style = grid.style
-    lane_id, name = lane
-    top, height = grid.lane_top[index], grid.lane_height[index]
-    label_rect = Rect(0.0, top, style.lane_label_width, height)
-    pad = style.text_padding
-    fit = int((height - 2 * pad) // style.line_height)
-    lines = wrap_text(
-        name,
-        width=style.lane_label_width - 2 * pad,
-        max_lines=max(1, min(style.lane_label_lines, fit)),
-        measure=measure,
-    )
-    return LaneBand(lane_id, name, Rect(0.0, top, grid.width, height), label_rect, lines)
+    return remembered

@@ -47,18 +47,32 @@ class Route:
     target: Slot
     is_back: bool
     legs: tuple[Leg, ...]
+    exit_right: bool = False
 
 
 def plan_route(
-    source_id: str, target_id: str, source: Slot, target: Slot, *, is_back: bool
+    source_id: str,
+    target_id: str,
+    source: Slot,
+    target: Slot,
+    *,
+    is_back: bool,
+    exit_right: bool = False,
 ) -> Route:
-    """The legs of an edge; edges sharing a source (or a target) share their tracks."""
+    """The legs of an edge; edges sharing a source (or a target) share their tracks.
+
+    ``exit_right`` sends rework out of the source's right side instead of its bottom, for a
+    shape whose name is written below it.
+    """
     if is_back:
+        first: tuple[Leg, ...] = (GapLeg(source.column, ("out", source_id)),) * exit_right
         legs: tuple[Leg, ...] = (
+            *first,
             StripLeg((source.lane, source.row + 1), ("back-out", source_id)),
             GapLeg(target.column - 1, ("back-in", target_id)),
             StripLeg((target.lane, target.row), ("back-in", target_id)),
         )
+        return Route(source, target, is_back, legs, exit_right)
     elif target.column == source.column + 1:
         legs = (GapLeg(source.column, ("out", source_id)),)
     else:
@@ -85,7 +99,7 @@ def claim_tracks(channels: Channels, routes: Sequence[Route]) -> None:
 def route_points(route: Route, grid: Grid, rects: Mapping[Slot, Rect]) -> tuple[Point, ...]:
     """The polyline of a planned route: border to border, axis-parallel, no repeated points."""
     source, target = rects[route.source], rects[route.target]
-    if route.is_back:
+    if route.is_back and not route.exit_right:
         points = [Point(source.x + source.width / 2, source.bottom)]
     else:
         points = [Point(source.right, source.y + source.height / 2)]

@@ -19,14 +19,14 @@ class LayoutStyle:
     column_gap: float = 40.0
     outer_gap: float = 20.0
     lane_label_width: float = 132.0
-    lane_padding: float = 20.0
+    lane_padding: float = 14.0
     row_gap: float = 16.0
     empty_lane_height: float = 40.0
     track_spacing: float = 8.0
     font_size: float = 11.0
     line_height: float = 14.0
     text_padding: float = 6.0
-    max_label_lines: int = 4
+    max_label_lines: int = 8
     lane_label_lines: int = 3
     edge_label_width: float = 96.0
     edge_label_lines: int = 2

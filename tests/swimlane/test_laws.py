@@ -36,50 +36,95 @@ def test_no_two_nodes_overlap(process: Process) -> None:
 def test_every_node_lies_in_its_lane_band_right_of_the_labels(process: Process) -> None:
     geometry = layout_swimlanes(process)
     for node in geometry.nodes:
-        lane = geometry.lane(node.lane_id)
+        lane = geometry.lane(node.lane_id, node.section)
         assert lane.rect.contains_rect(node.rect), node.step_id
         assert node.rect.x >= lane.label_rect.right
 
 
+def section_areas(geometry: MapGeometry) -> list[Rect]:
+    """The area of each section, or the whole map when it is not folded."""
+    if not geometry.sections:
+        return [Rect(0.0, 0.0, geometry.width, geometry.height)]
+    return [section.rect for section in geometry.sections]
+
+
 @given(processes())
-def test_lanes_tile_the_height_without_gaps(process: Process) -> None:
+def test_lanes_tile_each_section_without_gaps_in_the_same_order(process: Process) -> None:
     geometry = layout_swimlanes(process)
-    bottom = 0.0
-    for lane in geometry.lanes:
-        assert lane.rect.y == bottom
-        assert lane.rect.height > 0
-        assert (lane.rect.x, lane.rect.width) == (0.0, geometry.width)
-        assert lane.label_rect.y == lane.rect.y
-        assert lane.label_rect.height == lane.rect.height
-        bottom = lane.rect.bottom
-    assert bottom == geometry.height
+    areas = section_areas(geometry)
+    count = geometry.lane_count
+    assert len(geometry.lanes) == count * len(areas)
+    for number, area in enumerate(areas):
+        bands = geometry.lanes[number * count : (number + 1) * count]
+        assert [band.lane_id for band in bands] == [band.lane_id for band in geometry.lanes[:count]]
+        bottom = area.y
+        for lane in bands:
+            assert lane.section == number
+            assert lane.rect.y == bottom
+            assert lane.rect.height > 0
+            assert (lane.rect.x, lane.rect.width) == (0.0, geometry.width)
+            assert lane.label_rect.y == lane.rect.y
+            assert lane.label_rect.height == lane.rect.height
+            bottom = lane.rect.bottom
+        assert bottom == area.bottom
+    assert areas[-1].bottom == geometry.height
+
+
+def ends_of(geometry: MapGeometry, edge_index: int) -> tuple[Rect, Rect]:
+    """The connectors an edge between sections leaves by and comes back through."""
+    out = [link for link in geometry.links if link.flow_index == edge_index]
+    by_direction = {link.direction: link.rect for link in out}
+    return by_direction["out"], by_direction["in"]
 
 
 @given(processes())
 def test_edges_run_from_source_border_to_target_border(process: Process) -> None:
     geometry = layout_swimlanes(process)
     for edge in geometry.edges:
-        assert len(edge.points) >= 2
+        assert all(len(piece) >= 2 for piece in edge.pieces)
         assert geometry.node(edge.source).rect.on_border(edge.points[0])
-        assert geometry.node(edge.target).rect.on_border(edge.points[-1])
+        assert geometry.node(edge.target).rect.on_border(edge.pieces[-1][-1])
+        if edge.continued:
+            leave, enter = ends_of(geometry, edge.flow_index)
+            assert leave.on_border(edge.points[-1])
+            assert enter.on_border(edge.continued[0])
+
+
+@given(processes())
+def test_connectors_pair_up_across_sections(process: Process) -> None:
+    geometry = layout_swimlanes(process)
+    joined = {edge.flow_index: edge for edge in geometry.edges if edge.continued}
+    assert sorted({link.flow_index for link in geometry.links}) == sorted(joined)
+    for link in geometry.links:
+        edge = joined[link.flow_index]
+        assert link.letter == edge.link
+        here = geometry.node(edge.source if link.direction == "out" else edge.target)
+        there = geometry.node(edge.target if link.direction == "out" else edge.source)
+        assert (link.section, link.other_section) == (here.section, there.section)
+        assert geometry.lane(link.lane_id, link.section).rect.contains_rect(link.rect)
+    for first, second in itertools.combinations([*geometry.nodes, *geometry.links], 2):
+        assert not first.rect.overlaps(second.rect)
 
 
 @given(processes())
 def test_edge_segments_are_axis_parallel_and_not_empty(process: Process) -> None:
     geometry = layout_swimlanes(process)
     for edge in geometry.edges:
-        for a, b in segments(edge.points):
-            assert a.x == b.x or a.y == b.y, edge
-            assert a != b, edge
+        for piece in edge.pieces:
+            for a, b in segments(piece):
+                assert a.x == b.x or a.y == b.y, edge
+                assert a != b, edge
 
 
 @given(processes())
 def test_no_edge_runs_through_a_node(process: Process) -> None:
     geometry = layout_swimlanes(process)
+    shapes = [node.rect for node in geometry.nodes] + [link.rect for link in geometry.links]
     for edge in geometry.edges:
-        for a, b in segments(edge.points):
-            for node in geometry.nodes:
-                assert not crosses_interior(a, b, node.rect), (edge.flow_index, node.step_id)
+        for piece in edge.pieces:
+            for a, b in segments(piece):
+                for rect in shapes:
+                    assert not crosses_interior(a, b, rect), (edge.flow_index, rect)
 
 
 @given(processes())

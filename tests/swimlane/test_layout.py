@@ -167,8 +167,8 @@ def test_a_custom_style_and_measure_are_used() -> None:
         process(step("t", name="abc def")), style=style, measure=lambda text: 30.0 * len(text)
     )
     node = geometry.node("t")
-    assert (node.rect.width, node.rect.height) == (100, 50)
-    assert node.lines == ("ab", "c", "d…")
+    assert node.lines == ("ab", "c", "de", "f")
+    assert (node.rect.width, node.rect.height) == (100, 4 * 10 + 2 * style.text_padding)
     assert (geometry.font_size, geometry.line_height) == (8, 10)
 
 
@@ -268,11 +268,13 @@ def test_a_thousand_steps_in_thirty_lanes() -> None:
     )
     geometry = layout_swimlanes(process(*steps, flows=flows, lanes=lanes))
     assert len(geometry.nodes) == 1000
-    assert len(geometry.lanes) == 30
+    assert geometry.lane_count == 30
+    assert len(geometry.lanes) == 30 * len(geometry.sections)
     assert sum(edge.is_back_edge for edge in geometry.edges) == len(range(5, 1000, 9))
     by_column: dict[int, list[Rect]] = {}
     for node in geometry.nodes:
         by_column.setdefault(node.column, []).append(node.rect)
+    assert len(by_column) == len(geometry.columns)
     for rects in by_column.values():
         rects.sort(key=lambda rect: rect.y)
         assert all(upper.bottom <= lower.y for upper, lower in itertools.pairwise(rects))

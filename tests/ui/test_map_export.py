@@ -13,8 +13,20 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.models.transfer import sample_processes
+from app.process.file import write_process_file
 from app.process.model import Flow, Lane, Process, Step
-from app.ui.image_export import export_map_image, export_scene, print_scene
+from app.ui.image_export import (
+    MAX_PIXELS,
+    MAX_SIDE,
+    ImageExportError,
+    export_map_image,
+    export_scene,
+    picture_area,
+    print_pages,
+    print_scene,
+)
+from app.ui.main_window import MainWindow
+from bench.generate import looped_process
 
 
 def run_cli(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
@@ -45,8 +57,9 @@ def test_the_command_line_writes_png_and_svg_without_a_display(tmp_path: Path) -
             "--db", database, "export", "Onboard a new client", "--to", str(target), data=tmp_path
         )
         assert done.returncode == 0, done.stderr
-    width, height = png_size(png)
-    assert width > 2 * height > 1000  # a wide map at scale 2
+        assert done.stderr == ""
+    width, _ = png_size(png)
+    assert width > 2000  # a map of several columns at scale 2
     root = ElementTree.parse(svg).getroot()
     assert root.tag.endswith("svg")
     assert "Onboard a new client" in svg.read_text(encoding="utf-8")
@@ -140,3 +153,64 @@ def test_a_thousand_steps_in_thirty_lanes(qtbot: QtBot) -> None:
     scene = export_scene(process)
     assert len(scene.steps) == 1000
     assert len(scene.lanes) == 30
+    assert len(scene.later_lanes) == 30 * (len(scene.model.geometry.sections) - 1)
+
+
+def test_a_1000_step_png_is_scaled_to_the_pixel_budget_and_says_so(
+    qtbot: QtBot, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "map.png"
+    result = export_map_image(looped_process(1000, 33), path)
+    width, height = png_size(path)
+    assert (width, height) == (result.width, result.height)
+    assert width * height <= MAX_PIXELS
+    assert max(width, height) <= MAX_SIDE
+    assert result.scale < 2.0
+    assert f"{result.scale:.0%} of screen size" in result.note
+    assert capfd.readouterr().err == ""
+
+
+def test_the_command_line_says_when_a_picture_was_scaled_down(tmp_path: Path) -> None:
+    source = tmp_path / "big.walkthrough.json"
+    write_process_file(looped_process(1000, 33), source)
+    target = tmp_path / "big.png"
+    done = run_cli("export", str(source), "--to", str(target), data=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "megapixels" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [("missing/map.png", "does not exist"), ("map.png/", "a folder")],
+)
+def test_a_failure_says_its_real_reason(
+    qtbot: QtBot, tmp_path: Path, where: str, reason: str
+) -> None:
+    target = tmp_path / where
+    if where.endswith("/"):
+        target = tmp_path / "map.png"
+        target.mkdir()
+    with pytest.raises(ImageExportError, match=reason):
+        export_map_image(looped_process(9, 1), target)
+
+
+def test_a_folded_map_prints_its_sections_on_legible_pages(qtbot: QtBot) -> None:
+    scene = export_scene(looped_process(300, 10))
+    pages = print_pages(scene, 1000.0, 700.0, 0.6)
+    assert len(pages) > 5
+    assert all(page.height() * 0.6 <= 700.0 + 0.6 * 24 for page in pages)
+    assert [page.top() for page in pages] == sorted(page.top() for page in pages)
+    assert print_pages(export_scene(looped_process(9, 1)), 1000.0, 700.0, 0.3) == [
+        picture_area(export_scene(looped_process(9, 1)))
+    ]
+
+
+def test_the_window_says_when_an_exported_picture_was_drawn_smaller(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    (process_id,) = window.store.add_processes([looped_process(1000, 33)], "big map")
+    window.process_list.select(process_id)
+    window.process_page.map_page.export_image(tmp_path / "big.png", 2.0)
+    assert (tmp_path / "big.png").exists()
+    assert "megapixels" in window.statusBar().currentMessage()

@@ -6,10 +6,11 @@ lanes tile the rest of it, and every shape and waypoint is the map's, shifted ri
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from xml.etree.ElementTree import Element, SubElement
 
 from app.export.bpmn.names import BPMNDI_NS, DC_NS, DI_NS
+from app.export.bpmn.offpage import OffPage
 from app.export.bpmn.plan import ExportPlan
 from app.process.model import Process
 from app.swimlane.geometry import EdgePath, MapGeometry, NodeBox, Point, Rect
@@ -49,7 +50,12 @@ def split_approval(rect: Rect) -> tuple[Rect, Rect]:
     return task, gateway
 
 
-def diagram_element(process: Process, geometry: MapGeometry, plan: ExportPlan) -> Element:
+def diagram_element(
+    process: Process,
+    geometry: MapGeometry,
+    plan: ExportPlan,
+    links: Mapping[int, OffPage] | None = None,
+) -> Element:
     """``bpmndi:BPMNDiagram`` with the pool, every lane, every node and every flow."""
     diagram = Element(_di("BPMNDiagram"), {"id": "Diagram_1", "name": process.name})
     plane = SubElement(
@@ -63,7 +69,17 @@ def diagram_element(process: Process, geometry: MapGeometry, plan: ExportPlan) -
         gateways.update(_node_shapes(plane, node, plan))
     for edge in geometry.edges:
         _flow_edge(plane, edge, plan, gateways)
+    for link in (links or {}).values():
+        _link_shapes(plane, link, geometry)
     return diagram
+
+
+def _link_shapes(plane: Element, link: OffPage, geometry: MapGeometry) -> None:
+    """The two link events and the waypoints of the flow that leaves the catching one."""
+    _shape(plane, link.throw_id, shifted(link.throw.rect), label=shifted(link.throw.text_rect))
+    _shape(plane, link.catch_id, shifted(link.catch.rect), label=shifted(link.catch.text_rect))
+    edge = next(edge for edge in geometry.edges if edge.flow_index == link.flow_index)
+    _edge(plane, link.flow_id, [Point(p.x + POOL_HEADER, p.y) for p in edge.continued])
 
 
 def _node_shapes(plane: Element, node: NodeBox, plan: ExportPlan) -> dict[str, Rect]:

@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 
 from app.export.bpmn import elements
 from app.export.bpmn.names import BPMN_NS, BPMNDI_NS, WALKTHROUGH_NS, bpmn, xml_safe
+from app.export.bpmn.offpage import MARKER as OFF_PAGE_MARKER
 from app.export.bpmn.parse import BpmnError, ParsedXml, check_size, parse_xml
 from app.process.file import FORMAT_NAME, FORMAT_VERSION, ProcessFileError, process_from_document
 from app.process.model import Process, StepKind
@@ -241,7 +242,8 @@ class _Importer:
         node = _Node(child, tag, kind, child.get("name", ""), self._payload(child, "step"))
         self.nodes.append(node)
         self.node_by_id[element_id] = node
-        self._note_approximation(node)
+        if child.find(f"{bpmn('extensionElements')}/{OFF_PAGE_MARKER}") is None:
+            self._note_approximation(node)
 
     def _note_approximation(self, node: _Node) -> None:
         label = self._label(node.element)
@@ -258,8 +260,9 @@ class _Importer:
     def _read_flows(self, pool: _Pool) -> list[dict[str, Any]]:
         flows: list[dict[str, Any]] = []
         approval_gateways = self._approval_gateways(pool)
+        aliases = {**approval_gateways, **self._off_page_links(pool)}
         for element in pool.process.iterfind(bpmn("sequenceFlow")):
-            flow = self._read_flow(element, approval_gateways)
+            flow = self._read_flow(element, aliases)
             if flow is not None:
                 flows.append(flow)
         return flows
@@ -277,10 +280,27 @@ class _Importer:
                 gateway.folded = True  # part of the approval: not a step of its own
         return found
 
+    def _off_page_links(self, pool: _Pool) -> dict[str, str]:
+        """Link events Walkthrough wrote between map sections: each throw event stands for the
+        target its flow continues to; both events are part of that one flow, not steps."""
+        found: dict[str, str] = {}
+        for tag in ("intermediateThrowEvent", "intermediateCatchEvent"):
+            for element in pool.process.iterfind(bpmn(tag)):
+                marker = element.find(f"{bpmn('extensionElements')}/{OFF_PAGE_MARKER}")
+                node = self.node_by_id.get(element.get("id", ""))
+                if marker is None or node is None:
+                    continue
+                node.folded = True
+                target = marker.get("target", "")
+                if target in self.node_by_id:
+                    found[element.get("id", "")] = target
+        return found
+
     def _read_flow(self, element: Element, aliases: dict[str, str]) -> dict[str, Any] | None:
-        if (
-            element.find(f"{bpmn('extensionElements')}/{{{WALKTHROUGH_NS}}}approvalLink")
-            is not None
+        extension = element.find(bpmn("extensionElements"))
+        if extension is not None and (
+            extension.find(f"{{{WALKTHROUGH_NS}}}approvalLink") is not None
+            or extension.find(OFF_PAGE_MARKER) is not None
         ):
             return None
         ends = []

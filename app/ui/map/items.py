@@ -236,13 +236,19 @@ class EdgeItem(QGraphicsItem):
         self.update()
 
     def _build(self) -> None:
-        points = [QPointF(p.x, p.y) for p in self.edge.points]
-        self._arrow = _arrow_head(self.edge.points)
-        if len(points) >= 2:
-            points[-1] = _pull_back(self.edge.points[-2], self.edge.points[-1], ARROW_LENGTH - 1)
-        self._path = _rounded_polyline(points, BEND_RADIUS)
+        self._path = QPainterPath()
+        self._arrows: list[QPolygonF] = []
+        bounds = QRectF()
+        for piece in self.edge.pieces:
+            points = [QPointF(p.x, p.y) for p in piece]
+            arrow = _arrow_head(piece)
+            if len(points) >= 2:
+                points[-1] = _pull_back(piece[-2], piece[-1], ARROW_LENGTH - 1)
+            line = _rounded_polyline(points, BEND_RADIUS)
+            self._path.addPath(line)
+            self._arrows.append(arrow)
+            bounds = bounds.united(line.boundingRect()).united(arrow.boundingRect())
         self._label = qrect(self.edge.label_rect) if self.edge.label_rect else None
-        bounds = self._path.boundingRect().united(self._arrow.boundingRect())
         if self._label is not None:
             bounds = bounds.united(self._label)
         self._bounds = bounds.adjusted(-3, -3, 3, 3)
@@ -267,7 +273,8 @@ class EdgeItem(QGraphicsItem):
         painter.drawPath(self._path)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.edge)
-        painter.drawPolygon(self._arrow)
+        for arrow in self._arrows:
+            painter.drawPolygon(arrow)
         if self._label is not None and self.edge.label_lines:
             if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3:
                 return

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QMainWindow,
     QMenu,
     QSplitter,
     QToolBar,
@@ -446,6 +447,10 @@ class MapPage(QWidget):
         if self.process is None:
             return
         try:
-            export_map_image(self.process, path, scale=scale)
+            note = export_map_image(self.process, path, scale=scale).note
         except ImageExportError as error:
             messages.show_error(self, "Cannot export the map", str(error))
+            return
+        window = self.window()
+        if note and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(note, 15_000)  # drawn smaller than asked: say so

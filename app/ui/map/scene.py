@@ -7,21 +7,29 @@ index) and touches only the items whose geometry, decor or details changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from app.process.model import Process
-from app.swimlane.geometry import MapGeometry
+from app.swimlane.geometry import LaneBand, MapGeometry
 from app.swimlane.layout import layout_swimlanes
 from app.swimlane.style import DEFAULT_STYLE
 from app.ui.map.items import EdgeItem, LaneItem, StepItem
+from app.ui.map.links import LinkItem, SectionTitleItem
 from app.ui.map.look import Look
 from app.ui.map.overlay import MapOverlay, compute_overlay
 from app.ui.map.text import FontMeasure
 from app.ui.map.tooltips import step_tooltip
 
 MARGIN = 24.0
+
+
+def lane_key(band: LaneBand) -> str | tuple[str, int]:
+    """The key of a lane band's item: the lane id in the first (or only) section, else the lane
+    id with the section (those items live in ``MapScene.later_lanes``)."""
+    return band.lane_id if band.section == 0 else (band.lane_id, band.section)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,9 @@ class MapScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.model: MapModel | None = None
         self.lanes: dict[str, LaneItem] = {}
+        self.later_lanes: dict[tuple[str, int], LaneItem] = {}
+        self.links: dict[tuple[int, str], LinkItem] = {}
+        self.section_titles: dict[int, SectionTitleItem] = {}
         self.steps: dict[str, StepItem] = {}
         self.edges: dict[int, EdgeItem] = {}
         self.setBackgroundBrush(look.theme.background)
@@ -67,7 +78,12 @@ class MapScene(QGraphicsScene):
     def show_map(self, model: MapModel) -> UpdateCount:
         """Show ``model``, creating, changing and removing only the items that differ."""
         self.model = model
-        counts = [self._sync_lanes(model), self._sync_steps(model), self._sync_edges(model)]
+        counts = [
+            self._sync_lanes(model),
+            self._sync_steps(model),
+            self._sync_edges(model),
+            self._sync_folds(model),
+        ]
         geometry = model.geometry
         self.setSceneRect(
             -MARGIN, -MARGIN, geometry.width + 2 * MARGIN, geometry.height + 2 * MARGIN
@@ -77,16 +93,54 @@ class MapScene(QGraphicsScene):
     def _sync_lanes(self, model: MapModel) -> tuple[int, int, int]:
         created = changed = 0
         bands = model.geometry.lanes
-        for index, band in enumerate(bands):
-            item = self.lanes.get(band.lane_id)
+        count = model.geometry.lane_count
+        for position, band in enumerate(bands):
+            index = position % count if count else position
+            items = self._lane_items(band.section)
+            key = lane_key(band)
+            item = items.get(key)
             if item is None:
-                item = self.lanes[band.lane_id] = LaneItem(self.look, band, index)
+                item = items[key] = LaneItem(self.look, band, index)
                 self.addItem(item)
                 created += 1
             elif item.band != band or item.index != index:
                 item.set_band(band, index)
                 changed += 1
-        removed = self._drop(self.lanes, {band.lane_id for band in bands})
+        removed = self._drop(self.lanes, {band.lane_id for band in bands if band.section == 0})
+        later = {(band.lane_id, band.section) for band in bands if band.section}
+        removed += self._drop(self.later_lanes, later)
+        return created, changed, removed
+
+    def _lane_items(self, section: int) -> dict[Any, LaneItem]:
+        """Lane items of the first section by lane id; of later sections by (id, section)."""
+        return self.lanes if section == 0 else self.later_lanes
+
+    def _sync_folds(self, model: MapModel) -> tuple[int, int, int]:
+        """Connectors and section titles of a folded map (none when it is not folded)."""
+        created = changed = 0
+        for link in model.geometry.links:
+            key = (link.flow_index, link.direction)
+            item = self.links.get(key)
+            if item is None:
+                item = self.links[key] = LinkItem(self.look, link)
+                self.addItem(item)
+                created += 1
+            elif item.link != link:
+                item.set_link(link)
+                changed += 1
+        for section in model.geometry.sections:
+            title = self.section_titles.get(section.number)
+            if title is None:
+                title = self.section_titles[section.number] = SectionTitleItem(self.look, section)
+                self.addItem(title)
+                created += 1
+            elif title.section != section:
+                title.set_section(section)
+                changed += 1
+        links = {(link.flow_index, link.direction) for link in model.geometry.links}
+        removed = self._drop(self.links, links)
+        numbers = {section.number for section in model.geometry.sections}
+        removed += self._drop(self.section_titles, numbers)
         return created, changed, removed
 
     def _sync_steps(self, model: MapModel) -> tuple[int, int, int]:
@@ -182,7 +236,7 @@ class MapScene(QGraphicsScene):
         """Repaint every item with another theme or overlay choice."""
         self.look = look
         for item in self.items():
-            if isinstance(item, LaneItem | StepItem | EdgeItem):
+            if isinstance(item, LaneItem | StepItem | EdgeItem | LinkItem | SectionTitleItem):
                 item.look = look
         self.setBackgroundBrush(look.theme.background)
         self.update()
