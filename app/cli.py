@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+MAX_MESSAGE = 280  # with the "walkthrough: " prefix, under 300 characters
 
 
 class UserError(Exception):
@@ -74,10 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sampler = commands.add_parser("sample", help="add the built-in example processes")
     sampler.set_defaults(handler=command_sample)
+
+    restorer = commands.add_parser(
+        "restore", help="list the database's checked backups, newest first, or restore one"
+    )
+    restorer.add_argument("number", nargs="?", type=int, help="the backup to restore (its number)")
+    restorer.set_defaults(handler=command_restore)
     from app.accounts.cli import add_compare_command
 
     comparer = add_compare_command(commands, command_compare)
-    for sub in (opener, importer, lister, analyzer, exporter, sampler, comparer):
+    for sub in (opener, importer, lister, analyzer, exporter, sampler, restorer, comparer):
         sub.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
     return parser
 
@@ -103,21 +110,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"walkthrough: {message}", file=sys.stderr)
+    print(f"walkthrough: {one_line(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def one_line(message: str, limit: int = MAX_MESSAGE) -> str:
+    """A refusal as one printable line under ``limit`` characters, whatever the input held."""
+    flat = " ".join(message.replace("\x00", " ").split())
+    flat = flat.encode("utf-8", "replace").decode("utf-8")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _user_message(error: Exception) -> str | None:
     """The one-line message for errors that are the input's fault, else None."""
     from app.export.bpmn import BpmnError
     from app.export.formats import UnsupportedFormatError
+    from app.models.backup import BackupError
     from app.models.database import DatabaseError
     from app.models.repository import ProcessNotFoundError
     from app.process.file import ProcessFileError
 
     if isinstance(error, ProcessNotFoundError):
         return str(error.args[0])
-    if isinstance(error, ProcessFileError | BpmnError | DatabaseError | UnsupportedFormatError):
+    if isinstance(
+        error, ProcessFileError | BpmnError | DatabaseError | UnsupportedFormatError | BackupError
+    ):
         return str(error)
     return None
 
@@ -125,7 +142,10 @@ def _user_message(error: Exception) -> str | None:
 def _open(args: argparse.Namespace) -> Database:
     from app.models.database import open_database
 
-    return open_database(getattr(args, "db", None))
+    database = open_database(getattr(args, "db", None))
+    for notice in database.notices:
+        print(f"walkthrough: note: {one_line(notice)}", file=sys.stderr)
+    return database
 
 
 def command_open(args: argparse.Namespace) -> int:
@@ -357,3 +377,40 @@ def command_sample(args: argparse.Namespace) -> int:
     finally:
         database.close()
     return EXIT_OK
+
+
+def command_restore(args: argparse.Namespace) -> int:
+    """List the checked backups of a database file, or restore one (never opening the file)."""
+    from app.models.backup import checked_backups, list_backups
+    from app.models.database import resolve_url
+    from app.models.restore import plan_restore, restore
+
+    _url, path = resolve_url(getattr(args, "db", None))
+    if path is None:
+        raise UserError("only database files have backups here; a server is backed up by its admin")
+    usable = checked_backups(path)
+    if args.number is None:
+        print_backups(path, usable, failing=len(list_backups(path)) - len(usable))
+        return EXIT_OK
+    if not 1 <= args.number <= len(usable):
+        raise UserError(
+            f"there is no backup number {args.number}; 'walkthrough restore' lists them"
+        )
+    plan = plan_restore(path, usable[args.number - 1][0])
+    kept = restore(plan)
+    print(f"Restored. {plan.sentence()}")
+    if kept is not None:
+        print(f"The replaced database is kept as {kept}.")
+    return EXIT_OK
+
+
+def print_backups(path: Path, usable: list[Any], *, failing: int) -> None:
+    """The numbered list ``walkthrough restore N`` picks from."""
+    if not usable:
+        print(f"No usable backup of {path}.")
+    for number, (item, contents) in enumerate(usable, start=1):
+        print(
+            f"{number:>3}  {item.taken_at:%Y-%m-%d %H:%M}  {item.reason:<14} {contents.summary()}"
+        )
+    if failing:
+        print(f"({failing} backup(s) fail their check and are not listed.)")

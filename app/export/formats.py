@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.export.pdf.options import PlanOptions
+from app.process.atomic import replacing
 from app.process.csv_table import write_steps_csv
 from app.process.file import write_process_file
 from app.process.model import Process
@@ -87,7 +88,7 @@ def all_suffixes() -> str:
 def export_process(
     process: Process, path: Path, *, plan_options: PlanOptions | None = None
 ) -> list[str]:
-    """Write ``process`` to ``path`` by its extension (not the Qt image formats).
+    """Write ``process`` to ``path`` by its extension (not the Qt image formats), atomically.
 
     ``plan_options`` (paper, branding) are used for a PDF plan. Returns notes worth telling
     the user (text the PDF font cannot draw, for example).
@@ -95,9 +96,10 @@ def export_process(
     format_for(path)
     name = path.name.lower()
     suffix = ".walkthrough.json" if name.endswith(".walkthrough.json") else path.suffix.lower()
-    if suffix == ".pdf":
-        return _write_plan(process, path, plan_options)
-    return _WRITERS[suffix](process, path)
+    with replacing(path) as temporary:
+        if suffix == ".pdf":
+            return _write_plan(process, temporary, plan_options)
+        return _WRITERS[suffix](process, temporary)
 
 
 def read_any_process(path: Path) -> tuple[Process, tuple[str, ...]]:

@@ -1,8 +1,8 @@
 """The one place a database is opened: SQLite by default, any SQLAlchemy URL on request.
 
-Opening follows architecture.md: refuse a database written by a newer Walkthrough, back an
-older one up with the SQLite backup API, migrate it, check its integrity, and restore the
-backup (and say so) if anything fails. Alembic is imported only when a migration is needed.
+Opening follows architecture.md: refuse a database written by a newer Walkthrough; back an
+older SQLite file up and update it on a checked copy (``file_schema``, ``upgrade``); check
+its integrity. Every transaction reads one snapshot. Alembic loads only to migrate.
 """
 
 from __future__ import annotations
@@ -12,17 +12,26 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
-from app.models import backup, paths
+from app.models import file_schema, paths
+from app.models.errors import (  # the two errors are re-exported: callers catch them here
+    ChangedElsewhereError as ChangedElsewhereError,
+)
+from app.models.errors import DatabaseError as DatabaseError
+from app.models.errors import (
+    damaged_message,
+    database_error,
+    newer_message,
+)
 from app.models.schema import HEAD_REVISION, KNOWN_REVISIONS
 from app.models.tables import AppMeta
 
@@ -30,10 +39,6 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class DatabaseError(Exception):
-    """A database that cannot be opened or used; the message is one sentence for the user."""
 
 
 @dataclass(slots=True)
@@ -44,6 +49,7 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     path: Path | None
+    notices: list[str] = field(default_factory=list)  # one sentence each, for the user
 
     @property
     def label(self) -> str:
@@ -53,15 +59,20 @@ class Database:
         return make_url(self.url).render_as_string(hide_password=True)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on error."""
+    def session(self, *, writing: bool = False) -> Iterator[Session]:
+        """One transaction over one consistent snapshot, committed on success.
+
+        ``writing`` takes SQLite's write lock at the start (waiting for another writer up to
+        the busy timeout), so a save never fails half-way on a lock.
+        """
         with self.sessions() as session:
             try:
+                session.connection(execution_options={"writing": writing})
                 yield session
                 session.commit()
             except DBAPIError as error:
                 session.rollback()
-                raise DatabaseError(explain_error(error, self.label)) from error
+                raise database_error(error, self.label, self.path) from error
             except BaseException:
                 session.rollback()
                 raise
@@ -87,20 +98,27 @@ def resolve_url(path_or_url: str | os.PathLike[str] | None) -> tuple[str, Path |
 
 
 def open_database(path_or_url: str | os.PathLike[str] | None = None) -> Database:
-    """Open (creating or migrating as needed) a Walkthrough database."""
+    """Open (creating or updating as needed) a Walkthrough database."""
     url, path = resolve_url(path_or_url)
+    notices: list[str] = []
+    updated = False
     if path is not None:
         _check_sqlite_file(path)
+        updated, notices = file_schema.prepare_file(path)
     engine = _create_engine(url)
-    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False), path)
+    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False), path, notices)
     try:
-        _prepare_schema(database)
+        if path is None:
+            _prepare_server_schema(database)
+        else:
+            _check_integrity(database, quick=True)
+            notices += [] if updated else file_schema.daily_backup(path)
     except DatabaseError:
         engine.dispose()
         raise
     except DBAPIError as error:
         engine.dispose()
-        raise DatabaseError(explain_error(error, database.label)) from error
+        raise database_error(error, database.label, path) from error
     return database
 
 
@@ -115,7 +133,9 @@ def _check_sqlite_file(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
-        raise DatabaseError(f"{path} is not a Walkthrough database (it is not an SQLite file).")
+        raise DatabaseError(
+            f"{path} is not a Walkthrough database (it is not an SQLite file).", path, damaged=True
+        )
     if not _writable(path) or not os.access(path.parent, os.W_OK):
         raise DatabaseError(
             f"{path} is read-only: Walkthrough saves every edit, so it needs write access to "
@@ -136,10 +156,12 @@ def _existing_parent(path: Path) -> Path:
 
 
 def _create_engine(url: str) -> Engine:
+    """Every transaction reads one snapshot: REPEATABLE READ on a server, BEGIN on SQLite."""
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, isolation_level="REPEATABLE READ")
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _configure_sqlite)
+    event.listen(engine, "begin", _begin_sqlite)
     return engine
 
 
@@ -151,17 +173,29 @@ def _configure_sqlite(connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+    connection.isolation_level = None  # transactions begin where SQLAlchemy begins them
 
 
-def _prepare_schema(database: Database) -> None:
+def _begin_sqlite(connection: Connection) -> None:
+    """BEGIN before any read, so a load's queries share one snapshot (pysqlite would not)."""
+    writing = connection.get_execution_options().get("writing", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def _prepare_server_schema(database: Database) -> None:
+    """A server database migrates in place: PostgreSQL rolls back DDL with its transaction."""
     revision = current_revision(database.engine)
     if revision == HEAD_REVISION:
-        _check_integrity(database, quick=True)
-        backup.rotate_backups(database)
         return
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DatabaseError(_newer_message(database))
-    _migrate_safely(database, revision)
+        with database.sessions() as session:
+            writer = session.scalar(select(AppMeta.value).where(AppMeta.key == "written_by"))
+        raise DatabaseError(newer_message(database.label, writer))
+    from app.models import migrate
+
+    migrate.upgrade_to_head(database.engine)
+    with database.session(writing=True) as session:
+        session.merge(AppMeta(key="written_by", value=__version__))
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -172,39 +206,6 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _newer_message(database: Database) -> str:
-    with database.sessions() as session:
-        written_by = session.scalar(select(AppMeta.value).where(AppMeta.key == "written_by"))
-    needs = f"Walkthrough {written_by}" if written_by else "a newer Walkthrough"
-    return (
-        f"{database.label} was written by {needs}; this is Walkthrough {__version__}. "
-        "Update Walkthrough to open it (nothing was changed)."
-    )
-
-
-def _migrate_safely(database: Database, revision: str | None) -> None:
-    saved = backup.backup_before_migration(database) if revision is not None else None
-    try:
-        from app.models import migrate  # Alembic loads only when the schema must change
-
-        migrate.upgrade_to_head(database.engine)
-        _check_integrity(database, quick=False)
-        _record_writer(database)
-    except Exception as error:
-        if saved is None:
-            raise
-        backup.restore_backup(database, saved)
-        raise DatabaseError(
-            f"Updating {database.label} failed ({error}); it was restored from the backup "
-            f"{saved} and is exactly as before."
-        ) from error
-
-
-def _record_writer(database: Database) -> None:
-    with database.session() as session:
-        session.merge(AppMeta(key="written_by", value=__version__))
-
-
 def _check_integrity(database: Database, *, quick: bool) -> None:
     if database.path is None:
         return
@@ -213,21 +214,5 @@ def _check_integrity(database: Database, *, quick: bool) -> None:
         result = connection.execute(text(f"PRAGMA {pragma}")).scalar()
         broken_keys = connection.execute(text("PRAGMA foreign_key_check")).first()
     if result != "ok" or broken_keys is not None:
-        detail = result if result != "ok" else "a reference between rows is broken"
-        raise DatabaseError(
-            f"{database.label} is damaged ({detail}); restore a backup (File ▸ Restore backup)."
-        )
-
-
-def explain_error(error: DBAPIError, label: str) -> str:
-    """One sentence for a database error the user can act on."""
-    message = str(error.orig) if error.orig is not None else str(error)
-    if "locked" in message or "busy" in message:
-        return f"{label} is locked by another program (another Walkthrough?); close it and retry."
-    if "not a database" in message or "malformed" in message:
-        return f"{label} is damaged ({message}); restore a backup (File ▸ Restore backup)."
-    if "readonly" in message or "read-only" in message:
-        return f"{label} is read-only: Walkthrough needs to write to it."
-    if isinstance(error, OperationalError) and "unable to open" in message:
-        return f"{label} cannot be opened ({message})."
-    return f"{label}: the database refused the change ({message})."
+        detail = str(result) if result != "ok" else "a reference between rows is broken"
+        raise DatabaseError(damaged_message(database.label, detail), database.path, damaged=True)

@@ -20,27 +20,12 @@ def alembic_config(connection: Connection) -> Config:
 def upgrade_to_head(engine: Engine) -> None:
     """Bring the schema to the newest revision in one transaction.
 
-    On SQLite, foreign keys are off while migrating: a batch migration rebuilds a table by
-    copying it and dropping the old one, and with foreign keys on, that drop would cascade to
-    every child row. The integrity check after the migration checks the keys again.
+    SQLite files are updated through ``upgrade.migration_engine`` (real transactions, foreign
+    keys off while tables are rebuilt); PostgreSQL runs DDL inside transactions itself.
     """
     with as_file(files("app.migrations")), engine.connect() as connection:
-        sqlite = connection.dialect.name == "sqlite"
-        if sqlite:
-            _foreign_keys(connection, on=False)
-        try:
-            command.upgrade(alembic_config(connection), "head")
-            connection.commit()
-        finally:
-            if sqlite:
-                _foreign_keys(connection, on=True)
-
-
-def _foreign_keys(connection: Connection, *, on: bool) -> None:
-    """Switch SQLite's foreign keys (a PRAGMA that only works outside a transaction)."""
-    connection.commit()
-    connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
-    connection.commit()
+        command.upgrade(alembic_config(connection), "head")
+        connection.commit()
 
 
 def check_no_drift(engine: Engine) -> None:

@@ -23,7 +23,9 @@ from app.models.tables import (
     StepRow,
     new_id,
 )
+from app.process.bounds import quote
 from app.process.control import Review
+from app.process.file import check_storable
 from app.process.model import Process
 
 
@@ -48,6 +50,7 @@ def insert_process(session: Session, process: Process) -> str:
     Rows are flushed parent before child (lanes, then steps, then flows), the order the
     foreign keys need.
     """
+    check_storable(process)
     row = ProcessRow(id=process.id or new_id(), **rows.process_values(process))
     lane_ids = {lane.id: new_id() for lane in process.lanes}
     row.lanes = [
@@ -84,6 +87,19 @@ def new_flow_rows(process: Process, step_ids: Mapping[str, str], process_id: str
 def load_process(session: Session, process_id: str) -> Process:
     """The snapshot of one process."""
     return rows.process_of(load_process_row(session, process_id))
+
+
+def load_versioned(session: Session, process_id: str) -> tuple[Process, int]:
+    """The snapshot of one process and the version it is: an edit of it saves against that."""
+    row = load_process_row(session, process_id)
+    return rows.process_of(row), row.version
+
+
+def process_versions(session: Session) -> dict[str, int]:
+    """The version of every process: a cheap query to notice changes made elsewhere."""
+    return {
+        pid: version for pid, version in session.execute(select(ProcessRow.id, ProcessRow.version))
+    }
 
 
 def load_process_row(session: Session, process_id: str) -> ProcessRow:
@@ -137,9 +153,10 @@ def find_process_id(session: Session, reference: str) -> str:
     if len(ids) == 1:
         return ids[0]
     if not ids:
-        raise ProcessNotFoundError(f"no process has the id or the exact name '{reference}'")
+        raise ProcessNotFoundError(f"no process has the id or the exact name {quote(reference)}")
     raise ProcessNotFoundError(
-        f"{len(ids)} processes are named '{reference}'; name one by its id ('walkthrough list')"
+        f"{len(ids)} processes are named {quote(reference)}; "
+        "name one by its id ('walkthrough list')"
     )
 
 

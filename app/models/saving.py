@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 from app.models import rows
+from app.models.errors import CHANGED_ELSEWHERE, ChangedElsewhereError
 from app.models.repository import load_process_row, new_flow_rows
 from app.models.tables import (
     Base,
@@ -25,17 +26,34 @@ from app.models.tables import (
     new_id,
     utc_now,
 )
+from app.process.file import check_storable
 from app.process.model import Process
 
 RowT = TypeVar("RowT", bound=Base)
 
 
-def save_snapshot(session: Session, process: Process) -> None:
-    """Make the stored process equal to ``process`` (matched by ``process.id``)."""
+def save_snapshot(
+    session: Session,
+    process: Process,
+    *,
+    based_on: int | None = None,
+    expected: Process | None = None,
+) -> int:
+    """Make the stored process equal to ``process`` (matched by ``process.id``).
+
+    ``based_on`` is the version the edit was made from; ``expected`` what an undo or redo
+    expects to find stored. When the stored process is not that, the save is refused
+    (ChangedElsewhereError) and nothing is written. Returns the stored version after it.
+    """
     row = load_process_row(session, process.id)
     before = rows.process_of(row)
     if before == process:
-        return
+        return row.version
+    stale = based_on is not None and row.version != based_on
+    if stale or (expected is not None and before != expected):
+        raise ChangedElsewhereError(f"'{process.name}': {CHANGED_ELSEWHERE}")
+    check_storable(process, stored=before)
+    version = _claim_next_version(session, row)
     _assign(row, rows.process_values(process))
     lane_ids = _sync_lanes(session, row, process)
     step_ids = _sync_steps(session, row, process, lane_ids)
@@ -49,6 +67,20 @@ def save_snapshot(session: Session, process: Process) -> None:
     row.updated_at = utc_now()
     session.flush()
     session.expire_all()
+    return version
+
+
+def _claim_next_version(session: Session, row: ProcessRow) -> int:
+    """Raise the version only if no one else did since it was read (compare and swap)."""
+    claimed = session.execute(
+        update(ProcessRow)
+        .where(ProcessRow.id == row.id, ProcessRow.version == row.version)
+        .values(version=row.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(claimed, "rowcount", 1) != 1:
+        raise ChangedElsewhereError(f"'{row.name}': {CHANGED_ELSEWHERE}")
+    return row.version + 1
 
 
 def _assign(row: Base, values: Mapping[str, Any]) -> None:

@@ -6,5 +6,9 @@ when they differ. A test checks this list against ``migrations/versions``.
 
 from __future__ import annotations
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_plan_control")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_plan_control",
+    "0003_process_version",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]

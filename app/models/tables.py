@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Integer,
     MetaData,
     String,
     Text,
@@ -87,6 +88,8 @@ class ProcessRow(Base):
     file_extra: Mapped[Any] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    # Raised by every save; a save based on an older version is refused (repository.save).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     interviews: Mapped[list[InterviewRow]] = relationship(
         cascade="all, delete-orphan", order_by="InterviewRow.position"

@@ -13,7 +13,7 @@ from app.process.model import Process
 
 def add_process(database: Database, process: Process) -> str:
     """Add a snapshot as a new process (a fresh id) in one transaction."""
-    with database.session() as session:
+    with database.session(writing=True) as session:
         return repository.insert_process(session, replace(process, id=""))
 
 
@@ -27,7 +27,7 @@ def sample_processes() -> list[Process]:
 def add_samples(database: Database) -> list[tuple[str, str | None]]:
     """Add every sample not yet in the database by name: (name, new id or None if present)."""
     added: list[tuple[str, str | None]] = []
-    with database.session() as session:
+    with database.session(writing=True) as session:
         present = {summary.name for summary in repository.list_processes(session)}
         for process in sample_processes():
             if process.name in present:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from app.process.bounds import MAX_NUMBER, quote
+
 T = TypeVar("T")
 
 
@@ -31,11 +33,15 @@ class Problems:
 
 def describe(value: Any) -> str:
     """A short rendering of a bad value for a message."""
-    text = repr(value) if isinstance(value, str) else str(value).lower()
+    if isinstance(value, str):
+        return quote(value)
     if isinstance(value, dict):
-        text = "an object"
-    elif isinstance(value, list):
-        text = "a list"
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return "a number too large to hold"
+    text = str(value).lower()
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -73,15 +79,11 @@ class ObjectReader:
         value = self._get(key)
         if value is None:
             return default
-        limit = "" if maximum is None else f" and <= {maximum:g}"
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
-            self._bad(key, f"must be a number >= 0{limit}", value)
-            return default
-        if value < 0 or (maximum is not None and value > maximum):
+        bound = MAX_NUMBER if maximum is None else maximum
+        if not _finite_number(value) or value < 0 or value > bound:
+            limit = "" if maximum is None else f" and <= {maximum:g}"
+            if _finite_number(value) and value > bound:
+                limit = f" and <= {bound:g}"
             self._bad(key, f"must be a number >= 0{limit}", value)
             return default
         return float(value)
@@ -132,6 +134,16 @@ class ObjectReader:
     def extra(self) -> dict[str, Any]:
         """The keys this reader did not ask for, kept so a round trip loses nothing."""
         return {key: value for key, value in self.data.items() if key not in self.known}
+
+
+def _finite_number(value: Any) -> bool:
+    """A JSON number Python can hold as a float (a huge integer overflows, so is not)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def number_value(value: float | None) -> float | int | None:

@@ -13,6 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from app.process import atomic
+from app.process.bounds import MAX_CURRENCY_LENGTH, quote, value_problems
 from app.process.control import Control, control_from_document, control_to_document
 from app.process.fields import (
     ObjectReader,
@@ -38,6 +40,7 @@ FORMAT_NAME = "walkthrough-process"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LISTED_PROBLEMS = 12
+MAX_MESSAGE = 280
 
 
 class ProcessFileError(ValueError):
@@ -49,13 +52,16 @@ class ProcessFileError(ValueError):
         super().__init__(self._summary())
 
     def _summary(self) -> str:
-        head = f"{self.source}: {self.problems[0]}"
-        if len(self.problems) == 1:
-            return head
-        shown = "; ".join(self.problems[1:MAX_LISTED_PROBLEMS])
-        more = len(self.problems) - MAX_LISTED_PROBLEMS
-        tail = f" (and {more} more)" if more > 0 else ""
-        return f"{head}; also {shown}{tail}"
+        """One line under MAX_MESSAGE characters: the first problems, then how many more."""
+        text = f"{self.source}: {self.problems[0]}"[: MAX_MESSAGE - 20]
+        shown = 1
+        for problem in self.problems[1:MAX_LISTED_PROBLEMS]:
+            joined = f"{text}{'; also ' if shown == 1 else '; '}{problem}"
+            if len(joined) > MAX_MESSAGE - 20:
+                break
+            text, shown = joined, shown + 1
+        more = len(self.problems) - shown
+        return f"{text} (and {more} more)" if more > 0 else text
 
 
 def read_process_file(path: Path) -> Process:
@@ -102,6 +108,9 @@ def process_from_document(data: Any, *, source: str = "the file") -> Process:
     problems = Problems()
     if not isinstance(data, dict):
         raise ProcessFileError(source, [f"must hold a JSON object, not {describe(data)}"])
+    unstorable = list(value_problems(data))
+    if unstorable:
+        raise ProcessFileError(source, unstorable)
     _check_header(data, problems)
     if problems:
         raise ProcessFileError(source, problems.items)
@@ -169,6 +178,10 @@ def _read_process_fields(reader: ObjectReader) -> dict[str, Any]:
     fields["runs_per_year"] = reader.number("runs_per_year")
     fields["hourly_rate"] = reader.number("hourly_rate")
     fields["currency"] = reader.text("currency") or "USD"
+    if len(fields["currency"]) > MAX_CURRENCY_LENGTH:
+        reader.problems.add(
+            "process.currency", f"is at most {MAX_CURRENCY_LENGTH} characters (a code as 'EUR')"
+        )
     return fields
 
 
@@ -254,6 +267,28 @@ def _goal_document(goal: Goal) -> dict[str, Any]:
     }
 
 
+def storable_problems(process: Process) -> list[str]:
+    """Every value of a snapshot no database may store, each with its place."""
+    problems = value_problems(process_to_document(process))
+    if len(process.currency) > MAX_CURRENCY_LENGTH:
+        problems.append(f"process.currency: is at most {MAX_CURRENCY_LENGTH} characters")
+    return problems
+
+
+def check_storable(process: Process, *, stored: Process | None = None) -> None:
+    """Refuse a snapshot holding a value no database may store, whichever database it is.
+
+    What ``stored`` (the version saved before) already held is let through: data saved by an
+    older Walkthrough stays editable; only new bad values are refused.
+    """
+    problems = storable_problems(process)
+    if problems and stored is not None:
+        known = set(storable_problems(stored))
+        problems = [problem for problem in problems if problem not in known]
+    if problems:
+        raise ProcessFileError(f"the process {quote(process.name)}", problems)
+
+
 def dumps_process(process: Process) -> str:
     """The text of a process file: UTF-8 JSON, 2-space indent, non-ASCII kept as typed."""
     return json.dumps(process_to_document(process), indent=2, ensure_ascii=False) + "\n"
@@ -261,6 +296,4 @@ def dumps_process(process: Process) -> str:
 
 def write_process_file(process: Process, path: Path) -> None:
     """Write a process file atomically: a half-written file never replaces a good one."""
-    temporary = path.with_name(path.name + ".part")
-    temporary.write_text(dumps_process(process), encoding="utf-8")
-    temporary.replace(path)
+    atomic.write_text(path, dumps_process(process))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from app.process.bounds import quote
 from app.process.fields import ObjectReader, Problems, number_value, read_list
 from app.process.model import LANE_KINDS, STEP_KINDS, VALUE_CLASSES, Flow, Lane, Step
 
@@ -85,18 +86,18 @@ def check_references(
     step_ids = unique_ids(f"{prefix}steps", [step.id for step in steps], problems)
     for index, step in enumerate(steps):
         if step.lane and step.lane not in lane_ids:
-            problems.add(f"{prefix}steps[{index}].lane", f"no lane '{step.lane}'")
+            problems.add(f"{prefix}steps[{index}].lane", f"no lane {quote(step.lane)}")
     for index, flow in enumerate(flows):
         for key, ref in (("from", flow.source), ("to", flow.target)):
             if ref and ref not in step_ids:
-                problems.add(f"{prefix}flows[{index}].{key}", f"no step '{ref}'")
+                problems.add(f"{prefix}flows[{index}].{key}", f"no step {quote(ref)}")
 
 
 def unique_ids(key: str, ids: Sequence[str], problems: Problems) -> set[str]:
     seen: set[str] = set()
     for index, item_id in enumerate(ids):
         if item_id and item_id in seen:
-            problems.add(f"{key}[{index}].id", f"'{item_id}' is used twice")
+            problems.add(f"{key}[{index}].id", f"{quote(item_id)} is used twice")
         seen.add(item_id)
     return seen
 

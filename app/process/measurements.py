@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from app.process.bounds import MAX_NUMBER, quote
 from app.process.dates import parse_date
 
 _CUT = re.compile(r"\s*,\s*|\s+")
@@ -60,12 +61,14 @@ def parse_value(text: str, *, decimal_mark: str = ".") -> float:
     shown = text.strip()
     match = re.fullmatch(r"(\D*?)(\d.*\d|\d)(\D*)", shown)
     if not match:
-        raise ValueError(f"'{shown}' is not a number." if shown else "No value given.")
+        raise ValueError(f"{quote(shown)} is not a number." if shown else "No value given.")
     prefix, core, _unit = match.groups()
     if prefix.endswith((".", ",")):
         prefix, core = prefix[:-1], "0" + prefix[-1] + core
     negative = _read_prefix(prefix, shown)
     number = _read_digits(core, decimal_mark, shown)
+    if number > MAX_NUMBER:  # 400 digits read as infinity
+        raise ValueError(f"{quote(shown)} is beyond any sensible value.")
     return -number if negative else number
 
 
@@ -75,24 +78,24 @@ def _read_prefix(prefix: str, shown: str) -> bool:
     negative = rest.startswith(("-", "−")) or rest.endswith(("-", "−"))
     rest = rest.strip("-−+").strip().strip(_CURRENCY).strip().strip("-−+").strip()
     if rest and not re.fullmatch(r"[A-Z]{3}", rest):
-        raise ValueError(f"'{shown}' is not a number.")
+        raise ValueError(f"{quote(shown)} is not a number.")
     return negative
 
 
 def _read_digits(core: str, decimal_mark: str, shown: str) -> float:
     core = _without_grouping_spaces(core, shown)
     if re.search(r"[^\d.,]", core):
-        raise ValueError(f"'{shown}' is not a number.")
+        raise ValueError(f"{quote(shown)} is not a number.")
     decimal, thousands = _marks_in(core, decimal_mark)
     whole, _, fraction = core.rpartition(decimal) if decimal else (core, "", "")
     if decimal and not whole:
         whole, fraction = fraction, ""
     if thousands and thousands in whole:
         if not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", whole):
-            raise ValueError(f"'{shown}' is not a number: its thousands are not grouped by 3.")
+            raise ValueError(f"{quote(shown)} is not a number: its thousands are not grouped by 3.")
         whole = whole.replace(thousands, "")
     if not whole.isdigit() or (fraction and not fraction.isdigit()):
-        raise ValueError(f"'{shown}' is not a number.")
+        raise ValueError(f"{quote(shown)} is not a number.")
     return float(f"{whole}.{fraction or 0}")
 
 
@@ -101,7 +104,7 @@ def _without_grouping_spaces(core: str, shown: str) -> str:
         return core
     whole = re.split(r"[.,](?=\d*$)", core)[0] if re.search(r"[.,]\d*$", core) else core
     if not re.fullmatch(r"\d{1,3}(?:[\u00a0\u202f ']\d{3})+", whole):
-        raise ValueError(f"'{shown}' is not a number: its thousands are not grouped by 3.")
+        raise ValueError(f"{quote(shown)} is not a number: its thousands are not grouped by 3.")
     return "".join(char for char in core if char not in _GROUPING_SPACES)
 
 
@@ -234,7 +237,7 @@ def _read_value(fields: _Fields, decimal_mark: str) -> float:
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?", _number_core(text)):
             return parse_value(text, decimal_mark=".")
         raise ValueError(
-            f"'{text}' is ambiguous after a comma: write decimals with a point (3.5), "
+            f"{quote(text)} is ambiguous after a comma: write decimals with a point (3.5), "
             "or separate the columns with a tab or a semicolon."
         )
     return parse_value(text, decimal_mark=decimal_mark)
@@ -254,6 +257,8 @@ def _duplicate_notes(rows: list[tuple[dt.date, float]], lines: list[int]) -> lis
     for day, numbers in by_day.items():
         if len(numbers) > 1:
             listed = ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+            if len(numbers) > 6:  # a note stays one short line
+                listed = ", ".join(str(n) for n in numbers[:5]) + f" and {len(numbers) - 5} more"
             notes.append(f"{day.isoformat()} is on lines {listed}: all of them are kept.")
     return notes
 

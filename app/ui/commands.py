@@ -52,16 +52,38 @@ class DeleteProcess(QUndoCommand):
 
 
 class SaveSnapshot(QUndoCommand):
-    """Any edit of one process: redo saves the snapshot after it, undo the one before."""
+    """Any edit of one process: redo saves the snapshot after it, undo the one before.
+
+    The store saves (or keeps, when the disk refuses) the edit before pushing it, so the
+    first redo has nothing to do. An undo expects to find the snapshot after the edit stored
+    (a redo, the one before): if someone changed the process since, it is refused and offered,
+    since undoing would wipe their change. Refusals go through the store's signals.
+    """
 
     def __init__(self, store: ProcessStore, before: Process, after: Process, text: str) -> None:
         super().__init__(text)
         self.store = store
         self.before = before
         self.after = after
+        self._first = True
 
     def redo(self) -> None:
-        self.store.write_snapshot(self.after)
+        if self._first:
+            self._first = False
+            return
+        self._write(self.after, expected=self.before)
 
     def undo(self) -> None:
-        self.store.write_snapshot(self.before)
+        self._write(self.before, expected=self.after)
+
+    def _write(self, snapshot: Process, *, expected: Process) -> None:
+        from app.models.database import ChangedElsewhereError, DatabaseError
+        from app.ui.store import Conflict
+
+        try:
+            self.store.write_snapshot(snapshot, expected=expected)
+        except ChangedElsewhereError:
+            theirs = self.store.load_stored(snapshot.id)
+            self.store.changed_elsewhere.emit(Conflict(snapshot, theirs, self.text()))
+        except DatabaseError as error:
+            self.store.keep_unsaved(snapshot, str(error))

@@ -85,17 +85,19 @@ class PlanExport(QObject):
             accent=branding.accent,
             page_size="A4" if paper == "A4" else "Letter" if paper == "Letter" else None,
         )
-        run_task(
-            lambda: write_plan_pdf(
-                self.process,
-                self.path,
-                options=options,
-                progress=self.relay.moved.emit,
-                cancelled=self.stop.is_set,
-            ),
-            self._done,
-            self._failed,
-        )
+        from app.process.atomic import replacing
+
+        def write() -> object:
+            with replacing(self.path) as temporary:  # the one atomic way every export is written
+                return write_plan_pdf(
+                    self.process,
+                    temporary,
+                    options=options,
+                    progress=self.relay.moved.emit,
+                    cancelled=self.stop.is_set,
+                )
+
+        run_task(write, self._done, self._failed)
 
     def _moved(self, percent: int, phase: str) -> None:
         self.dialog.setValue(percent)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from app.process.atomic import replacing
 from app.process.model import Process
 from app.swimlane.style import DEFAULT_STYLE
 from app.ui.map.look import make_look
@@ -91,16 +92,28 @@ def export_scene(process: Process) -> MapScene:
 
 
 def export_map_image(process: Process, path: Path, *, scale: float = 2.0) -> ImageResult:
-    """Write the map of ``process`` to ``path``: PNG (at ``scale``, or less) or SVG."""
+    """Write the map of ``process`` to ``path``: PNG (at ``scale``, or less) or SVG.
+
+    The picture is written beside ``path`` and renamed over it, so a killed export leaves the
+    old file or none, never a partial picture.
+    """
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg"):
         raise ImageExportError(f"{path.name}: a map picture must end in .png or .svg.")
     check_folder(path)
     ensure_application()
     scene = export_scene(process)
-    if suffix == ".svg":
-        return _write_svg(scene, path, process.name)
-    return _write_png(scene, path, scale)
+    try:
+        with replacing(path) as temporary:
+            if suffix == ".svg":
+                result = _write_svg(scene, temporary, process.name)
+            else:
+                result = _write_png(scene, temporary, scale)
+    except ImageExportError as error:
+        raise ImageExportError(str(error).replace(str(temporary), str(path))) from error
+    except OSError as error:
+        raise ImageExportError(f"Cannot write {path}: {error.strerror or error}.") from error
+    return replace(result, path=path)
 
 
 def picture_area(scene: QGraphicsScene) -> QRectF:

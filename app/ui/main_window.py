@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 from app.ui import messages, settings
 from app.ui.export_kinds import BPMN, PLAN_PDF, PROCESS_FILE, STEPS_CSV, ExportKind
 from app.ui.process_list import ProcessListPanel
+from app.ui.save_problems import watch_saves
 from app.ui.store import ProcessStore
 from app.ui.welcome import WelcomePage
 from app.ui.worker import run_task
 
 if TYPE_CHECKING:
+    from app.models.backup import Backup
     from app.models.database import Database
     from app.process.model import Process
     from app.ui.process_page import ProcessPage
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         self.process_list = ProcessListPanel(self.store, self)
         self.welcome = WelcomePage(self)
         self._process_page: ProcessPage | None = None
+        self._failed_path: Path | None = None  # a database that could not be opened
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.welcome)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
         self.store.processes_changed.connect(self._update_actions)
         self.store.database_changed.connect(self._database_changed)
         self.store.process_changed.connect(self._process_changed)
+        watch_saves(self, self.store)
         self.welcome.samples_requested.connect(self.add_samples)
         self.welcome.interview_requested.connect(self.new_interview)
         self.welcome.import_requested.connect(self.choose_import)
@@ -246,6 +250,14 @@ class MainWindow(QMainWindow):
 
         self.statusBar().clearMessage()
         self._opening = self._interview_asked = False
+        self._failed_path = error.path if isinstance(error, DatabaseError) else None
+        if isinstance(error, DatabaseError) and error.damaged and error.path is not None:
+            from app.ui.backup_dialog import choose_backup  # recovery needs no open database
+
+            chosen = choose_backup(self, error.path, problem=str(error))
+            if chosen is not None:
+                self._restore_and_reopen(error.path, chosen)
+                return
         if isinstance(error, DatabaseError):
             messages.show_error(self, "Cannot open the database", str(error))
         else:
@@ -289,25 +301,25 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def choose_backup(self) -> None:
-        """Let the user pick a backup of the open SQLite database and put it back."""
-        from app.models import backup
-        from app.ui.backup_dialog import RestoreBackupDialog
+        """Let the user pick a checked backup of the open SQLite database and put it back."""
+        from app.ui.backup_dialog import choose_backup
 
         database = self.store.database
-        if database is None or database.path is None:
+        path = database.path if database is not None else self._failed_path
+        if path is None:
             return
-        dialog = RestoreBackupDialog(backup.list_backups(database.path), self)
-        chosen = (
-            dialog.chosen() if dialog.exec() == RestoreBackupDialog.DialogCode.Accepted else None
-        )
-        if chosen is None:
-            return
-        path = database.path
-        backup.take_backup(path, "before-restore")
-        self.store.set_database(None)
-        backup.copy_database(chosen.path, path)
+        chosen = choose_backup(self, path)
+        if chosen is not None:
+            self.store.set_database(None)
+            self._restore_and_reopen(path, chosen)
+
+    def _restore_and_reopen(self, path: Path, chosen: Backup) -> None:
+        from app.ui.backup_dialog import restore_chosen
+
+        done = restore_chosen(self, path, chosen)
         self.open_database_async(str(path))
-        self.statusBar().showMessage(f"Restored the backup of {chosen.taken_at:%d %b %Y, %H:%M}.")
+        if done:
+            self.statusBar().showMessage(done)
 
     # Processes
 
@@ -470,7 +482,9 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.samples_action, self.new_interview_action):
             action.setEnabled(has_db)
         database = self.store.database
-        self.restore_action.setEnabled(database is not None and database.path is not None)
+        self.restore_action.setEnabled(
+            self._failed_path is not None if database is None else database.path is not None
+        )
         for action in (*self.export_actions.values(), self.delete_action, self.again_action):
             action.setEnabled(has_process)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app.models import backup
+from app.models import backup, restore
 from app.models.database import open_database
 from app.models.transfer import add_samples
 from tests.models.helpers import table_counts
@@ -33,10 +33,17 @@ def test_a_backup_of_a_live_database_holds_its_rows(tmp_path: Path) -> None:
 def test_restore_puts_the_old_rows_back(tmp_path: Path) -> None:
     path = tmp_path / "restore.sqlite"
     db = open_database(path)
-    saved = backup.take_backup(path, "manual")
+    backup.take_backup(path, "manual")
     add_samples(db)
-    backup.restore_backup(db, saved)
+    db.close()
+    chosen = backup.list_backups(path)[0]
+    plan = restore.plan_restore(path, chosen)
+    assert plan.sentence().startswith("Replaces restore.sqlite (2 processes (")
+    assert "with the manual backup of" in plan.sentence()
+    kept = restore.restore(plan)
     assert table_counts(path)["processes"] == 0
+    assert kept is not None
+    assert table_counts(kept)["processes"] == 2
 
 
 def _daily(day: dt.datetime) -> backup.Backup:

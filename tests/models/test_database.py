@@ -71,7 +71,7 @@ def test_a_failed_update_restores_the_backup_and_says_so(
     set_revision(path, "0000_older")
     monkeypatch.setattr(schema, "KNOWN_REVISIONS", ("0000_older", *schema.KNOWN_REVISIONS))
     monkeypatch.setattr(database, "KNOWN_REVISIONS", schema.KNOWN_REVISIONS)
-    with pytest.raises(DatabaseError, match=r"restored from the backup .*before-update\.sqlite"):
+    with pytest.raises(DatabaseError, match=r"the database was not changed \(its backup: .*before"):
         open_database(path)
     assert table_counts(path)["processes"] == 2
     with sqlite3.connect(path) as connection:
@@ -79,6 +79,11 @@ def test_a_failed_update_restores_the_backup_and_says_so(
             "0000_older",
         )
     assert backup.list_backups(path.resolve())[0].reason == "before-update"
+    taken: list[str] = []
+    monkeypatch.setattr(backup, "take_backup", lambda _path, reason: taken.append(reason))
+    with pytest.raises(DatabaseError, match="the database was not changed"):
+        open_database(path)  # a second try reuses the backup of the unchanged file
+    assert taken == []
 
 
 def test_an_older_database_is_backed_up_then_migrated(
@@ -93,7 +98,7 @@ def test_an_older_database_is_backed_up_then_migrated(
 
     monkeypatch.setattr(migrate, "upgrade_to_head", lambda engine: calls.append("upgrade"))
     set_revision(path, "0000_older")
-    monkeypatch.setattr(database, "KNOWN_REVISIONS", ("0000_older", *schema.KNOWN_REVISIONS))
+    monkeypatch.setattr(schema, "KNOWN_REVISIONS", ("0000_older", *schema.KNOWN_REVISIONS))
     open_database(path).close()
     assert calls == ["upgrade"]
     saved = backup.list_backups(path.resolve())[0]

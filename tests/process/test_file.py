@@ -98,7 +98,7 @@ def test_write_and_read_a_file(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.part"))
 
 
-TEXTS = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
+TEXTS = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=60)
 
 
 @given(

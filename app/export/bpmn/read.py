@@ -19,10 +19,12 @@ from app.export.bpmn import elements
 from app.export.bpmn.names import BPMN_NS, BPMNDI_NS, WALKTHROUGH_NS, bpmn, xml_safe
 from app.export.bpmn.offpage import MARKER as OFF_PAGE_MARKER
 from app.export.bpmn.parse import BpmnError, ParsedXml, check_size, parse_xml
+from app.process.bounds import quote
 from app.process.file import FORMAT_NAME, FORMAT_VERSION, ProcessFileError, process_from_document
 from app.process.model import Process, StepKind
 
 MAX_REPORT_LINES = 60
+MAX_MESSAGE = 280
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,26 @@ def read_bpmn(path: Path) -> BpmnImport:
 
 def loads_bpmn(raw: bytes, *, source: str) -> BpmnImport:
     """Import the bytes of a BPMN file; ``source`` names it in messages."""
-    return _Importer(parse_xml(raw, source), source).run()
+    try:
+        return _Importer(_parse(raw, source), source).run()
+    except BpmnError as error:
+        raise BpmnError(one_sentence(str(error))) from error
+
+
+def _parse(raw: bytes, source: str) -> ParsedXml:
+    try:
+        return parse_xml(raw, source)
+    except LookupError as error:  # an encoding Python does not know, declared in the prolog
+        name = quote(str(error).removeprefix("unknown encoding: "))
+        raise BpmnError(f"{source}: declares the unknown text encoding {name}") from error
+    except (UnicodeError, RecursionError) as error:
+        raise BpmnError(f"{source}: cannot be read as XML text ({type(error).__name__})") from error
+
+
+def one_sentence(message: str) -> str:
+    """A refusal on one line of bounded length, whatever text of the file it quotes."""
+    flat = " ".join(message.split())
+    return flat if len(flat) <= MAX_MESSAGE else flat[: MAX_MESSAGE - 1] + "…"
 
 
 class _Importer:

@@ -1,0 +1,1 @@
+"""The fault budget: random SIGKILLs during edits, imports, exports, backups and updates."""
