@@ -5,6 +5,10 @@ a probability: a single flow has probability 1; where a step branches, given pro
 kept and the remainder is shared equally among the flows without one; a total that is not 1 is
 reported and scaled to 1. End steps absorb: flows leaving an end are reported and ignored.
 Flows to or from an unknown step are reported and ignored.
+
+A flow the person marked as sending work back (``Flow.extra["rework"] is True``) is a rework
+flow besides the back edges of the search from the start; a task whose ways out are one forward
+flow plus such flows is not reported as branching.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class Chain:
     edges: tuple[tuple[Edge, ...], ...]
     starts: tuple[int, ...]
     problems: tuple[Problem, ...]
+    marked_rework: frozenset[int] = frozenset()
 
     @property
     def start(self) -> int | None:
@@ -59,7 +64,13 @@ def build_chain(process: Process) -> Chain:
         for index, step in enumerate(process.steps)
     )
     starts = tuple(i for i, step in enumerate(process.steps) if step.kind == "start")
-    return Chain(process.steps, position, edges, starts, tuple(problems))
+    marked = frozenset(i for i, flow in enumerate(process.flows) if sends_work_back(flow))
+    return Chain(process.steps, position, edges, starts, tuple(problems), marked)
+
+
+def sends_work_back(flow: Flow) -> bool:
+    """Whether the person marked this flow as sending work back (a rework flow)."""
+    return flow.extra.get("rework") is True
 
 
 def _known_flows(
@@ -93,7 +104,11 @@ def _step_edges(
             message = f"'{step.name}' is an end step but has flows going out; they are ignored."
             problems.append(Problem("end_has_flows", message, (step.id,)))
         return ()
-    if len(pairs) > 1 and step.kind not in BRANCHING_KINDS:
+    if (
+        len(pairs) > 1
+        and step.kind not in BRANCHING_KINDS
+        and not _forward_plus_rework(pairs, flows)
+    ):
         message = (
             f"'{step.name}' is a {step.kind} step but has {len(pairs)} ways out: only decisions "
             "and approvals branch, so it is treated as a decision."
@@ -103,6 +118,11 @@ def _step_edges(
     return tuple(
         Edge(flow, target, p) for (flow, target), p in zip(pairs, probabilities, strict=True)
     )
+
+
+def _forward_plus_rework(pairs: Sequence[tuple[int, int]], flows: Sequence[Flow]) -> bool:
+    """One forward way out plus flows marked as sending work back: a check, not a branch."""
+    return sum(1 for index, _ in pairs if not sends_work_back(flows[index])) == 1
 
 
 def _probabilities(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 Successors = Sequence[Sequence[int]]
@@ -69,8 +70,9 @@ class DepthFirst:
 
     ``back_edges`` are (source, child index) pairs whose target was on the search path when
     met; ``parent`` is each reached node's parent in the search tree (-1 for the root and for
-    nodes not reached). ``finished`` lists the reached nodes as the search leaves them: read
-    backwards it is a topological order of the graph without its back edges.
+    nodes not reached; a node first reached by a deferred edge has that edge's source).
+    ``finished`` lists the reached nodes as the search leaves them: read backwards it is a
+    topological order of the graph without its back edges and deferred edges.
     """
 
     reached: tuple[bool, ...]
@@ -86,29 +88,63 @@ class DepthFirst:
         return path[::-1]
 
 
-def depth_first(successors: Successors, root: int) -> DepthFirst:
-    """Walk from ``root``, children in order; note the tree and the back edges."""
-    state = [0] * len(successors)  # 0 unseen, 1 on the search path, 2 done
-    parent = [-1] * len(successors)
-    back_edges: list[tuple[int, int]] = []
-    finished: list[int] = []
-    state[root] = 1
-    work = [(root, 0)]
-    while work:
-        node, next_child = work[-1]
-        children = successors[node]
-        if next_child == len(children):
-            state[node] = 2
-            finished.append(node)
-            work.pop()
-            continue
-        work[-1] = (node, next_child + 1)
-        child = children[next_child]
-        if state[child] == 0:
-            state[child] = 1
-            parent[child] = node
-            work.append((child, 0))
-        elif state[child] == 1:
-            back_edges.append((node, next_child))
-    reached = tuple(s > 0 for s in state)
-    return DepthFirst(reached, tuple(parent), tuple(back_edges), tuple(finished))
+def depth_first(
+    successors: Successors, root: int, *, deferred: Sequence[Container[int]] | None = None
+) -> DepthFirst:
+    """Walk from ``root``, children in order; note the tree and the back edges.
+
+    ``deferred[node]`` holds child positions walked only after everything else: such an edge
+    is a back edge when its target is on the search path, and otherwise starts a later walk
+    if its target is still unseen (so an edge the person marked as sending work back is never
+    what makes an ordinary edge look like one).
+    """
+    walk = _Walk(len(successors))
+    pending: deque[tuple[int, int]] = deque([(-1, root)])
+    while pending:
+        source, node = pending.popleft()
+        if walk.state[node] == 0:
+            walk.parent[node] = source
+            walk.run(node, successors, deferred or (), pending)
+    reached = tuple(s > 0 for s in walk.state)
+    return DepthFirst(reached, tuple(walk.parent), tuple(walk.back_edges), tuple(walk.finished))
+
+
+class _Walk:
+    """The state of one depth-first search: 0 unseen, 1 on the search path, 2 done."""
+
+    def __init__(self, count: int) -> None:
+        self.state = [0] * count
+        self.parent = [-1] * count
+        self.back_edges: list[tuple[int, int]] = []
+        self.finished: list[int] = []
+
+    def run(
+        self,
+        root: int,
+        successors: Successors,
+        deferred: Sequence[Container[int]],
+        pending: deque[tuple[int, int]],
+    ) -> None:
+        """Walk the tree under ``root``, leaving deferred edges to ``pending``."""
+        state, parent = self.state, self.parent
+        state[root] = 1
+        work = [(root, 0)]
+        while work:
+            node, next_child = work[-1]
+            children = successors[node]
+            if next_child == len(children):
+                state[node] = 2
+                self.finished.append(node)
+                work.pop()
+                continue
+            work[-1] = (node, next_child + 1)
+            child = children[next_child]
+            if state[child] == 1:
+                self.back_edges.append((node, next_child))
+            elif node < len(deferred) and next_child in deferred[node]:
+                if state[child] == 0:
+                    pending.append((node, child))
+            elif state[child] == 0:
+                state[child] = 1
+                parent[child] = node
+                work.append((child, 0))

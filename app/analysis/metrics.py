@@ -88,9 +88,12 @@ def _with_trapped(
 
 
 def rework_flows(chain: Chain, search: DepthFirst) -> tuple[int, ...]:
-    """Indices (into ``process.flows``) of the back edges of ``search``, the depth-first search
-    from the start along all flows in file order (see ``validate.search_from_start``)."""
-    return tuple(sorted(chain.edges[source][child].flow for source, child in search.back_edges))
+    """Indices (into ``process.flows``) of the rework flows: the back edges of ``search``, the
+    depth-first search from the start (see ``validate.search_from_start``), and the usable
+    flows the person marked as sending work back."""
+    back = {chain.edges[source][child].flow for source, child in search.back_edges}
+    marked = {edge.flow for edges in chain.edges for edge in edges} & chain.marked_rework
+    return tuple(sorted(back | marked))
 
 
 def _figures(

@@ -48,11 +48,16 @@ def check_chain(
 
 
 def search_from_start(chain: Chain) -> DepthFirst | None:
-    """The depth-first search from the start step along all flows, in file order."""
+    """The depth-first search from the start step along all flows, in file order; the flows
+    marked as sending work back are deferred (see ``graph.depth_first``)."""
     if chain.start is None:
         return None
     successors = [[edge.target for edge in edges] for edges in chain.edges]
-    return depth_first(successors, chain.start)
+    deferred = [
+        {i for i, edge in enumerate(edges) if edge.flow in chain.marked_rework}
+        for edges in chain.edges
+    ]
+    return depth_first(successors, chain.start, deferred=deferred)
 
 
 def _ids(chain: Chain, positions: Sequence[int]) -> tuple[str, ...]:

@@ -61,13 +61,14 @@ def first_pass_visits(
 ) -> tuple[float, ...]:
     """Visits when no rework flow is ever taken: the share it would carry leaves the chain.
 
-    Without the back edges of ``search`` the reached steps form no loop, so one sweep in
-    reverse finishing order (a topological order) adds up each step's probability.
+    Without the back edges of ``search`` and the flows it deferred (those marked as sending
+    work back, all in ``rework``) the reached steps form no loop, so one sweep in reverse
+    finishing order (a topological order) adds up each step's probability from the start.
     """
     visits = [0.0] * len(chain.steps)
-    if not search.finished:
+    if not search.finished or chain.start is None:
         return tuple(visits)
-    visits[search.finished[-1]] = 1.0
+    visits[chain.start] = 1.0
     for node in reversed(search.finished):
         value = visits[node]
         if value:

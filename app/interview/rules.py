@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from app.analysis.metrics import compute_metrics
+from app.analysis.metrics import compute_metrics, rework_flows
 from app.analysis.structure import map_structure
 from app.interview.progress import InterviewState
 from app.process.durations import format_duration
@@ -60,8 +60,7 @@ def rework_flow_indices(process: Process) -> tuple[int, ...]:
             for i, flow in enumerate(process.flows)
             if order.get(flow.target, len(order)) <= order.get(flow.source, -1)
         )
-    edges = structure.chain.edges
-    return tuple(sorted(edges[s][c].flow for s, c in structure.search.back_edges))
+    return rework_flows(structure.chain, structure.search)  # back edges and marked send-backs
 
 
 def normalize(text: str) -> str:

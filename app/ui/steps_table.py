@@ -11,7 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +28,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -253,14 +262,25 @@ class StepsTable(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.toolbar = QToolBar("Steps", self)
+        self.commands = {
+            name: self._command(text, key, slot)
+            for name, text, key, slot in (
+                ("insert", "Insert step", "Ins", self.insert_step),
+                ("delete", "Delete", "", self.delete_steps),
+                ("duplicate", "Duplicate", "Ctrl+D", self.duplicate_step),
+            )
+        }
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.view)
         layout.addWidget(self.error)
+        self.view.installEventFilter(self)
         self.model.edited.connect(self._save)
         self.model.refused.connect(self._refused)
 
@@ -277,3 +297,81 @@ class StepsTable(QWidget):
     def _refused(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+
+    # Structural commands: the same pure edits as the map's, on the selected rows.
+
+    def _command(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        # Only while the table itself has focus: Delete in a cell being typed in stays text.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(f"{text} ({key or 'Del'})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self.view.addAction(action)
+        self.toolbar.addAction(action)
+        return action
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """Delete on the table (not in a cell being typed in) deletes the selected steps; taken
+        before the window's shortcuts, where the Edit menu's Delete would make it ambiguous."""
+        if watched is self.view and isinstance(event, QKeyEvent):
+            deleting = event.key() == Qt.Key.Key_Delete and not event.modifiers()
+            if deleting and event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if deleting and event.type() == QEvent.Type.KeyPress:
+                self.delete_steps()
+                return True
+        return super().eventFilter(watched, event)
+
+    def selected_step_ids(self) -> list[str]:
+        """The steps of the rows that have a selected cell, in table order."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedIndexes()})
+        steps = self.model.process.steps
+        return [steps[row].id for row in rows if row < len(steps)]
+
+    def insert_step(self) -> None:
+        """A new step after the selected one (before the end when none is selected)."""
+        from app.editing.steps import insert_after, insert_before
+
+        chosen = self.selected_step_ids()
+        process = self.model.process
+        if chosen:
+            self._run(lambda p, _ok: insert_after(p, chosen[-1]), "Insert a step")
+        elif process.steps:
+            self._run(lambda p, _ok: insert_before(p, process.steps[-1].id), "Insert a step")
+
+    def duplicate_step(self) -> None:
+        from app.editing.steps import duplicate_step
+
+        chosen = self.selected_step_ids()
+        if chosen:
+            self._run(lambda p, _ok: duplicate_step(p, chosen[0]), "Duplicate a step")
+
+    def delete_steps(self) -> None:
+        from app.editing.removal import delete_steps
+
+        chosen = self.selected_step_ids()
+        if chosen:
+            words = "Delete a step" if len(chosen) == 1 else f"Delete {len(chosen)} steps"
+            self._run(lambda p, ok: delete_steps(p, chosen, confirmed=ok), words)
+
+    def _run(self, edit: Callable[[Process, bool], Any], text: str) -> None:
+        """One pure edit saved as one undoable edit; a refusal is explained under the table."""
+        from app.editing import Refusal
+        from app.ui.map import editor
+
+        before = self.model.process
+        result = edit(before, False)
+        if isinstance(result, Refusal) and result.confirmable:
+            if not editor.ask_to_confirm(self, result.reason):
+                return
+            result = edit(before, True)
+        if isinstance(result, Refusal):
+            self._refused(result.reason)
+            return
+        self._save(result, text)
+        added = [row for row, step in enumerate(result.steps) if step.id not in before.step_by_id()]
+        if added:
+            self.view.setCurrentIndex(self.model.index(added[0], 0))

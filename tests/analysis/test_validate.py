@@ -89,3 +89,24 @@ def test_long_lists_of_names_are_shortened() -> None:
         "'Step U0', 'Step U1', 'Step U2', 'Step U3', 'Step U4' and 4 more"
     )
     assert len(problem.step_ids) == 9
+
+
+def test_every_problem_on_a_step_offers_a_quick_fix() -> None:
+    from app.analysis.problems import Problem, quick_fixes
+
+    codes = [
+        "unreachable",
+        "dead_end",
+        "one_way_decision",
+        "probabilities_over_one",
+        "probabilities_not_one",
+        "task_branches",
+        "trapped_loop",
+        "several_starts",
+        "end_has_flows",
+    ]
+    for code in codes:
+        fixes = quick_fixes(Problem(code, "x.", ("s1",)))
+        assert fixes, code
+        assert all(fix.label and fix.key for fix in fixes)
+    assert quick_fixes(Problem("no_start", "x.")) == ()

@@ -138,3 +138,17 @@ def test_reopening_puts_the_cursor_where_the_user_stopped(qtbot: QtBot, database
     again: InterviewPage = open_page(qtbot, database, process_id)
     again.focus_current_question()
     assert QApplication.focusWidget() is again.walk_page.form.wait
+
+
+def test_one_key_answers_do_not_join_letters_typed_in_a_row(
+    qtbot: QtBot, database: Database
+) -> None:
+    page = open_page(qtbot, database)
+    page.go_to("steps")
+    value = page.walk_page.form.value
+    value.setFocus()
+    answers = []
+    for key in (Qt.Key.Key_R, Qt.Key.Key_Y, Qt.Key.Key_N):  # faster than the search interval
+        qtbot.keyClick(value, key)
+        answers.append(value.currentData())
+    assert answers == ["business-necessary", "value-added", "non-value-added"]

@@ -100,3 +100,59 @@ def test_tab_after_a_typed_cell_goes_on_to_the_next_cell_of_the_same_step(
     first, _second, third = table.store.load(table.model.process.id).steps[:3]
     assert first.name == "Invoice arrives"
     assert (third.touch_minutes, third.wait_minutes) == (5, 120)
+
+
+def _select_rows(table: StepsTable, *rows: int) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection = table.view.selectionModel()
+    selection.clearSelection()
+    for row in rows:
+        selection.select(table.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+
+
+def _undo_gives_back(table: StepsTable, before: object) -> None:
+    after = table.store.load(table.model.process.id)
+    table.store.undo_stack.undo()
+    assert table.store.load(table.model.process.id) == before
+    table.store.undo_stack.redo()
+    assert table.store.load(table.model.process.id) == after
+
+
+def test_insert_duplicate_and_delete_rows(
+    table: StepsTable, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.map import editor
+
+    store = table.store
+    process = table.model.process
+    count = len(process.steps)
+    _select_rows(table, 1)
+    table.commands["insert"].trigger()
+    assert len(store.load(process.id).steps) == count + 1
+    new = store.load(process.id).steps[2]
+    assert new.name == "New step"
+    assert table.selected_step_ids() == [new.id]  # the new row is selected, ready to type
+    _undo_gives_back(table, process)
+    before = store.load(process.id)
+    _select_rows(table, 2)
+    table.commands["duplicate"].trigger()
+    assert store.load(process.id).steps[3].name == "New step (copy)"
+    _undo_gives_back(table, before)
+    before = store.load(process.id)
+    _select_rows(table, 2, 3)
+    table.commands["delete"].trigger()
+    assert len(store.load(process.id).steps) == count
+    _undo_gives_back(table, before)
+    asked: list[str] = []
+    monkeypatch.setattr(editor, "ask_to_confirm", lambda _p, reason: asked.append(reason) or False)
+    ends = [row for row, s in enumerate(table.model.process.steps) if s.kind == "end"]
+    before = store.load(process.id)
+    _select_rows(table, ends[0])
+    table.commands["delete"].trigger()
+    assert "no way out" in asked[0]
+    assert store.load(process.id) == before
+    _select_rows(table, 0)
+    table.commands["delete"].trigger()
+    assert table.error.text().endswith("the map needs one to begin.")
+    assert store.load(process.id) == before

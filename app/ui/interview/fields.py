@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.interview import Question
 from app.ui.date_field import DateField
@@ -167,3 +167,25 @@ def _field_for(question: Question, parent: QWidget) -> TextField:
     if question.input == "date":
         return DateField(parent, past=True)
     return LineEdit(parent)
+
+
+class OneKeyCombo(QComboBox):
+    """A choice answered with one key: the first letter of an entry picks it at once.
+
+    QComboBox's own search joins letters typed within a moment ("r" then "y" looks for "ry"),
+    so a fast typist's answer to the next step could find nothing.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        letter = event.text().casefold()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if plain and len(letter) == 1 and letter.isalnum():
+            index = next(
+                (i for i in range(self.count()) if self.itemText(i).casefold().startswith(letter)),
+                -1,
+            )
+            if index >= 0:
+                self.setCurrentIndex(index)
+                self.activated.emit(index)
+            return
+        super().keyPressEvent(event)

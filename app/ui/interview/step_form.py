@@ -24,6 +24,7 @@ from app.ui.interview.fields import (
     FIELD_PREFIX,
     CompletingLineEdit,
     LongTextEdit,
+    OneKeyCombo,
     mark_saved,
     unsaved,
 )
@@ -46,7 +47,7 @@ TYPICAL_OUTCOMES = {
 
 # "Does the customer care about this step?": each answer starts with its own key.
 VALUE_ANSWERS = {
-    "": "Not asked yet",
+    "": "(not asked yet)",  # starts with no letter: Y, R and N each pick their answer
     "value-added": "Yes: the customer would pay for it",
     "business-necessary": "Required: law, contract or the business needs it",
     "non-value-added": "No: the customer would not miss it",
@@ -90,12 +91,12 @@ class StepForm(QWidget):
         self.touch.setPlaceholderText("e.g. 10 min, 1.5 h")
         self.wait = LineEdit(self)
         self.wait.setPlaceholderText("e.g. 2 days — how long it sits before this step starts")
-        self.kind = QComboBox(self)
+        self.kind = OneKeyCombo(self)
         for key, words in KINDS.items():
             self.kind.addItem(words, key)
         self.outcomes = OutcomesEditor(self)
         self.back = SendBackFields(self)
-        self.value = QComboBox(self)
+        self.value = OneKeyCombo(self)
         for key, words in VALUE_ANSWERS.items():
             self.value.addItem(words, key)
         self.value.setToolTip("Type Y, R or N to answer; leave it on “not asked” if unsure")

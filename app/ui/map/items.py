@@ -122,10 +122,14 @@ class StepItem(QGraphicsItem):
         return self.node.step_id
 
     def set_node(self, node: NodeBox, decor: StepDecor) -> None:
-        """Show a new geometry and decor for the same step."""
+        """Show a new geometry and decor for the same step; a step that only moved (an insert
+        shifts everything after it) is moved, not rebuilt."""
         geometry_changed = node.rect != self.node.rect or node.text_rect != self.node.text_rect
+        moved_only = geometry_changed and _same_shape(self.node, node)
         self.node, self.decor = node, decor
-        if geometry_changed:
+        if moved_only:
+            self.setPos(node.rect.x, node.rect.y)
+        elif geometry_changed:
             self.prepareGeometryChange()
             self._apply_geometry()
         self.update()
@@ -215,12 +219,20 @@ class EdgeItem(QGraphicsItem):
         self.look = look
         self.setZValue(0)
         self.edge = edge
+        self._built_from = edge
         self._build()
 
     def set_edge(self, edge: EdgePath) -> None:
-        self.prepareGeometryChange()
+        """Show a new path; one that is the built path moved as a whole is only moved."""
+        shift = edge_shift(self._built_from, edge)
         self.edge = edge
-        self._build()
+        if shift is not None:
+            self.setPos(*shift)
+        else:
+            self.prepareGeometryChange()
+            self._built_from = edge
+            self._build()
+            self.setPos(0.0, 0.0)
         self.update()
 
     def _build(self) -> None:
@@ -269,6 +281,43 @@ class EdgeItem(QGraphicsItem):
             painter.setFont(self.look.font)
             painter.setPen(theme.muted)
             paint_lines(painter, self.edge.label_lines, self._label, self.look.line_height)
+
+
+def _same_shape(old: NodeBox, new: NodeBox) -> bool:
+    """Whether ``new`` is ``old`` moved: same shape, size and text box within it."""
+    if old.shape != new.shape or (old.rect.width, old.rect.height) != (
+        new.rect.width,
+        new.rect.height,
+    ):
+        return False
+    if old.text_rect is None or new.text_rect is None:
+        return old.text_rect is new.text_rect
+    before = (old.text_rect.x - old.rect.x, old.text_rect.y - old.rect.y)
+    after = (new.text_rect.x - new.rect.x, new.text_rect.y - new.rect.y)
+    size = (old.text_rect.width, old.text_rect.height) == (
+        new.text_rect.width,
+        new.text_rect.height,
+    )
+    return size and before == after
+
+
+def edge_shift(old: EdgePath, new: EdgePath) -> tuple[float, float] | None:
+    """(dx, dy) when ``new`` is the path ``old`` moved as a whole, else None."""
+    if len(old.points) != len(new.points) or not old.points:
+        return None
+    dx, dy = new.points[0].x - old.points[0].x, new.points[0].y - old.points[0].y
+    for a, b in zip(old.points, new.points, strict=True):
+        if abs(b.x - a.x - dx) > 1e-9 or abs(b.y - a.y - dy) > 1e-9:
+            return None
+    if (old.label_rect is None) != (new.label_rect is None):
+        return None
+    if old.label_rect is not None and new.label_rect is not None:
+        was, now = old.label_rect, new.label_rect
+        if (was.width, was.height) != (now.width, now.height):
+            return None
+        if abs(now.x - was.x - dx) > 1e-9 or abs(now.y - was.y - dy) > 1e-9:
+            return None
+    return dx, dy
 
 
 def _shape_path(shape: str, box: QRectF) -> QPainterPath:

@@ -27,13 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.analysis.problems import Problem
 from app.process.model import Process
 from app.ui import messages
+from app.ui.map import menus
+from app.ui.map.edit_actions import build_edit_actions
+from app.ui.map.editor import MapEditor
 from app.ui.map.edits import with_lane_moved, with_step_changes
+from app.ui.map.interaction import MapInteraction
 from app.ui.map.legend import LegendWidget
 from app.ui.map.look import make_look
+from app.ui.map.marks import ConnectHandle, MapAffordances, ProblemMark
 from app.ui.map.overview import Overview
 from app.ui.map.panel import StepPanel
+from app.ui.map.rename import InPlaceRename
 from app.ui.map.scene import MapScene, build_model
 from app.ui.map.text import FontMeasure
 from app.ui.map.theme import theme_from_palette
@@ -113,7 +120,13 @@ class MapPage(QWidget):
         self.toolbar = QToolBar("Map", self)
         self._syncing = False
         self._fitted_for = ""
+        self.editor = MapEditor(self)
+        self.affordances = MapAffordances(self)
+        self.renamer = InPlaceRename(self.view, self.editor.rename)
         self._build_actions()
+        self.toolbar.addSeparator()
+        self.edit_actions = build_edit_actions(self)
+        self.interaction = MapInteraction(self)
         self._lay_out()
         self._connect()
 
@@ -235,7 +248,9 @@ class MapPage(QWidget):
         if another:  # step ids ("s3") repeat between processes: nothing stays selected
             self.scene.clearSelection()
         self.scene.show_map(build_model(process, self.measure))
+        self.affordances.show_problems(process)
         self._fill_list()
+        self.affordances.place_handle()
         selected = self.scene.selected_step_ids()
         self.panel.show_step(process, selected[0] if selected else None)
         if self._fitted_for != whole.id:
@@ -271,6 +286,7 @@ class MapPage(QWidget):
     # Selection, both ways
 
     def _scene_selection_changed(self) -> None:
+        self.affordances.place_handle()
         if self._syncing:
             return
         selected = self.scene.selected_step_ids()
@@ -296,6 +312,42 @@ class MapPage(QWidget):
             self.view.select_and_show(step_id)
         else:
             self.scene.select_step(None)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The problems the map checks find in the shown map (each marked on its steps)."""
+        return self.affordances.problems
+
+    @property
+    def marks(self) -> dict[str, ProblemMark]:
+        return self.affordances.marks
+
+    @property
+    def handle(self) -> ConnectHandle:
+        return self.affordances.handle
+
+    @property
+    def selected(self) -> list[str]:
+        """The ids of the steps selected on the map."""
+        return self.scene.selected_step_ids()
+
+    def select_steps(self, step_ids: list[str]) -> None:
+        """Select these steps on the map (the first is shown and edited)."""
+        if not step_ids:
+            return
+        self.select_step(step_ids[0])
+        for step_id in step_ids[1:]:
+            item = self.scene.steps.get(step_id)
+            if item is not None:
+                item.setSelected(True)
+
+    def rename_in_place(self, step_id: str) -> None:
+        """Type a step's new name over its box on the map (F2)."""
+        node = self.scene.model.geometry.find_node(step_id) if self.scene.model else None
+        step = self.process.step_by_id().get(step_id) if self.process else None
+        if node is not None and step is not None:
+            self.view.ensureVisible(self.scene.steps[step_id], 48, 48)
+            self.renamer.start(step_id, step.name, node.rect)
 
     def select_step(self, step_id: str | None) -> None:
         """Select a step on the map (the list and the editor follow)."""
@@ -363,19 +415,8 @@ class MapPage(QWidget):
             menu.exec(where)
 
     def lane_menu(self, lane_id: str) -> QMenu | None:
-        """The context menu of a lane: move it up or down."""
-        if self.process is None:
-            return None
-        ids = [lane.id for lane in self.process.lanes]
-        if lane_id not in ids:
-            return None
-        index = ids.index(lane_id)
-        menu = QMenu(self)
-        up = menu.addAction("Move lane up", lambda: self.move_lane(lane_id, -1))
-        down = menu.addAction("Move lane down", lambda: self.move_lane(lane_id, 1))
-        up.setEnabled(index > 0)
-        down.setEnabled(index < len(ids) - 1)
-        return menu
+        """The context menu of a lane: rename, add, merge, delete, move up or down."""
+        return menus.lane_menu(self, lane_id)
 
     # Overlays
 
