@@ -93,7 +93,9 @@ class DialogGuard(QObject):
             escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
             dialog = _dialog_of(watched) if escape else None
             return dialog is not None and not self.may_discard(dialog)
-        if isinstance(watched, QDialog) and watched.isVisible() and not self.may_discard(watched):
+        # Only the window's close button (a spontaneous close), not the dialog's own code.
+        asked = isinstance(watched, QDialog) and watched.isVisible() and event.spontaneous()
+        if asked and not self.may_discard(watched):  # type: ignore[arg-type]
             event.ignore()
             return True
         return False

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -105,11 +104,14 @@ class RealApp:
     def _wait_for_window(self) -> str:
         deadline = time.monotonic() + WINDOW_TIMEOUT_S
         while time.monotonic() < deadline:
-            # the title names the database once it is open: the app is ready for keys
-            title = re.escape(self.database.name)  # "process — walkthrough.sqlite — Walkthrough"
-            found = self.xdotool("search", "--onlyvisible", "--name", title, check=False)
-            if found.strip():
-                return found.split()[0]
+            # the title names the database once it is open: the app is ready for keys. The
+            # title is "process — walkthrough.sqlite — Walkthrough"; xdotool's --name reads the
+            # legacy WM_NAME, which stops at the first dash, so the window is found by class.
+            found = self.xdotool("search", "--onlyvisible", "--class", "Walkthrough", check=False)
+            for window in found.split():
+                name = self.xdotool("getwindowname", window, check=False)
+                if self.database.name in name:
+                    return window
             if self.process is not None and self.process.poll() is not None:
                 pytest.fail(f"the app exited at start: {self.output()}")
             time.sleep(0.2)

@@ -57,8 +57,11 @@ def main(database: str, out: str) -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
     app = subprocess.Popen([sys.executable, "-m", "app", "--db", database, "open"], env=env)
     try:
-        window = xdo("search", "--sync", "--onlyvisible", "--name", "Walkthrough")
-        window = window.splitlines()[0]
+        # By class: the title ("process — database — Walkthrough") is in _NET_WM_NAME, and
+        # xdotool's --name reads WM_NAME, which stops at the first dash. The lowest id is the
+        # main window (a due-reviews dialog may follow it).
+        window = xdo("search", "--sync", "--onlyvisible", "--class", "Walkthrough")
+        window = min(window.split(), key=int)
         time.sleep(2.0)
         xdo("windowsize", "--sync", window, "1366", "768")
         xdo("windowmove", "--sync", window, "0", "0")
