@@ -36,7 +36,7 @@ def formats_hint(*, day_first: bool = True, typed: bool = False) -> str:
     """The formats to suggest, in the order of the user's locale (``typed``: words too)."""
     numeric = "31/03/2027" if day_first else "03/31/2027"
     if typed:
-        return f"type it as today, 2027-03-31, {numeric} or 31 Mar 2027"
+        return f"try today, {numeric} or 31 Mar 2027"
     return f"write it as 2027-03-31, {numeric} or 31 Mar 2027"
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -152,6 +153,7 @@ class ActionDialog(QDialog):
         ):
             field.setAccessibleName(label)
         column = QVBoxLayout(self)
+        column.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text grows it
         column.addLayout(form)
         column.addWidget(self.warning)
         column.addWidget(self.buttons)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,8 @@ class AddProcess(QUndoCommand):
     def __init__(self, store: ProcessStore, process: Process, text: str) -> None:
         super().__init__(text)
         self.store = store
+        import uuid  # here, not at start-up: it pulls in the platform module
+
         self.process_id = str(uuid.uuid4())
         self.process = replace(process, id=self.process_id)
         self.store.write_insert(self.process)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -80,7 +81,9 @@ class DateField(QWidget):
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hint = QLabel(self)
         self.hint.setObjectName("dateHint")
-        self.hint.setWordWrap(True)
+        # one line, never wrapped: a wrapped label makes the field ask for its height by width,
+        # which form layouts in dialogs do not grant (the field was squeezed)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._build()
         self.setFocusProxy(self.line)
         self.line.textChanged.connect(self._show_understood)
@@ -99,7 +102,8 @@ class DateField(QWidget):
         column.setSpacing(2)
         column.addLayout(row)
         column.addWidget(self.hint)
-        self.hint.hide()
+        # always there, one line high: what was understood never squeezes the field above it
+        self.hint.setMinimumHeight(self.hint.fontMetrics().lineSpacing())
 
     def _example(self) -> str:
         return (
@@ -149,7 +153,7 @@ class DateField(QWidget):
 
     def _show_understood(self) -> None:
         if not self.line.text().strip():
-            self.hint.hide()
+            self.hint.clear()
             return
         try:
             day = self.date()
@@ -160,7 +164,7 @@ class DateField(QWidget):
             self.hint.setText(f"= {describe_date(day, self.today())}" if day else "")
             self.hint.setProperty("problem", False)
         self.hint.setEnabled(not self.hint.property("problem"))
-        self.hint.show()
+        self.hint.setToolTip(self.hint.text())
 
     def _finished(self) -> None:
         day = self.valid_date()

@@ -248,6 +248,18 @@ class GoalDialog(QDialog):
         self.problems.setText("\n".join(f"• {problem}" for problem in problems))
         self.problems.setVisible(bool(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to the height the wrapped sentences need at this width (Qt does not grow a
+        dialog whose text wraps), so no field is squeezed."""
+        layout = self.layout()
+        if layout is None:
+            return
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
 
 class GoalsView(QWidget):

@@ -55,7 +55,7 @@ def test_a_date_without_its_year_can_be_the_last_one() -> None:
     [
         ("31/02", "'31/02' is not a date: February has at most 29 days."),
         ("32/13/2026", "'32/13/2026' is not a date: there is no month 13."),
-        ("soon", "'soon' is not a date: type it as today, 2027-03-31, 31/03/2027 or 31 Mar 2027."),
+        ("soon", "'soon' is not a date: try today, 31/03/2027 or 31 Mar 2027."),
         ("in 9999 years", "'9999 years' is too far away to be a date."),
     ],
 )
