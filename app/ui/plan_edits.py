@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from app.process.model import FISHBONE_CATEGORIES, Action, Flow, Process, RootCause, WhyNode
+from app.process.model import FISHBONE_CATEGORIES, Action, Process, RootCause, WhyNode
 
 WhyPath = tuple[int, ...]
 _ACTION_ID = re.compile(r"a(\d+)")
@@ -187,19 +187,6 @@ def with_approval_cut(process: Process, step_id: str) -> Process:
     an equal share of what the others leave; the first wins a tie); the other ways out go, and
     the flows into the approval then pass on to the approved way's step, as a delete does.
     """
-    from app.interview.edits import delete_step
+    from app.future.apply import remove_step
 
-    out = [flow for flow in process.flows if flow.source == step_id and flow.target != step_id]
-    if len(out) > 1:
-        kept = max(out, key=lambda flow: _share(flow, out))
-        flows = tuple(f for f in process.flows if f.source != step_id or f is kept)
-        process = replace(process, flows=(*flows,))
-    return delete_step(process, step_id)
-
-
-def _share(flow: Flow, siblings: list[Flow]) -> float:
-    if flow.probability is not None:
-        return flow.probability
-    given = sum(f.probability for f in siblings if f.probability is not None)
-    unknown = sum(1 for f in siblings if f.probability is None)
-    return max(1.0 - given, 0.0) / unknown
+    return remove_step(process, step_id)
