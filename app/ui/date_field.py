@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -56,6 +56,25 @@ class _DateLine(LineEdit):
         super().keyPressEvent(event)
 
 
+class _Understood(QLabel):
+    """One line of what was understood, shortened with "…" where the field is narrow (the whole
+    sentence is its tooltip): it never widens the form nor asks a height by width."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().lineSpacing())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.setPen(self.palette().color(group, self.foregroundRole()))
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.width()
+        )
+        painter.drawText(
+            self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
+        )
+
+
 class DateField(QWidget):
     """A typed date with what it was read as; ``editing_finished`` when the user leaves it."""
 
@@ -79,11 +98,9 @@ class DateField(QWidget):
         self.button.setToolTip("Pick the date on a calendar (Alt+Down)")
         self.button.setAccessibleName("Pick a date")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.hint = QLabel(self)
+        self.hint = _Understood(self)
         self.hint.setObjectName("dateHint")
-        # one line, never wrapped: a wrapped label makes the field ask for its height by width,
-        # which form layouts in dialogs do not grant (the field was squeezed)
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._build()
         self.setFocusProxy(self.line)
         self.line.textChanged.connect(self._show_understood)
