@@ -20,7 +20,7 @@ from app.analysis.chart_axes import free_position, label_indices, value_range
 from app.analysis.control_chart import ChartResult
 from app.analysis.wording import long_date
 from app.export.pdf.fonts import REGULAR
-from app.export.pdf.mr_strip import draw_moving_ranges
+from app.export.pdf.mr_strip import draw_moving_ranges, draw_series
 from app.export.pdf.styles import ACCENT, INK, MUTED, RULE, WARN
 
 Format = Callable[[float], str]
@@ -139,17 +139,8 @@ class ImrChart(Flowable):  # type: ignore[misc]
         canvas.drawString(x + 2, self.plot_h - 8, f"Go-live {day_text(chart.go_live)}")
 
     def _series(self) -> None:
-        canvas = self.canv
         points = [(self.x_of(p.index), self.y_of(p.value)) for p in self.chart.points]
-        canvas.setStrokeColor(ACCENT)
-        canvas.setFillColor(ACCENT)
-        canvas.setLineWidth(0.9)
-        path = canvas.beginPath()
-        for number, (x, y) in enumerate(points):
-            path.moveTo(x, y) if number == 0 else path.lineTo(x, y)
-        canvas.drawPath(path, stroke=1, fill=0)
-        for x, y in points:
-            canvas.circle(x, y, 1.5, stroke=0, fill=1)
+        draw_series(self.canv, points, width=0.9, dot=1.5)
 
     def _signals(self) -> None:
         for signal in self.chart.signals:

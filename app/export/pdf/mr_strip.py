@@ -48,17 +48,23 @@ def draw_moving_ranges(
     points = [
         (x_of(p.index), y_of(p.moving_range)) for p in chart.points if p.moving_range is not None
     ]
-    if not points:
-        return
+    if points:
+        draw_series(canvas, points, width=0.8, dot=1.3)
+
+
+def draw_series(
+    canvas: Any, points: list[tuple[float, float]], *, width: float, dot: float
+) -> None:
+    """A chart's values as a line through dots, in the accent colour (I chart and MR strip)."""
     canvas.setStrokeColor(ACCENT)
     canvas.setFillColor(ACCENT)
-    canvas.setLineWidth(0.8)
+    canvas.setLineWidth(width)
     path = canvas.beginPath()
     for number, (x, y) in enumerate(points):
         path.moveTo(x, y) if number == 0 else path.lineTo(x, y)
     canvas.drawPath(path, stroke=1, fill=0)
     for x, y in points:
-        canvas.circle(x, y, 1.3, stroke=0, fill=1)
+        canvas.circle(x, y, dot, stroke=0, fill=1)
 
 
 def _lines(
