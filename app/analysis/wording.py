@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Sequence
 
+from app.process.dates import environment_day_first
 from app.process.durations import format_duration
 
 CALENDAR_MINUTES_A_YEAR = 365 * 24 * 60
@@ -60,11 +60,6 @@ def money(amount: float, currency: str) -> str:
     return f"{text} {currency}".strip()
 
 
-# Countries whose long date puts the month first (CLDR's English long date: "March 31, 2027").
-MONTH_FIRST_COUNTRIES = frozenset({"US", "CA", "PH", "PR", "AS", "GU", "MP", "UM", "VI", "FM"})
-_TIME_VARIABLES = ("LC_ALL", "LC_TIME", "LANG")
-
-
 def long_date(day_month_year: tuple[int, int, int], *, month_first: bool | None = None) -> str:
     """The locale's long date in English: ``31 March 2027``, or ``March 31, 2027`` (en_US).
 
@@ -80,13 +75,7 @@ def long_date(day_month_year: tuple[int, int, int], *, month_first: bool | None 
 
 def locale_month_first() -> bool:
     """Whether the user's time locale writes the month before the day in a long date."""
-    for variable in _TIME_VARIABLES:
-        value = os.environ.get(variable, "")
-        if value:
-            base = value.split(".")[0].split("@")[0].replace("-", "_")
-            parts = base.split("_")
-            return len(parts) > 1 and parts[1].upper() in MONTH_FIRST_COUNTRIES
-    return False
+    return not environment_day_first()
 
 
 def times(count: float) -> str:

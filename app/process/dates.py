@@ -26,7 +26,9 @@ _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
 _NUMERIC_NO_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})")
 _WORDY = re.compile(r"[A-Za-z0-9][A-Za-z0-9\s,.\-/]*")
 _RELATIVE = re.compile(r"(?:in\s+)?(\d{1,4})\s*(day|week|month|year)s?(\s+ago)?")
-_MONTH_FIRST_LOCALES = frozenset({"en_US", "es_US", "en_PH", "fil_PH", "en_AS", "en_GU", "en_UM"})
+# Countries whose dates put the month first (CLDR: "03/31/2027", "March 31, 2027").
+MONTH_FIRST_COUNTRIES = frozenset({"US", "CA", "PH", "PR", "AS", "GU", "MP", "UM", "VI", "FM"})
+_TIME_VARIABLES = ("LC_ALL", "LC_TIME", "LANG")
 _WORDS = {"today": 0, "now": 0, "yesterday": -1, "tomorrow": 1}
 _DAYS_PER_UNIT = {"day": 1, "week": 7}
 _MONTHS_PER_UNIT = {"month": 1, "year": 12}
@@ -70,10 +72,12 @@ def read_typed_date(
 
 
 def environment_day_first(environ: Mapping[str, str] | None = None) -> bool:
-    """Whether the locale of the environment writes the day first (only US-style locales don't)."""
+    """Whether the time locale of the environment (LC_ALL, LC_TIME, LANG) writes the day first:
+    every locale does but those of MONTH_FIRST_COUNTRIES."""
     values = os.environ if environ is None else environ
-    name = next((values[k] for k in ("LC_ALL", "LC_TIME", "LANG") if values.get(k)), "")
-    return name.split(".")[0] not in _MONTH_FIRST_LOCALES
+    name = next((values[k] for k in _TIME_VARIABLES if values.get(k)), "")
+    parts = name.split(".")[0].split("@")[0].replace("-", "_").split("_")
+    return not (len(parts) > 1 and parts[1].upper() in MONTH_FIRST_COUNTRIES)
 
 
 def format_date(day: dt.date) -> str:

@@ -171,8 +171,7 @@ class OutcomesEditor(QWidget):
 
     def _remove(self, row: OutcomeRow) -> None:
         index = self.rows.index(row)
-        self._drop_row(index)
-        self._chain_tab_order()
+        self._drop_row(index)  # the tab order follows
         if self.rows:
             self.rows[min(index, len(self.rows) - 1)].label.setFocus()
         else:

@@ -238,14 +238,15 @@ class StepForm(QWidget):
             habit=self.habit.isChecked(),
             rekeys=self.rekeys.isChecked(),
             pain_points=self.pain.text(),
-            after=str(self.after.currentData() or "") if self._asks_after() else "",
+            after=str(self.after.currentData() or "") if self.asks_after() else "",
             value=str(self.value.currentData() or ""),
             lane_rate=self.lane_rate.text() if not self.lane_rate.isHidden() else "",
             back_to=self.back.step_id() if kind == "task" else "",
             back_share=self.back.share.text() if kind == "task" else "",
         )
 
-    def _asks_after(self) -> bool:
+    def asks_after(self) -> bool:
+        """True when the form asks which step this one follows (nothing waits for it)."""
         return not self.after.isHidden()
 
     def set_predecessors(self, process: Process | None) -> None:

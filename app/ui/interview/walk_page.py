@@ -123,7 +123,7 @@ class WalkPage(QWidget):
 
     def focus_first_field(self) -> None:
         """The cursor in the first field of the step: which step comes before, else its name."""
-        field = self.form.after if self.form._asks_after() else self.form.name
+        field = self.form.after if self.form.asks_after() else self.form.name
         field.setFocus()
         self.scroller.ensureWidgetVisible(field)
 
