@@ -48,7 +48,7 @@ def lane_people(lane: Lane) -> int | None:
 
 def lane_hours(lane: Lane) -> WorkingHours | None:
     """The lane's working hours; None = around the clock (or unreadable, see check)."""
-    return _read_hours(lane.extra.get("working_hours"))
+    return read_hours(lane.extra.get("working_hours"))
 
 
 def touch_range(step: Step) -> tuple[float, float] | None:
@@ -163,7 +163,8 @@ def _number(value: Any) -> float | None:
     return float(value) if math.isfinite(value) and value >= 0 else None
 
 
-def _read_hours(value: Any) -> WorkingHours | None:
+def read_hours(value: Any) -> WorkingHours | None:
+    """Working hours from their file form; None when absent or unusable."""
     if not isinstance(value, Mapping) or not isinstance(value.get("days"), list):
         return None
     days = tuple(sorted({DAY_NAMES.index(d) for d in value["days"] if d in DAY_NAMES}))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from app.process.staffing import DAY_NAMES, WorkingHours, read_hours
 from app.simulation.results import SimulationResult, StepResult
 
 MAX_CASES = 1_000_000
@@ -46,6 +48,14 @@ def add_simulate_command(commands: Any, db_help: str) -> argparse.ArgumentParser
     parser.add_argument(
         "--people", type=_people, action="append", default=[], metavar="LANE=N",
         help="people in a lane (id or name); repeat for several lanes",
+    )  # fmt: skip
+    parser.add_argument(
+        "--time", type=_step_time, action="append", default=[], metavar="STEP=MIN[,BEST,WORST]",
+        help="a step's hands-on minutes (id or name), optionally best and worst; repeatable",
+    )  # fmt: skip
+    parser.add_argument(
+        "--hours", type=_hours, action="append", default=[], metavar="LANE=DAYS@HH:MM-HH:MM",
+        help="a lane's working hours, e.g. ap=mon,tue,wed,thu,fri@09:00-17:00 (or always)",
     )  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
@@ -104,15 +114,49 @@ def _people(text: str) -> tuple[str, int]:
     return lane, int(count)
 
 
+def _step_time(text: str) -> tuple[str, tuple[float, ...]]:
+    step, _, minutes = text.rpartition("=")
+    try:
+        numbers = [float(part) for part in minutes.split(",")]
+    except ValueError:
+        numbers = []
+    if not step or len(numbers) not in (1, 3) or not all(0 <= n < math.inf for n in numbers):
+        raise argparse.ArgumentTypeError(
+            f"must be STEP=MINUTES or STEP=TYPICAL,BEST,WORST in minutes, not {text!r}"
+        )
+    return step, tuple(numbers)
+
+
+def _hours(text: str) -> tuple[str, WorkingHours | None]:
+    lane, _, spec = text.rpartition("=")
+    if lane and spec == "always":
+        return lane, None
+    days, _, window = spec.partition("@")
+    start, _, end = window.partition("-")
+    hours = read_hours({"days": days.split(","), "start": start, "end": end})
+    if not lane or hours is None or len(hours.days) != len(days.split(",")):
+        raise argparse.ArgumentTypeError(
+            f"must be LANE=DAYS@HH:MM-HH:MM (days among {', '.join(DAY_NAMES)}) "
+            f"or LANE=always, not {text!r}"
+        )
+    return lane, hours
+
+
 def command_simulate(args: argparse.Namespace) -> int:
     """Simulate the process PROCESS names and print the result."""
     from app.cli import UserError, load_process_argument
     from app.simulation.model import SimulationError
-    from app.simulation.scenario import Scenario, apply_scenario
+    from app.simulation.scenario import Scenario, StepTime, apply_scenario
     from app.simulation.simulate import SimulationOptions, simulate
 
     process = load_process_argument(args)
-    scenario = Scenario(state=args.state, demand=args.demand, people=dict(args.people))
+    scenario = Scenario(
+        state=args.state,
+        demand=args.demand,
+        people=dict(args.people),
+        step_times={step: StepTime(*minutes) for step, minutes in args.time},
+        hours=dict(args.hours),
+    )
     options = SimulationOptions(args.cases, args.replications, args.warmup, args.seed)
     try:
         result = simulate(apply_scenario(process, scenario), options)

@@ -18,6 +18,15 @@ def _nothing() -> dict[str, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class StepTime:
+    """A step's new hands-on minutes: typical, and optionally best and worst (else scaled)."""
+
+    typical: float
+    best: float | None = None
+    worst: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Scenario:
     """Changes to simulate; lanes and steps are named by id or exact name."""
 
@@ -26,6 +35,7 @@ class Scenario:
     demand: float = 1.0
     people: Mapping[str, int] = field(default_factory=_nothing)
     touch_minutes: Mapping[str, float] = field(default_factory=dict)
+    step_times: Mapping[str, StepTime] = field(default_factory=dict)
     hours: Mapping[str, WorkingHours | None] = field(default_factory=dict)
 
 
@@ -43,6 +53,9 @@ def apply_scenario(process: Process, scenario: Scenario) -> Process:
     for reference, minutes in scenario.touch_minutes.items():
         index = _find(steps, reference, "step")
         steps[index] = _with_touch(steps[index], minutes)
+    for reference, time in scenario.step_times.items():
+        index = _find(steps, reference, "step")
+        steps[index] = _with_time(steps[index], time)
     return replace(
         chosen,
         runs_per_year=chosen.runs_per_year * scenario.demand,
@@ -89,3 +102,14 @@ def _with_touch(step: Step, minutes: float) -> Step:
         extra.pop("touch_best_minutes", None)
         extra.pop("touch_worst_minutes", None)
     return replace(step, touch_minutes=minutes, extra=extra)
+
+
+def _with_time(step: Step, time: StepTime) -> Step:
+    """A new typical time with the best and worst given (a missing one is the typical)."""
+    changed = _with_touch(step, time.typical)
+    if time.best is None and time.worst is None:
+        return changed
+    extra = dict(changed.extra)
+    for key, value in (("touch_best_minutes", time.best), ("touch_worst_minutes", time.worst)):
+        extra[key] = time.typical if value is None else value
+    return replace(changed, extra=extra)

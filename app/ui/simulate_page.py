@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.process.model import Process
 from app.simulation.model import SimulationError
 from app.simulation.results import SimulationResult
+from app.simulation.saved import SETTINGS_KEY, options_document, saved_options
 from app.simulation.scenario import Scenario, apply_scenario
 from app.simulation.simulate import SimulationCancelledError, SimulationOptions, simulate
 from app.simulation.summary import result_rows
@@ -62,6 +64,7 @@ class SimulatePage(QWidget):
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.scenarios = ScenarioTable(self)
+        self.scenarios.edited.connect(self._save_scenarios)
         self.staffing = StaffingEditor(self)
         self.staffing.edited.connect(self._staffing_edited)
         self.add_button = QPushButton("Add scenario", self)
@@ -71,6 +74,8 @@ class SimulatePage(QWidget):
         self.cases = _spin(100, 100_000, 1000, "Measured cases per replication")
         self.replications = _spin(2, 100, 10, "Independent replications (for the 95 % interval)")
         self.seed = _spin(0, 999_999, 1, "The same seed gives the same results")
+        for box in (self.cases, self.replications, self.seed):
+            box.editingFinished.connect(self._save_scenarios)
         self.progress = QProgressBar(self)
         self.results_table = QTableWidget(0, 0, self)
         self.warnings = QLabel(self)
@@ -130,9 +135,34 @@ class SimulatePage(QWidget):
         )
         self.staffing.show_process(process)
         if not same:
-            self.scenarios.show_process(process)
             self.results = []
             self._show_results()
+        if not same or self._scenarios_changed_elsewhere(process):
+            self.scenarios.show_process(process)
+            self._show_settings(saved_options(process))
+
+    def _scenarios_changed_elsewhere(self, process: Process) -> bool:
+        """Undo, or another window, changed the saved scenarios while no cell is being typed in."""
+        focused = QApplication.focusWidget()
+        typing = focused is not None and self.scenarios.isAncestorOf(focused)
+        return not typing and process.extra.get(EXTRA_KEY) != self.scenarios.shown
+
+    def _show_settings(self, options: SimulationOptions) -> None:
+        for box, value in (
+            (self.cases, options.cases),
+            (self.replications, options.replications),
+            (self.seed, options.seed),
+        ):
+            box.setValue(value)
+
+    def options(self) -> SimulationOptions:
+        """The run settings as shown (the warm-up is a fifth of the cases, at least 100)."""
+        return SimulationOptions(
+            cases=self.cases.value(),
+            replications=self.replications.value(),
+            warmup=max(100, self.cases.value() // 5),
+            seed=self.seed.value(),
+        )
 
     def run(self) -> None:
         """Save the scenarios, then simulate each of them in the background."""
@@ -140,12 +170,7 @@ class SimulatePage(QWidget):
             return
         self._save_scenarios()
         scenarios = self.scenarios.scenarios()
-        options = SimulationOptions(
-            cases=self.cases.value(),
-            replications=self.replications.value(),
-            warmup=max(100, self.cases.value() // 5),
-            seed=self.seed.value(),
-        )
+        options = self.options()
         self.cancel.clear()
         self._set_running(True)
         self.progress.setRange(0, len(scenarios) * options.replications)
@@ -172,10 +197,14 @@ class SimulatePage(QWidget):
         return results
 
     def _save_scenarios(self) -> None:
-        assert self.process is not None
+        """Keep the scenarios and settings as shown (one undoable edit when they changed)."""
+        if self.process is None:
+            return
         documents = self.scenarios.documents()
-        if self.process.extra.get(EXTRA_KEY) != documents:
-            extra = {**self.process.extra, EXTRA_KEY: documents}
+        settings = options_document(self.options())
+        extra = {**self.process.extra, EXTRA_KEY: documents, SETTINGS_KEY: settings}
+        self.scenarios.shown = documents
+        if extra != self.process.extra:
             self.process = replace(self.process, extra=extra)
             self.store.apply(self.process, "Simulation scenarios")
 

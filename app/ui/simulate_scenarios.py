@@ -1,8 +1,10 @@
-"""The Simulate tab's scenario table: up to four what-ifs, one row each — a name, the state
-(current or future), a demand factor and the people per lane ("as mapped" keeps the map's).
+"""The Simulate tab's scenario table: up to four what-ifs, one row each — a name, whether it
+goes into the printed plan, the state (current or future), a demand factor and the people per
+lane ("as mapped" keeps the map's). A row's step-time and working-hours changes ride along
+unseen (``simulate_whatif`` edits them).
 
-Scenarios are kept in the process's ``extra["simulation_scenarios"]``, so they survive a restart
-and travel in the process file.
+Scenarios are kept in the process's ``extra["simulation_scenarios"]`` (app.simulation.saved),
+so they survive a restart and travel in the process file; ``edited`` says when to save.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -22,52 +25,104 @@ from PySide6.QtWidgets import (
 
 from app.process.model import Lane, Process
 from app.process.staffing import lane_people
+from app.simulation.saved import (
+    MAX_SCENARIOS,
+    SCENARIOS_KEY,
+    saved_documents,
+    scenario_from_document,
+)
 from app.simulation.scenario import Scenario
 
-MAX_SCENARIOS = 4
-EXTRA_KEY = "simulation_scenarios"
-FIXED_COLUMNS = ("Scenario", "State", "Demand ×")
+EXTRA_KEY = SCENARIOS_KEY
+NAME, IN_PLAN, STATE, DEMAND = range(4)
+FIXED_COLUMNS = ("Scenario", "In the plan", "State", "Demand ×")
+HIDDEN_KEYS = ("step_times", "hours")  # edited beside the table, kept on the name cell
+PLAN_TIP = "Print this scenario, simulated with the same seed, in the PDF improvement plan"
 
 
 class ScenarioTable(QTableWidget):
     """Edits the scenarios of one process; ``scenarios()`` reads them back."""
 
+    edited = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(FIXED_COLUMNS), parent)
         self.lanes: tuple[Lane, ...] = ()
         self.has_future = False
+        self.shown: object = None  # the saved documents the rows were built from
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
+        self.setAccessibleName("Scenarios")
+        self.itemChanged.connect(lambda _item: self.edited.emit())
 
     def show_process(self, process: Process) -> None:
         """Lay the table out for the process's lanes and fill it with its saved scenarios."""
+        blocked = self.blockSignals(True)
         self.lanes = process.lanes
         self.has_future = process.future_state is not None
         self.setRowCount(0)
         self.setColumnCount(len(FIXED_COLUMNS) + len(self.lanes))
         self.setHorizontalHeaderLabels([*FIXED_COLUMNS, *(lane.name for lane in self.lanes)])
-        for saved in saved_scenarios(process) or [{"name": "Current"}]:
+        header = self.horizontalHeaderItem(IN_PLAN)
+        if header is not None:
+            header.setToolTip(PLAN_TIP)
+        for saved in saved_documents(process) or [{"name": "Current"}]:
             self.add_row(saved)
+        self.shown = process.extra.get(EXTRA_KEY)
+        self.blockSignals(blocked)
 
     def add_row(self, saved: Mapping[str, Any] | None = None) -> None:
         """Add a scenario (at most four); new rows start from the current state as mapped."""
         if self.rowCount() >= MAX_SCENARIOS:
             return
         saved = saved or {"name": f"What-if {self.rowCount()}"}
+        blocked = self.blockSignals(True)  # half-built rows are not saved
+        self._insert(saved)
+        self.blockSignals(blocked)
+        if not blocked:
+            self.edited.emit()
+
+    def _insert(self, saved: Mapping[str, Any]) -> None:
         row = self.rowCount()
         self.insertRow(row)
-        self.setItem(row, 0, QTableWidgetItem(str(saved.get("name", ""))))
-        self.setCellWidget(row, 1, self._state_box(str(saved.get("state", "current"))))
-        self.setCellWidget(row, 2, _demand_box(saved.get("demand", 1.0)))
+        name = QTableWidgetItem(str(saved.get("name", "")))
+        name.setData(Qt.ItemDataRole.UserRole, {k: saved[k] for k in HIDDEN_KEYS if k in saved})
+        self.setItem(row, NAME, name)
+        self.setItem(row, IN_PLAN, _plan_item(saved.get("in_plan") is True))
+        self.setCellWidget(row, STATE, self._state_box(str(saved.get("state", "current"))))
+        self.setCellWidget(row, DEMAND, self._demand_box(saved.get("demand", 1.0)))
         people = saved.get("people", {})
         for column, lane in enumerate(self.lanes, start=len(FIXED_COLUMNS)):
             chosen = people.get(lane.id) if isinstance(people, Mapping) else None
-            self.setCellWidget(row, column, _people_box(lane, chosen))
+            self.setCellWidget(row, column, self._people_box(lane, chosen))
 
     def remove_current(self) -> None:
         if self.rowCount() > 1:
             self.removeRow(max(0, self.currentRow()))
+            self.edited.emit()
+
+    def hidden(self, row: int) -> dict[str, Any]:
+        """The step-time and hours changes of a row, in their saved form."""
+        item = self.item(row, NAME)
+        value = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return dict(value) if isinstance(value, Mapping) else {}
+
+    def set_hidden(self, row: int, changes: Mapping[str, Any]) -> None:
+        """Replace the step-time and hours changes of a row."""
+        item = self.item(row, NAME)
+        if item is not None:
+            item.setData(Qt.ItemDataRole.UserRole, {k: v for k, v in changes.items() if v})
+
+    def _demand_box(self, value: Any) -> QDoubleSpinBox:
+        box = _demand_box(value)
+        box.editingFinished.connect(self.edited.emit)
+        return box
+
+    def _people_box(self, lane: Lane, chosen: Any) -> QSpinBox:
+        box = _people_box(lane, chosen)
+        box.editingFinished.connect(self.edited.emit)
+        return box
 
     def _state_box(self, state: str) -> QComboBox:
         box = QComboBox(self)
@@ -75,20 +130,22 @@ class ScenarioTable(QTableWidget):
         if self.has_future:
             box.addItem("Future", "future")
         box.setCurrentIndex(max(0, box.findData(state)))
+        box.currentIndexChanged.connect(lambda _index: self.edited.emit())
         return box
 
     def scenarios(self) -> list[Scenario]:
         """The scenarios as typed, in order."""
-        return [_scenario(document) for document in self.documents()]
+        documents = self.documents()
+        return [scenario_from_document(document, i) for i, document in enumerate(documents)]
 
     def documents(self) -> list[dict[str, Any]]:
         """The scenarios in their saved form."""
         return [self._document(row) for row in range(self.rowCount())]
 
     def _document(self, row: int) -> dict[str, Any]:
-        name_item = self.item(row, 0)
+        name_item, plan = self.item(row, NAME), self.item(row, IN_PLAN)
         name = name_item.text().strip() if name_item else ""
-        state, demand = self.cellWidget(row, 1), self.cellWidget(row, 2)
+        state, demand = self.cellWidget(row, STATE), self.cellWidget(row, DEMAND)
         assert isinstance(state, QComboBox)
         assert isinstance(demand, QDoubleSpinBox)
         people = {}
@@ -98,27 +155,20 @@ class ScenarioTable(QTableWidget):
                 people[lane.id] = box.value()
         return {
             "name": name or f"Scenario {row + 1}",
+            "in_plan": plan is not None and plan.checkState() == Qt.CheckState.Checked,
             "state": state.currentData(),
             "demand": demand.value(),
             "people": people,
+            **self.hidden(row),
         }
 
 
-def saved_scenarios(process: Process) -> list[Mapping[str, Any]]:
-    """The scenarios saved with the process (anything unreadable is left out)."""
-    value = process.extra.get(EXTRA_KEY)
-    if not isinstance(value, list):
-        return []
-    return [item for item in value if isinstance(item, Mapping)][:MAX_SCENARIOS]
-
-
-def _scenario(document: Mapping[str, Any]) -> Scenario:
-    return Scenario(
-        name=document["name"],
-        state=document["state"],
-        demand=document["demand"],
-        people=dict(document["people"]),
-    )
+def _plan_item(checked: bool) -> QTableWidgetItem:
+    item = QTableWidgetItem("")
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    item.setToolTip(PLAN_TIP)
+    return item
 
 
 def _demand_box(value: Any) -> QDoubleSpinBox:

@@ -16,7 +16,7 @@ def test_rows_carry_units_and_overload_says_no_finite_value() -> None:
     assert rows["Lead time (mean)"][0].endswith("min")
     assert rows["Lead time (mean)"][1] == NOT_FINITE
     assert rows["Cost per case"][0].endswith("EUR")
-    assert rows["Throughput"][0].endswith("a day")
-    assert rows["Utilisation · Lane desk"][0].endswith("of 1")
-    assert rows["Utilisation · Lane desk"][1] == "overloaded (200% of what 1 can do)"
+    assert rows["Throughput"][0].endswith("cases a day")
+    assert rows["Utilisation · Lane desk"][0].endswith("of 1 person")
+    assert rows["Utilisation · Lane desk"][1] == "overloaded: 200 % of 1 person"
     assert rows["Wait before 'Step serve' (interview: 16.6 h)"][1] == NOT_FINITE

@@ -6,14 +6,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.models.database import open_database
 from app.models.transfer import add_samples
 from app.process.staffing import lane_people, touch_range, wait_for
+from app.simulation.saved import SETTINGS_KEY, planned_scenarios
 from app.ui import messages
 from app.ui.simulate_page import SimulatePage
-from app.ui.simulate_scenarios import EXTRA_KEY
+from app.ui.simulate_scenarios import DEMAND, EXTRA_KEY, FIXED_COLUMNS, IN_PLAN, STATE
 from app.ui.store import ProcessStore
 
 
@@ -33,7 +35,7 @@ def page(qtbot: QtBot, tmp_path: Path) -> SimulatePage:
 
 
 def _people(page: SimulatePage, row: int, lane_id: str, people: int) -> None:
-    column = 3 + [lane.id for lane in page.scenarios.lanes].index(lane_id)
+    column = len(FIXED_COLUMNS) + [lane.id for lane in page.scenarios.lanes].index(lane_id)
     page.scenarios.cellWidget(row, column).setValue(people)  # type: ignore[union-attr]
 
 
@@ -53,7 +55,7 @@ def test_two_scenarios_run_side_by_side_and_are_saved(page: SimulatePage) -> Non
     _people(page, 1, "ap", 2)
     page.run()
     assert [name for name, _ in page.results] == ["Current", "What-if 1"]
-    assert _cell(page, "Utilisation · Accounts payable", 0).endswith("of 1")
+    assert _cell(page, "Utilisation · Accounts payable", 0).endswith("of 1 person")
     assert _cell(page, "Lead time (mean)", 0).endswith(("h", "days", "day", "min"))
     assert page.progress.value() == page.progress.maximum() == 6
     saved = page.store.load(page.process.id).extra[EXTRA_KEY]  # type: ignore[union-attr]
@@ -64,7 +66,7 @@ def test_two_scenarios_run_side_by_side_and_are_saved(page: SimulatePage) -> Non
 
 def test_an_overloaded_role_is_named_not_given_a_number(page: SimulatePage) -> None:
     _people(page, 0, "ap", 1)
-    page.scenarios.cellWidget(0, 2).setValue(6.0)  # type: ignore[union-attr]
+    page.scenarios.cellWidget(0, DEMAND).setValue(6.0)  # type: ignore[union-attr]
     page.run()
     assert _cell(page, "Lead time (mean)", 0) == "no finite value"
     assert "grows without bound" in page.warnings.text()
@@ -90,8 +92,8 @@ def test_a_bad_scenario_shows_one_sentence(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(messages, "show_error", lambda _parent, _title, text: shown.append(text))
-    page.scenarios.cellWidget(0, 1).addItem("Future", "future")  # type: ignore[union-attr]
-    page.scenarios.cellWidget(0, 1).setCurrentIndex(1)  # type: ignore[union-attr]
+    page.scenarios.cellWidget(0, STATE).addItem("Future", "future")  # type: ignore[union-attr]
+    page.scenarios.cellWidget(0, STATE).setCurrentIndex(1)  # type: ignore[union-attr]
     page.run()
     assert shown == [
         "Current: 'Approve supplier invoices' has no future state yet: design it first"
@@ -162,3 +164,29 @@ def test_the_interviewed_wait_stands_beside_the_simulated_one(page: SimulatePage
     page.run()
     text = _cell(page, "Wait before 'Key invoice into ERP' (interview: 13 h)", 0)
     assert text.endswith(("min", "h"))
+
+
+def test_in_the_plan_is_chosen_with_the_keyboard_and_remembered(
+    page: SimulatePage, qtbot: QtBot
+) -> None:
+    page.show()
+    page.scenarios.add_row()
+    page.scenarios.setFocus()
+    page.scenarios.setCurrentCell(1, IN_PLAN)
+    qtbot.keyClick(page.scenarios, Qt.Key.Key_Space)
+    saved = page.store.load(page.process.id)  # type: ignore[union-attr]
+    assert [item["in_plan"] for item in saved.extra[EXTRA_KEY]] == [False, True]
+    assert [scenario.name for scenario in planned_scenarios(saved)] == ["What-if 1"]
+    assert saved.extra[SETTINGS_KEY] == {"cases": 200, "replications": 3, "warmup": 100, "seed": 1}
+    page.show_process(saved)
+    item = page.scenarios.item(1, IN_PLAN)
+    assert item is not None
+    assert item.checkState() == Qt.CheckState.Checked
+
+
+def test_undo_brings_the_scenarios_back(page: SimulatePage) -> None:
+    page.scenarios.add_row()
+    assert page.scenarios.rowCount() == 2
+    page.store.undo_stack.undo()
+    page.show_process(page.store.load(page.process.id))  # type: ignore[union-attr]
+    assert page.scenarios.rowCount() == 1

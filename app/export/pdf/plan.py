@@ -43,6 +43,7 @@ from app.export.pdf.sections.goals import goals
 from app.export.pdf.sections.measures import measures
 from app.export.pdf.sections.scope import scope
 from app.export.pdf.sections.signoff import signoff
+from app.export.pdf.sections.simulation import simulation
 from app.export.pdf.sections.summary import summary
 from app.export.pdf.styles import accent_applied
 from app.process.model import Process
@@ -107,14 +108,14 @@ def page_groups(ctx: PlanContext) -> list[Group]:
     if isinstance(future, str):
         reason = future
         groups[-1][2].append(lambda c: missing_future(c, reason))
-        groups.append(("portrait", "Writing the control plan", [control, signoff]))
+        groups.append(("portrait", "Writing the control plan", [simulation, control, signoff]))
     else:
         groups.append(("landscape", "Drawing the future state", [lambda c: future_map(c, future)]))
         groups.append(
             (
                 "portrait",
                 "Writing the control plan",
-                [lambda c: before_after(c, future), control, signoff],
+                [lambda c: before_after(c, future), simulation, control, signoff],
             )
         )
     groups.append(("landscape", "Writing the appendix", [appendix]))
