@@ -27,6 +27,7 @@ from app.interview.followups import (
     FollowUp,
     all_followups,
     answer_followup,
+    choose_answer,
     followups_for_process,
     followups_for_step,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "answer_followup",
     "apply_check_answer",
     "apply_define_answer",
+    "choose_answer",
     "current_draft",
     "default_bank",
     "delete_step",

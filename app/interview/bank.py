@@ -15,7 +15,8 @@ The JSON file holds, at the top level:
 - ``followups``: the follow-up rules of method.md. Each has ``id`` (the key its answer is stored
   under), ``trigger`` (one of ``TRIGGERS``: the built-in test), ``thresholds`` (the test's
   numbers and phrases, see ``TRIGGERS``), ``reason`` (a sentence with ``{placeholders}`` saying
-  why it fired) and ``questions`` (what to ask). Removing a rule switches it off.
+  why it fired), ``questions`` (what to ask) and optionally ``choice`` (a one-key answer that
+  fills a field of the step, see app.interview.choices). Removing a rule switches it off.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.interview.choices import FollowUpChoice
 from app.process.model import DEFINE_TEXT_FIELDS
 
 Stage = Literal["define", "steps", "check", "done"]
@@ -121,6 +123,7 @@ class FollowUpRule:
     reason: str
     questions: tuple[str, ...]
     thresholds: Mapping[str, Any] = field(default_factory=_no_thresholds)
+    choice: FollowUpChoice | None = None  # a one-key answer that fills a field of the step
 
     @property
     def per_process(self) -> bool:

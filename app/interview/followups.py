@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.interview.bank import FollowUpRule, QuestionBank
+from app.interview.choices import FollowUpChoice, choose, chosen_value
 from app.interview.loader import default_bank
 from app.interview.progress import FOLLOWUPS_KEY, interview_state
 from app.interview.rules import STEP_TESTS, Placeholders, step_context, sum_below_stated
@@ -28,6 +29,8 @@ class FollowUp:
     questions: tuple[str, ...]
     reason: str
     answer: str = ""
+    choice: FollowUpChoice | None = None
+    chosen: str = ""  # the value the choice's field holds ("" = not said yet)
 
 
 def followups_for_step(
@@ -44,7 +47,7 @@ def followups_for_step(
         test = STEP_TESTS.get(rule.trigger)
         values = test(step, rule.thresholds, context) if test else None
         if values is not None:
-            fired.append(_followup(rule, step.id, values, answers))
+            fired.append(_with_choice(_followup(rule, step.id, values, answers), rule, process))
     return tuple(fired)
 
 
@@ -106,6 +109,20 @@ def _followup(
     reason = rule.reason.format_map(_Defaulting(values))
     questions = tuple(question.format_map(_Defaulting(values)) for question in rule.questions)
     return FollowUp(rule.id, step_id, questions, reason, answers.get(rule.id, ""))
+
+
+def _with_choice(followup: FollowUp, rule: FollowUpRule, process: Process) -> FollowUp:
+    if rule.choice is None or followup.step_id is None:
+        return followup
+    chosen = chosen_value(process, followup.step_id, rule.choice)
+    return dataclasses.replace(followup, choice=rule.choice, chosen=chosen)
+
+
+def choose_answer(process: Process, followup: FollowUp, key: str) -> Process:
+    """The one-key answer ``key`` to a follow-up stored in its field ("" clears it)."""
+    if followup.choice is None or followup.step_id is None:
+        raise ValueError(f"the follow-up '{followup.rule_id}' has no one-key answer")
+    return choose(process, followup.step_id, followup.choice, key)
 
 
 class _Defaulting(dict[str, str]):

@@ -20,6 +20,7 @@ from app.interview.bank import (
     QuestionBank,
     Stage,
 )
+from app.interview.choices import read_choice
 
 BANK_FORMAT = "walkthrough-question-bank"
 BANK_VERSION = 1
@@ -194,6 +195,7 @@ def _rule(item: Mapping[str, Any], place: str, problems: list[str]) -> FollowUpR
         reason=reason,
         questions=questions,
         thresholds=_thresholds(item.get("thresholds", {}), needed, place, problems),
+        choice=read_choice(item.get("choice"), place, problems),
     )
 
 

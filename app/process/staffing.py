@@ -76,6 +76,14 @@ def with_people(lane: Lane, people: int | None) -> Lane:
     return replace(lane, extra=extra)
 
 
+def with_wait_for(step: Step, value: WaitFor | None) -> Step:
+    """The step with what its wait is for set (None removes it: not said)."""
+    extra = {k: v for k, v in step.extra.items() if k != "wait_for"}
+    if value is not None:
+        extra["wait_for"] = value
+    return replace(step, extra=extra)
+
+
 def hours_document(hours: WorkingHours) -> dict[str, Any]:
     """The file form of working hours: ``{"days": ["mon", …], "start": "09:00", …}``."""
     return {

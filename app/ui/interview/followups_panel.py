@@ -1,11 +1,22 @@
-"""The follow-up questions of the step just added, each with its answer field."""
+"""The follow-up questions of the step just added, each with its answer field, and for a rule
+with a one-key choice (what a wait is for) a row answered by pressing one key."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.interview import FollowUp, answer_followup
+from app.interview import FollowUp, answer_followup, choose_answer
+from app.interview.choices import FollowUpChoice
 from app.process.model import Process
 from app.ui.interview.fields import LongTextEdit
 
@@ -47,6 +58,15 @@ class FollowUpsPanel(QGroupBox):
         answer.editing_finished.connect(lambda: self._answer(followup, answer.text()))
         for widget in (reason, questions, answer):
             self.layout_.addWidget(widget)
+        if followup.choice is not None:
+            keys = OneKeyChoice(followup.choice, followup.chosen, self)
+            keys.chosen.connect(lambda key: self._choose(followup, key))
+            self.layout_.addWidget(keys)
+
+    def _choose(self, followup: FollowUp, key: str) -> None:
+        updated = choose_answer(self.process, followup, key)
+        if updated != self.process:
+            self.answered.emit(updated, "Say what a wait is for")
 
     def _answer(self, followup: FollowUp, text: str) -> None:
         if text == followup.answer:
@@ -60,3 +80,50 @@ class FollowUpsPanel(QGroupBox):
         self.process = process
         if another or self.step_id not in process.step_by_id():
             self.show_followups(process, "", ())
+
+
+class OneKeyChoice(QFrame):
+    """A follow-up's options, each picked by pressing its key (Delete clears the answer)."""
+
+    chosen = Signal(str)  # the key of the option picked, "" when cleared
+
+    def __init__(self, choice: FollowUpChoice, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = choice
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        keys = " or ".join(option.key.upper() for option in choice.options)
+        self.setAccessibleName(f"{choice.prompt} Press {keys}")
+        layout = QVBoxLayout(self)
+        prompt = QLabel(f"{choice.prompt} Press {keys}:", self)
+        prompt.setWordWrap(True)
+        prompt.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(prompt)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        for option in choice.options:
+            button = QRadioButton(f"{option.key.upper()}  {option.label}", self)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setChecked(option.value == value)
+            button.clicked.connect(lambda _=False, key=option.key: self.pick(key))
+            self.group.addButton(button)
+            self.buttons[option.key] = button
+            layout.addWidget(button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            super().keyPressEvent(event)  # shortcuts (Ctrl+Enter…) are the form's
+        elif event.text() and self.choice.option(event.text()) is not None:
+            self.pick(event.text().casefold())
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.pick("")
+        else:
+            super().keyPressEvent(event)
+
+    def pick(self, key: str) -> None:
+        """Show ``key``'s option as the answer and say so ("" clears)."""
+        self.group.setExclusive(False)
+        for option_key, button in self.buttons.items():
+            button.setChecked(option_key == key)
+        self.group.setExclusive(True)
+        self.chosen.emit(key)
