@@ -50,7 +50,7 @@ def test_another_key_changes_it_and_none_clears_it() -> None:
 
 
 def test_a_key_that_is_no_answer_says_which_are() -> None:
-    with pytest.raises(ValueError, match="'x' is not an answer .* press Q or O"):
+    with pytest.raises(ValueError, match=r"'x' is not an answer .* press Q or O"):
         choose_answer(long_wait(), waiting_followup(long_wait()), "x")
 
 
