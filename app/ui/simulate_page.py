@@ -36,6 +36,7 @@ from app.ui import messages
 from app.ui.simulate_charts import HistogramChart, UtilisationBars
 from app.ui.simulate_scenarios import EXTRA_KEY, ScenarioTable, people_summary
 from app.ui.simulate_staffing import StaffingEditor
+from app.ui.simulate_whatif_tab import WhatIfTab
 from app.ui.store import ProcessStore
 from app.ui.worker import run_task
 
@@ -65,6 +66,7 @@ class SimulatePage(QWidget):
         self.explanation.setWordWrap(True)
         self.scenarios = ScenarioTable(self)
         self.scenarios.edited.connect(self._save_scenarios)
+        self.whatifs = WhatIfTab(self.scenarios, self)
         self.staffing = StaffingEditor(self)
         self.staffing.edited.connect(self._staffing_edited)
         self.add_button = QPushButton("Add scenario", self)
@@ -116,6 +118,7 @@ class SimulatePage(QWidget):
         top.addLayout(settings)
         self.sections = QTabWidget(self)
         self.sections.addTab(scenarios, "Scenarios")
+        self.sections.addTab(self.whatifs, "What-if times and hours")
         self.sections.addTab(self.staffing, "Staffing and times")
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
@@ -140,6 +143,7 @@ class SimulatePage(QWidget):
         if not same or self._scenarios_changed_elsewhere(process):
             self.scenarios.show_process(process)
             self._show_settings(saved_options(process))
+        self.whatifs.show_process(process)
 
     def _scenarios_changed_elsewhere(self, process: Process) -> bool:
         """Undo, or another window, changed the saved scenarios while no cell is being typed in."""

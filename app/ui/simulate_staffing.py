@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from app.process.durations import DurationError, format_duration, parse_duration
 from app.process.fields import Problems
 from app.process.model import Lane, Process, Step
-from app.process.staffing import DAY_NAMES, check_staffing, lane_people, touch_range, wait_for
+from app.process.staffing import check_staffing, lane_people, touch_range, wait_for
+from app.simulation.typed import read_days
 
 WAIT_CHOICES = (("", "—"), ("queue", "its lane's queue"), ("outside", "outside (kept as typed)"))
 LANE_COLUMNS = ("Lane", "People", "Working days", "From", "To")
@@ -45,8 +46,8 @@ class StaffingEditor(QWidget):
         self.process: Process | None = None
         self.shown: tuple[object, ...] = ()
         self.pending = False
-        self.lanes = _table(LANE_COLUMNS, self)
-        self.steps = _table(STEP_COLUMNS, self)
+        self.lanes = make_table(LANE_COLUMNS, self)
+        self.steps = make_table(STEP_COLUMNS, self)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828")
@@ -100,7 +101,7 @@ class StaffingEditor(QWidget):
         days = days if isinstance(days, list) else []
         texts = (" ".join(str(d) for d in days), hours.get("start", ""), hours.get("end", ""))
         for column, text in enumerate(texts, start=2):
-            self.lanes.setCellWidget(row, column, self._line(str(text or ""), _hours_tip(column)))
+            self.lanes.setCellWidget(row, column, self._line(str(text or ""), hours_tip(column)))
 
     def _fill_step(self, row: int, step: Step) -> None:
         self.steps.setItem(row, 0, _label(step.name))
@@ -147,7 +148,11 @@ class StaffingEditor(QWidget):
             extra["people"] = people.value()
         days, start, end = (_text(self.lanes.cellWidget(row, column)) for column in (2, 3, 4))
         if days or start or end:
-            extra["working_hours"] = {"days": _days(days, lane.name), "start": start, "end": end}
+            extra["working_hours"] = {
+                "days": read_days(days, lane.name),
+                "start": start,
+                "end": end,
+            }
         return replace(lane, extra=extra)
 
     def _read_step(self, row: int, step: Step) -> Step:
@@ -173,7 +178,8 @@ def _shown(process: Process) -> tuple[object, ...]:
     return lanes, steps
 
 
-def _table(columns: tuple[str, ...], parent: QWidget) -> QTableWidget:
+def make_table(columns: tuple[str, ...], parent: QWidget) -> QTableWidget:
+    """A table of cell widgets with these column titles, sized to its content."""
     table = QTableWidget(0, len(columns), parent)
     table.setHorizontalHeaderLabels(list(columns))
     table.verticalHeader().setVisible(False)
@@ -192,26 +198,14 @@ def _text(widget: QWidget | None) -> str:
     return widget.text().strip() if isinstance(widget, QLineEdit) else ""
 
 
-def _hours_tip(column: int) -> str:
+def hours_tip(column: int) -> str:
+    """The tooltip of a working-hours field (columns 2–4 of the lanes table)."""
     tips: dict[int, str] = {
         2: "e.g. mon tue wed thu fri, or mon-fri; empty = around the clock",
         3: "opens at, HH:MM",
         4: "closes at, HH:MM",
     }
     return tips[column]
-
-
-def _days(text: str, lane: str) -> list[str]:
-    """``mon-fri`` or ``mon tue wed`` as day names; ValueError names the lane."""
-    words = text.lower().replace(",", " ").split()
-    if len(words) == 1 and "-" in words[0]:
-        first, _, last = words[0].partition("-")
-        if first in DAY_NAMES and last in DAY_NAMES:
-            return list(DAY_NAMES[DAY_NAMES.index(first) : DAY_NAMES.index(last) + 1])
-    unknown = [word for word in words if word not in DAY_NAMES]
-    if unknown:
-        raise ValueError(f"{lane}: '{unknown[0]}' is not a day; use {', '.join(DAY_NAMES)}.")
-    return words
 
 
 def _minutes(text: str, place: str) -> float:
