@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -37,6 +37,7 @@ from app.ui.simulate_charts import HistogramChart, UtilisationBars
 from app.ui.simulate_scenarios import EXTRA_KEY, ScenarioTable, people_summary
 from app.ui.simulate_staffing import StaffingEditor
 from app.ui.simulate_whatif_tab import WhatIfTab
+from app.ui.splitters import remember
 from app.ui.store import ProcessStore
 from app.ui.worker import run_task
 
@@ -120,12 +121,22 @@ class SimulatePage(QWidget):
         self.sections.addTab(scenarios, "Scenarios")
         self.sections.addTab(self.whatifs, "What-if times and hours")
         self.sections.addTab(self.staffing, "Staffing and times")
+        top_part = QWidget(self)
+        top_layout = QVBoxLayout(top_part)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.sections, 1)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.warnings)
+        self.parts = QSplitter(Qt.Orientation.Vertical, self)
+        self.parts.setChildrenCollapsible(False)
+        self.parts.addWidget(top_part)
+        self.parts.addWidget(split)
+        self.parts.setStretchFactor(0, 2)
+        self.parts.setStretchFactor(1, 3)
+        remember(self.parts, "simulate/parts")
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
-        layout.addWidget(self.sections, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.warnings)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.parts, 1)
 
     def show_process(self, process: Process) -> None:
         """Show a snapshot; scenarios are rebuilt only when another process is shown."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -62,21 +63,25 @@ class WhatIfEditor(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        times = QHBoxLayout()
-        for key, line in self.times.items():
-            times.addWidget(QLabel(key.capitalize(), self))
-            times.addWidget(line, 1)
-        times.addWidget(self.reset)
         form = QFormLayout()
         form.addRow("Step", self.step)
-        form.addRow("Hands-on time", times)
+        for key, line in self.times.items():
+            form.addRow(f"{key.capitalize()} hands-on time", line)
+        form.addRow("", self.reset)
+        hours = QVBoxLayout()
+        hours.addWidget(QLabel("Working hours per lane (empty: as mapped)", self))
+        hours.addWidget(self.hours, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 2)
+        columns.addLayout(hours, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("Working hours per lane (empty: as mapped)", self))
-        layout.addWidget(self.hours, 1)
+        layout.addLayout(columns, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.problem)
+        header = self.hours.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _line(self, name: str) -> QLineEdit:
         line = QLineEdit(self)

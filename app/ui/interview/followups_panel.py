@@ -92,6 +92,8 @@ class OneKeyChoice(QFrame):
         self.choice = choice
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("oneKeyChoice")
+        self.setStyleSheet("#oneKeyChoice:focus { border: 2px solid palette(highlight); }")
         keys = " or ".join(option.key.upper() for option in choice.options)
         self.setAccessibleName(f"{choice.prompt} Press {keys}")
         layout = QVBoxLayout(self)
