@@ -1,5 +1,6 @@
 """Simulation speed: 10,000 cases through a 50-step map with shared roles and 5 % rework,
-beside SimPy (when installed) running the same compiled model."""
+beside SimPy (when installed) running the same compiled model; and what the plan's simulation
+section (four scenarios at the default 10 × 1,000 cases) adds to a 60-step PDF."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from app.process.model import Process
 from app.process.staffing import with_people
 from app.simulation.engine import run_replication
 from app.simulation.model import SimModel, compile_model
+from app.simulation.planned import forget_results
 from app.simulation.simulate import expected_loads
 from bench.core import Report, median_ms
 from bench.generate import looped_process
@@ -82,7 +84,52 @@ def _cpu_ms(action: Callable[[], object]) -> float:
     return (time.process_time() - start) * 1000
 
 
+def _plan_with_scenarios(size: int) -> Process:
+    """A ``size``-step staffed map with four scenarios chosen for the plan."""
+    base = benchmark_process() if size == 50 else looped_process(size, max(1, size // 20))
+    lanes = tuple(with_people(lane, PEOPLE.get(lane.id)) for lane in base.lanes)
+    staffed = replace(base, lanes=lanes)
+    busiest = max(expected_loads(compile_model(staffed), staffed.runs_per_year))
+    scenarios = [
+        {"name": name, "demand": demand, "people": people, "in_plan": True}
+        for name, demand, people in (
+            ("Today", 1.0, {}),
+            ("Volume +20 %", 1.2, {}),
+            ("One more clerk", 1.2, {"clerk": 4}),
+            ("One more manager", 1.2, {"manager": 3}),
+        )
+    ]
+    extra = {"simulation_scenarios": scenarios}
+    return replace(staffed, runs_per_year=staffed.runs_per_year * 0.7 / busiest, extra=extra)
+
+
+def plan_rows(report: Report) -> None:
+    """The PDF plan of 60 steps with its four simulated scenarios, and without any."""
+    import tempfile
+    from pathlib import Path
+
+    from app.export.pdf import PlanOptions, write_plan_pdf
+
+    options = PlanOptions(page_size="A4", invariant=True)
+    chosen = _plan_with_scenarios(60)
+    plain = replace(chosen, extra={})
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.pdf"
+        name, baseline = "pdf plan 60 steps, 4 simulated scenarios", "pdf plan 60 steps, none"
+
+        def export_afresh() -> None:
+            forget_results()  # as the first export after opening the app
+            write_plan_pdf(chosen, path, options=options)
+
+        report.add(name, median_ms(export_afresh, repeat=3))
+        report.add(
+            baseline, median_ms(lambda: write_plan_pdf(plain, path, options=options), repeat=3)
+        )
+    report.add_ratio(name, baseline, note="the simulation section's share of the export")
+
+
 def run(report: Report) -> None:
+    plan_rows(report)
     model = compile_model(benchmark_process())
     ours = "simulate 10,000 cases, 50 steps"
     cpu = _cpu_ms(lambda: run_replication(model, "bench", CASES, 0))

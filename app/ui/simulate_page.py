@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from app.process.model import Process
 from app.simulation.model import SimulationError
+from app.simulation.planned import simulate_remembered
 from app.simulation.results import SimulationResult
 from app.simulation.saved import SETTINGS_KEY, options_document, saved_options
 from app.simulation.scenario import Scenario, apply_scenario
-from app.simulation.simulate import SimulationCancelledError, SimulationOptions, simulate
+from app.simulation.simulate import SimulationCancelledError, SimulationOptions
 from app.simulation.summary import result_rows
 from app.ui import messages
 from app.ui.simulate_charts import HistogramChart, UtilisationBars
@@ -206,7 +207,7 @@ class SimulatePage(QWidget):
 
             try:
                 snapshot = apply_scenario(process, scenario)
-                results.append((scenario.name, simulate(snapshot, options, progress)))
+                results.append((scenario.name, simulate_remembered(snapshot, options, progress)))
             except SimulationError as error:
                 raise SimulationError(f"{scenario.name}: {error}") from error
         return results

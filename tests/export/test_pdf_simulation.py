@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 
-from app.export.pdf import write_plan_pdf
+from app.export.pdf import PlanCancelled, write_plan_pdf
 from app.export.pdf.sections.simulation import TITLE
 from app.process.durations import format_duration
 from app.process.model import Process
 from app.process.staffing import with_people
+from app.simulation import planned
+from app.simulation.planned import forget_results, run_planned
 from app.simulation.saved import SCENARIOS_KEY, SETTINGS_KEY
 from app.simulation.scenario import Scenario, StepTime, apply_scenario
 from app.simulation.simulate import SimulationOptions, simulate
@@ -125,3 +127,31 @@ def test_the_section_stays_within_two_pages(tmp_path: Path, size: int) -> None:
         for i, p in enumerate((with_section, without))
     ]
     assert 1 <= pages[0] - pages[1] <= 2
+
+
+def test_cancel_stops_the_simulations_and_writes_nothing(tmp_path: Path) -> None:
+    forget_results()
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # after the first checks, while simulating
+
+    path = tmp_path / "plan.pdf"
+    with pytest.raises(PlanCancelled):
+        write_plan_pdf(staffed(CHOSEN), path, options=OPTIONS, cancelled=cancelled)
+    assert not path.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_already_made_is_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    forget_results()
+    process = staffed(CHOSEN)
+    runs = run_planned(process)
+    calls: list[int] = []
+    monkeypatch.setattr(planned, "simulate", lambda *args: calls.append(1))
+    again = run_planned(process)
+    assert calls == []
+    assert again == runs
+    write_plan_pdf(process, tmp_path / "plan.pdf", options=OPTIONS)
+    assert calls == []

@@ -43,7 +43,7 @@ from app.export.pdf.sections.goals import goals
 from app.export.pdf.sections.measures import measures
 from app.export.pdf.sections.scope import scope
 from app.export.pdf.sections.signoff import signoff
-from app.export.pdf.sections.simulation import simulation
+from app.export.pdf.sections.simulation import simulate_for_plan, simulation
 from app.export.pdf.sections.summary import summary
 from app.export.pdf.styles import accent_applied
 from app.process.model import Process
@@ -70,6 +70,7 @@ def write_plan_pdf(
     portrait, landscape = page_frames(options.resolved_page_size())
     ctx = analyse(process, options, portrait, landscape)
     _check(cancelled)
+    simulate_for_plan(process, report, cancelled)
     report(8, "Drawing the maps")
     with accent_applied(accent_or_empty(options.accent)):
         story = build_story(ctx)

@@ -8,14 +8,33 @@ from reportlab.platypus import Flowable
 
 from app.export.pdf.blocks import gap, heading, note, para, table
 from app.export.pdf.context import PlanContext
+from app.export.pdf.document import Cancelled, Progress
+from app.export.pdf.options import PlanCancelled
 from app.export.pdf.styles import STYLES
+from app.process.model import Process
 from app.simulation.describe import rerun_command, scenario_changes
 from app.simulation.planned import PlannedRuns, run_planned
-from app.simulation.simulate import SimulationOptions
+from app.simulation.saved import planned_scenarios
+from app.simulation.simulate import SimulationCancelledError, SimulationOptions
 from app.simulation.summary import queued_steps, result_rows
 
 TITLE = "Tested before rollout: simulation"
 QUEUE_ROWS = 6  # waits before queued steps printed; the command lists every one
+
+
+def simulate_for_plan(process: Process, report: Progress, cancelled: Cancelled | None) -> None:
+    """Run the chosen scenarios before the pages are laid out, so Cancel can stop them."""
+    if not planned_scenarios(process):
+        return
+    report(2, "Simulating the scenarios chosen for the plan")
+
+    def go_on(_done: int, _total: int) -> bool:
+        return cancelled is None or not cancelled()
+
+    try:
+        run_planned(process, go_on)
+    except SimulationCancelledError as error:
+        raise PlanCancelled("The export was cancelled.") from error
 
 
 def simulation(ctx: PlanContext) -> list[Flowable]:
