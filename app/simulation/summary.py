@@ -56,6 +56,19 @@ def _queue_rows(
     found: Sequence[SimulationResult], limit: int | None
 ) -> list[tuple[str, list[str]]]:
     """The wait the interview gave before each queued step beside the one simulated."""
+    return [
+        (f"Wait before '{name}' (interview: {said})", cells)
+        for name, said, cells in wait_rows(found, limit)
+    ]
+
+
+def wait_rows(
+    found: Sequence[SimulationResult], limit: int | None = None
+) -> list[tuple[str, str, list[str]]]:
+    """(step, the interview's wait, one simulated wait per scenario) for each queued step.
+
+    ``limit`` keeps that many, the longest simulated first (in map order).
+    """
     queued = dict.fromkeys(
         (step.step, step.name, step.interviewed_wait_minutes)
         for result in found
@@ -66,11 +79,10 @@ def _queue_rows(
         finite = [key for key in queued if _longest_wait(found, key[0]) is not None]
         longest = sorted(finite, key=lambda key: -(_longest_wait(found, key[0]) or 0.0))[:limit]
         queued = dict.fromkeys(key for key in queued if key in longest)
-    rows = []
-    for step_id, name, said in queued:
-        label = f"Wait before '{name}' (interview: {format_duration(said)})"
-        rows.append((label, [_wait(result, step_id) for result in found]))
-    return rows
+    return [
+        (name, format_duration(said), [_wait(result, step_id) for result in found])
+        for step_id, name, said in queued
+    ]
 
 
 def _longest_wait(found: Sequence[SimulationResult], step_id: str) -> float | None:

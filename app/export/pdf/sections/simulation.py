@@ -14,9 +14,10 @@ from app.export.pdf.styles import STYLES
 from app.process.model import Process
 from app.simulation.describe import rerun_command, scenario_changes
 from app.simulation.planned import PlannedRuns, run_planned
+from app.simulation.results import SimulationResult
 from app.simulation.saved import planned_scenarios
 from app.simulation.simulate import SimulationCancelledError, SimulationOptions
-from app.simulation.summary import queued_steps, result_rows
+from app.simulation.summary import queued_steps, result_rows, wait_rows
 
 TITLE = "Tested before rollout: simulation"
 QUEUE_ROWS = 6  # waits before queued steps printed; the command lists every one
@@ -61,7 +62,10 @@ def _method(options: SimulationOptions) -> str:
     return (
         "Before the change is rolled out, each scenario below was replayed case by case: cases "
         "arrive at random at the process's runs per year, follow the map's branches and rework "
-        "loops, and queue for the people of each lane. Each scenario ran "
+        "loops, and queue for the people of each lane. Where a lane has a number of people, "
+        "the waits typed before its steps are replaced by the queues those people produce "
+        "(unless the wait is for something outside); other waits are kept as typed. "
+        "Each scenario ran "
         f"{options.replications} independent replications of {options.cases:,} measured cases "
         f"(after {options.warmup:,} warm-up cases), seed {options.seed}. The 95 % interval is "
         "that of the mean lead time over the replications; P50, P85 and P95 are the times "
@@ -81,19 +85,37 @@ def _results(ctx: PlanContext, planned: PlannedRuns) -> list[Flowable]:
     found = [(run.scenario.name, run.result) for run in planned.runs if run.result is not None]
     if not found:
         return []
-    rows = result_rows(found, ctx.process.currency, queues=QUEUE_ROWS)
-    header = ["Figure", *(name for name, _ in found)]
-    body = [[label, *cells] for label, cells in rows]
-    right = tuple(range(1, len(header)))
+    names = [name for name, _ in found]
+    rows = result_rows(found, ctx.process.currency, queues=0)
+    right = tuple(range(1, len(names) + 1))
+    width = [ctx.portrait.width]
     story: list[Flowable] = [
         heading("What the simulation gives", 1),
-        table(header, body, [ctx.portrait.width], right=right, zebra=True),
+        table(["Figure", *names], [[label, *cells] for label, cells in rows], width, right=right),
     ]
-    hidden = queued_steps([result for _, result in found]) - QUEUE_ROWS
+    return story + _waits(ctx, [result for _, result in found], names)
+
+
+def _waits(ctx: PlanContext, found: list[SimulationResult], names: list[str]) -> list[Flowable]:
+    """The interview's wait before each queued step beside the queue the staffing explains."""
+    rows = wait_rows(found, QUEUE_ROWS)
+    if not rows:
+        return []
+    right = tuple(range(1, len(names) + 2))
+    story: list[Flowable] = [
+        heading("Waits: what the interview said, what the staffing explains", 1),
+        table(
+            ["Wait before", "Interview", *names],
+            [[f"'{step}'", said, *cells] for step, said, cells in rows],
+            [ctx.portrait.width],
+            right=right,
+        ),
+    ]
+    hidden = queued_steps(found) - len(rows)
     if hidden > 0:
         story.append(
             note(
-                f"The {QUEUE_ROWS} longest simulated waits are shown; {hidden} more steps queue "
+                f"The {len(rows)} longest simulated waits are shown; {hidden} more steps queue "
                 "for people (the command below with --json lists every step)."
             )
         )
