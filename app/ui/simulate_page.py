@@ -42,6 +42,11 @@ from app.ui.splitters import remember
 from app.ui.store import ProcessStore
 from app.ui.worker import run_task
 
+PLAN_HINT = (
+    "Tick “In the plan” to print a scenario in the PDF improvement plan: the plan simulates it "
+    "again with these cases, replications and seed, so its figures are the ones shown here."
+)
+
 
 class _Progress(QObject):
     """Carries progress from the worker thread to the page (a queued signal)."""
@@ -115,9 +120,14 @@ class SimulatePage(QWidget):
         split.addWidget(self.results_table)
         split.addWidget(charts)
         scenarios = QWidget(self)
-        top = QHBoxLayout(scenarios)
+        top = QHBoxLayout()
         top.addWidget(self.scenarios, 1)
         top.addLayout(settings)
+        hint = QLabel(PLAN_HINT, scenarios)
+        hint.setWordWrap(True)
+        rows = QVBoxLayout(scenarios)
+        rows.addLayout(top, 1)
+        rows.addWidget(hint)
         self.sections = QTabWidget(self)
         self.sections.addTab(scenarios, "Scenarios")
         self.sections.addTab(self.whatifs, "What-if times and hours")

@@ -52,7 +52,7 @@ class ScenarioTable(QTableWidget):
         self.shown: object = None  # the saved documents the rows were built from
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(False)  # a squeezed last box is unusable
         self.setAccessibleName("Scenarios")
         self.itemChanged.connect(lambda _item: self.edited.emit())
 
