@@ -10,7 +10,6 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,8 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,9 +29,8 @@ from app.simulation.results import SimulationResult
 from app.simulation.saved import SETTINGS_KEY, options_document, saved_options
 from app.simulation.scenario import Scenario, apply_scenario
 from app.simulation.simulate import SimulationCancelledError, SimulationOptions
-from app.simulation.summary import result_rows
 from app.ui import messages
-from app.ui.simulate_charts import HistogramChart, UtilisationBars
+from app.ui.simulate_results import ResultsView
 from app.ui.simulate_scenarios import EXTRA_KEY, ScenarioTable, people_summary
 from app.ui.simulate_staffing import StaffingEditor
 from app.ui.simulate_whatif_tab import WhatIfTab
@@ -86,18 +82,16 @@ class SimulatePage(QWidget):
         for box in (self.cases, self.replications, self.seed):
             box.editingFinished.connect(self._save_scenarios)
         self.progress = QProgressBar(self)
-        self.results_table = QTableWidget(0, 0, self)
+        self.results_view = ResultsView(self)
+        self.results_table = self.results_view.table
+        self.bars, self.histogram = self.results_view.bars, self.results_view.histogram
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #c62828")
-        self.histogram_choice = QComboBox(self)
-        self.histogram = HistogramChart(self)
-        self.bars = UtilisationBars(self)
         self.add_button.clicked.connect(lambda: self.scenarios.add_row())
         self.remove_button.clicked.connect(self.scenarios.remove_current)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel.set)
-        self.histogram_choice.currentIndexChanged.connect(self._show_histogram)
         self._lay_out()
         self._set_running(False)
 
@@ -110,15 +104,6 @@ class SimulatePage(QWidget):
         for button in (self.add_button, self.remove_button, self.run_button, self.cancel_button):
             buttons.addWidget(button)
         buttons.addWidget(self.progress, 1)
-        charts = QWidget(self)
-        chart_layout = QVBoxLayout(charts)
-        chart_layout.addWidget(QLabel("Utilisation per role", charts))
-        chart_layout.addWidget(self.bars)
-        chart_layout.addWidget(self.histogram_choice)
-        chart_layout.addWidget(self.histogram, 1)
-        split = QSplitter(self)
-        split.addWidget(self.results_table)
-        split.addWidget(charts)
         scenarios = QWidget(self)
         top = QHBoxLayout()
         top.addWidget(self.scenarios, 1)
@@ -141,7 +126,7 @@ class SimulatePage(QWidget):
         self.parts = QSplitter(Qt.Orientation.Vertical, self)
         self.parts.setChildrenCollapsible(False)
         self.parts.addWidget(top_part)
-        self.parts.addWidget(split)
+        self.parts.addWidget(self.results_view)
         self.parts.setStretchFactor(0, 2)
         self.parts.setStretchFactor(1, 3)
         remember(self.parts, "simulate/parts")
@@ -264,39 +249,10 @@ class SimulatePage(QWidget):
             widget.setEnabled(not running)
 
     def _show_results(self) -> None:
-        names = [name for name, _ in self.results]
-        rows = result_rows(self.results, self.process.currency if self.process else "")
-        self.results_table.clear()
-        self.results_table.setColumnCount(len(names))
-        self.results_table.setRowCount(len(rows))
-        self.results_table.setHorizontalHeaderLabels(names)
-        self.results_table.setVerticalHeaderLabels([label for label, _ in rows])
-        for row, (_, cells) in enumerate(rows):
-            for column, text in enumerate(cells):
-                self.results_table.setItem(row, column, QTableWidgetItem(text))
-        self.results_table.resizeColumnsToContents()
+        currency = self.process.currency if self.process else ""
+        self.results_view.show_results(self.results, currency)
         warnings = [f"{name}: {text}" for name, result in self.results for text in result.warnings]
         self.warnings.setText("\n".join(warnings))
-        self.bars.show_bars(
-            [
-                (f"{name}: {role.name}", role.utilisation or role.expected)
-                for name, result in self.results
-                for role in result.roles
-            ]
-        )
-        self.histogram_choice.blockSignals(True)
-        self.histogram_choice.clear()
-        self.histogram_choice.addItems([f"Lead times of {name}" for name in names])
-        self.histogram_choice.blockSignals(False)
-        self._show_histogram()
-
-    def _show_histogram(self) -> None:
-        index = self.histogram_choice.currentIndex()
-        if 0 <= index < len(self.results):
-            result = self.results[index][1]
-            self.histogram.show_histogram(result.histogram_edges, result.histogram_counts)
-        else:
-            self.histogram.show_histogram((), ())
 
 
 def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
