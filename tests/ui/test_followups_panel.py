@@ -55,3 +55,20 @@ def test_the_wait_is_said_with_one_key(qtbot: QtBot, database: Database) -> None
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
     assert stored() is None
     assert not any(button.isChecked() for button in keys.buttons.values())
+
+
+def test_alt_and_the_key_answer_without_leaving_the_next_step(
+    qtbot: QtBot, database: Database
+) -> None:
+    page = open_page(qtbot, database)
+    page.go_to("steps")
+    walk = page.walk_page
+    describe_step(qtbot, walk, "Receive invoice", "Mailroom")
+    describe_step(qtbot, walk, "Approve invoice", "Budget holder", touch="4", wait="3 days")
+    name = walk.form.name
+    name.setFocus()
+    qtbot.keyClicks(name, "Post")
+    qtbot.keyClick(name, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wait_for(page.store.load(page.process.id).steps[-1]) == "queue")
+    assert QApplication.focusWidget() is walk.form.name
+    assert walk.form.name.text() == "Post"

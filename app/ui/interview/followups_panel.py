@@ -83,7 +83,9 @@ class FollowUpsPanel(QGroupBox):
 
 
 class OneKeyChoice(QFrame):
-    """A follow-up's options, each picked by pressing its key (Delete clears the answer)."""
+    """A follow-up's options, each picked by pressing its key (Delete clears the answer), or
+    by Alt and the key from anywhere in the window (the buttons' mnemonics), without leaving
+    the field being typed in."""
 
     chosen = Signal(str)  # the key of the option picked, "" when cleared
 
@@ -95,16 +97,17 @@ class OneKeyChoice(QFrame):
         self.setObjectName("oneKeyChoice")
         self.setStyleSheet("#oneKeyChoice:focus { border: 2px solid palette(highlight); }")
         keys = " or ".join(option.key.upper() for option in choice.options)
+        alt = ", ".join(f"Alt+{option.key.upper()}" for option in choice.options)
         self.setAccessibleName(f"{choice.prompt} Press {keys}")
         layout = QVBoxLayout(self)
-        prompt = QLabel(f"{choice.prompt} Press {keys}:", self)
+        prompt = QLabel(f"{choice.prompt} Press {keys} here, or {alt} from any field:", self)
         prompt.setWordWrap(True)
         prompt.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(prompt)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for option in choice.options:
-            button = QRadioButton(f"{option.key.upper()}  {option.label}", self)
+            button = QRadioButton(f"&{option.key.upper()}  {option.label}", self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setChecked(option.value == value)
             button.clicked.connect(lambda _=False, key=option.key: self.pick(key))
