@@ -3,9 +3,10 @@ with a one-key choice (what a wait is for) a row answered by pressing one key.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QGroupBox,
@@ -22,7 +23,12 @@ from app.ui.interview.fields import LongTextEdit
 
 
 class FollowUpsPanel(QGroupBox):
-    """The follow-up questions of the step just added, each with its answer field."""
+    """The follow-up questions of the step just added, each with its answer field.
+
+    Alt and a choice's key answer it from any field of the parent page. The key is taken
+    before the field sees it (an application event filter, while a choice is shown): Qt's
+    shortcut map lost such keys when they came queued at typing speed.
+    """
 
     answered = Signal(object, str)  # the next snapshot, the undo text
 
@@ -31,19 +37,63 @@ class FollowUpsPanel(QGroupBox):
         self.layout_ = QVBoxLayout(self)
         self.process = Process(name="")
         self.step_id = ""
+        self.keys: OneKeyChoice | None = None
         self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Alt+key of the choice shown, pressed in a field of this page: answer it."""
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        key = self._alt_choice(watched, event)
+        if key is None:
+            return False
+        event.accept()
+        if kind == QEvent.Type.KeyPress and self.keys is not None:
+            self.keys.pick(key)  # answers the step shown now, not a later one
+        return True
+
+    def _alt_choice(self, watched: QObject, event: QEvent) -> str | None:
+        page = self.parentWidget()
+        if (
+            self.keys is None
+            or page is None
+            or not isinstance(event, QKeyEvent)
+            or event.modifiers() != Qt.KeyboardModifier.AltModifier
+            or not isinstance(watched, QWidget)
+            or not (watched is page or page.isAncestorOf(watched))
+            or not self.isVisible()
+        ):
+            return None
+        text = event.text() or (chr(event.key()) if 0 < event.key() < 0x110000 else "")
+        option = self.keys.choice.option(text) if text else None
+        return option.key if option is not None else None
 
     def show_followups(
         self, process: Process, step_id: str, followups: tuple[FollowUp, ...]
     ) -> None:
-        self.process, self.step_id = process, step_id
+        self._listen(False)
+        self.process, self.step_id, self.keys = process, step_id, None
         while self.layout_.count():
             item = self.layout_.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # at once: a hidden button's Alt+key no longer competes
+                widget.deleteLater()
         for followup in followups:
             self._add(followup)
         self.setVisible(bool(followups))
+        self._listen(self.keys is not None)
+
+    def _listen(self, on: bool) -> None:
+        """Watch the keys of the whole application only while a choice is shown."""
+        application = QApplication.instance()
+        if application is None:
+            return
+        if on:
+            application.installEventFilter(self)
+        else:
+            application.removeEventFilter(self)
 
     def _add(self, followup: FollowUp) -> None:
         reason = QLabel(f"Because {followup.reason}:", self)
@@ -62,6 +112,7 @@ class FollowUpsPanel(QGroupBox):
             keys = OneKeyChoice(followup.choice, followup.chosen, self)
             keys.chosen.connect(lambda key: self._choose(followup, key))
             self.layout_.addWidget(keys)
+            self.keys = keys
 
     def _choose(self, followup: FollowUp, key: str) -> None:
         updated = choose_answer(self.process, followup, key)
@@ -83,9 +134,8 @@ class FollowUpsPanel(QGroupBox):
 
 
 class OneKeyChoice(QFrame):
-    """A follow-up's options, each picked by pressing its key (Delete clears the answer), or
-    by Alt and the key from anywhere in the window (the buttons' mnemonics), without leaving
-    the field being typed in."""
+    """A follow-up's options, each picked by pressing its key (Delete clears the answer); the
+    panel also takes Alt and the key from any field of its page."""
 
     chosen = Signal(str)  # the key of the option picked, "" when cleared
 
@@ -107,7 +157,7 @@ class OneKeyChoice(QFrame):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for option in choice.options:
-            button = QRadioButton(f"&{option.key.upper()}  {option.label}", self)
+            button = QRadioButton(f"{option.key.upper()}  {option.label}", self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setChecked(option.value == value)
             button.clicked.connect(lambda _=False, key=option.key: self.pick(key))
