@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.analysis.findings import Finding, find_findings, ranking
+from app.analysis.finding import Finding
+from app.analysis.findings import find_findings, ranking
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
 from app.analysis.unknowns import cost_gap, value_known

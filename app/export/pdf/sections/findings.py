@@ -6,7 +6,8 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
-from app.analysis.findings import Finding, ranking
+from app.analysis.finding import Finding
+from app.analysis.findings import ranking
 from app.analysis.unknowns import cost_gap
 from app.analysis.wording import finding_figures as wording_figures
 from app.analysis.wording import hours_per_year, plain_number, quoted_names
