@@ -32,7 +32,7 @@ from app.evidence.csv_log import read_header
 from app.evidence.errors import EventLogError, ImportCancelledError
 from app.evidence.read import read_event_log
 from app.evidence.report import Evidence, gather_evidence, remap
-from app.evidence.stored import stored_mapping, with_stored_mapping
+from app.evidence.stored import stored_mapping, with_stored_evidence
 from app.evidence.table import HEADERS, step_rows, summary_lines
 from app.process.dates import environment_day_first
 from app.process.durations import format_duration
@@ -221,6 +221,8 @@ class EvidencePage(QWidget):
         self._set_busy(False)
         self.status.setText(" ".join([f"Read {evidence.log.name}.", *evidence.log.notes]))
         self._show(evidence)
+        if self.process is not None and stored_mapping(self.process) is not None:
+            self._keep(evidence.mapping, f"Check the map against {evidence.log.name}")
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
@@ -300,9 +302,17 @@ class EvidencePage(QWidget):
         """Keep the confirmed mapping with the process (one undoable edit)."""
         if self.process is None or self.evidence is None:
             return
-        after = with_stored_mapping(self.process, self.evidence.log, self.chosen_mapping())
-        self.store.apply(after, "Confirm the event-log mapping")
-        self.status.setText("The mapping is kept with the process.")
+        self._keep(self.chosen_mapping(), "Confirm the event-log mapping")
+
+    def _keep(self, mapping: dict[str, str], text: str) -> None:
+        """Keep the mapping and what the log recorded per step with the process (undoable)."""
+        assert self.process is not None
+        self.evidence = self._recompared(mapping)
+        self.store.apply(with_stored_evidence(self.process, self.evidence), text)
+        self.status.setText(
+            f"The mapping and what {self.evidence.log.name} recorded are kept with the process: "
+            "the Map tab's “Said vs recorded” draws them."
+        )
 
     def take_baseline(self) -> None:
         """Set the lead-time goal's baseline to the recorded median (one undoable edit)."""
