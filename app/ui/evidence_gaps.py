@@ -34,7 +34,9 @@ class GapList(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        widest = max(QPushButton(text).sizeHint().width() for text in (MAKE, ALREADY))
+        self.setColumnWidth(2, widest + 8)  # cell widgets do not size their column
         self.gaps: tuple[Gap, ...] = ()
 
     def show_gaps(self, gaps: Sequence[Gap], noted: frozenset[str]) -> None:

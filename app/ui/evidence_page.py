@@ -232,6 +232,11 @@ class EvidencePage(QWidget):
         self._show(evidence)
         if self.process is not None and stored_mapping(self.process) is not None:
             self._keep(evidence.mapping, f"Check the map against {evidence.log.name}")
+        else:
+            self.status.setText(
+                f"{self.status.text()} Check which step each activity records and keep the "
+                "mapping with the process to see said against recorded on the map."
+            )
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
