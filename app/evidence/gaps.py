@@ -80,7 +80,7 @@ def _time_gaps(evidence: Evidence, about: RecordedLog) -> list[Gap]:
 
 def _time_gap(step: Step, said: SaidRecorded, about: RecordedLog) -> Gap:
     words = "Wait before" if said.measure == "wait" else "Hands-on time of"
-    ratio = f" (×{said.ratio:.1f})" if said.ratio is not None else ""
+    ratio = f" ({said.ratio_text()})" if said.ratio is not None else ""
     extra = max(0.0, said.recorded - said.said) * said.cases / about.cases
     return Gap(
         origin=f"evidence:{said.measure}:{step.id}",

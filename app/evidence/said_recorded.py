@@ -51,12 +51,20 @@ class SaidRecorded:
     def ratio_text(self) -> str:
         """'×2.8', or '' when nothing was said."""
         ratio = self.ratio
-        return "" if ratio is None else f"×{ratio:.1f}"
+        return "" if ratio is None else ratio_text(ratio)
 
     def text(self) -> str:
         """'said 2 days, recorded 5.5 days'."""
         said = format_duration(self.said) if self.said > 0 else "none"
         return f"said {said}, recorded {format_duration(self.recorded)}"
+
+
+def ratio_text(ratio: float) -> str:
+    """'×2.8'; two decimals where one would round onto a threshold ('×1.97', not '×2.0')."""
+    text = f"{ratio:.1f}"
+    if float(text) in (0.5, CALM_WITHIN, FAR_FROM) and abs(ratio - float(text)) > 1e-9:
+        text = f"{ratio:.2f}"
+    return f"×{text}"
 
 
 @dataclass(frozen=True, slots=True)

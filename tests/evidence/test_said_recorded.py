@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from app.evidence.report import gather_evidence
-from app.evidence.said_recorded import SaidRecorded, step_marks
+from app.evidence.said_recorded import SaidRecorded, ratio_text, step_marks
 from app.evidence.stored import with_stored_evidence
 from app.process.file import process_from_document, process_to_document
 from app.process.model import Process
@@ -95,3 +95,18 @@ def test_the_schema_knows_the_kept_figures(tmp_path: Path) -> None:
     document["process"]["event_log"]["steps"]["B"]["median_wait_minutes"] = "long"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, schema)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "text"),
+    [
+        (2.8, "×2.8"),
+        (2.0, "×2.0"),
+        (1.97, "×1.97"),
+        (0.53, "×0.53"),
+        (1.46, "×1.46"),
+        (0.66, "×0.7"),
+    ],
+)
+def test_a_ratio_never_rounds_onto_a_threshold(ratio: float, text: str) -> None:
+    assert ratio_text(ratio) == text
