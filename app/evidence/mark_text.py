@@ -39,7 +39,7 @@ def mark_tooltip(mark: StepMark, step_name: str, kept: RecordedLog) -> str:
 def _line(item: SaidRecorded) -> str:
     said = format_duration(item.said) if item.said > 0 else "none"
     ratio = item.ratio_text()
-    tail = f"  {ratio}" if ratio else ""
+    tail = f" {ratio}" if ratio else ""
     return f"{MEASURE_WORDS[item.measure]} {said} → {format_duration(item.recorded)}{tail}"
 
 

@@ -80,7 +80,7 @@ def test_a_click_draws_the_kept_figures_below_each_label(
     assert set(tags) == set(work)
     by_name = {work[step_id].name: tag for step_id, tag in tags.items()}
     # "Post invoice to ledger": said 8 h; case 1 waited 1 h, case 2 25 h (median 13 h)
-    assert by_name["Post invoice to ledger"].lines == ("wait 8 h → 13 h  ×1.6",)
+    assert by_name["Post invoice to ledger"].lines == ("wait 8 h → 13 h ×1.6",)
     assert by_name["Post invoice to ledger"].tone == "apart"
     assert by_name["Release payment run"].lines == ("not in the log",)
     assert by_name["Release payment run"].tone == "unseen"
@@ -102,7 +102,7 @@ def test_the_map_said_is_redrawn_without_the_log(
     post = next(s for s in process.steps if s.name == "Post invoice to ledger")
     steps = tuple(replace(s, wait_minutes=300) if s.id == post.id else s for s in process.steps)
     page.show_process(replace(process, steps=steps))
-    assert page.evidence_marks.tags[post.id].lines == ("wait 5 h → 13 h  ×2.6",)
+    assert page.evidence_marks.tags[post.id].lines == ("wait 5 h → 13 h ×2.6",)
     assert page.evidence_marks.tags[post.id].tone == "far"
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 LINE = 14.0
 INSET = 3.0  # inside the step's bottom edge when its label leaves room, else pushed down
 PAD_X, PAD_Y = 6.0, 1.5
-WIDER_THAN_BOX = 32.0  # into the column gap (40), never touching the next column's tag
+WIDER_THAN_BOX = 36.0  # into the column gap (40): 4 px stay between two columns' tags
 TAG_Z = 20
 COLOURS = {  # (fill, line): light fills so the dark text reads in a light or dark theme
     "calm": (QColor("#e8f5e9"), QColor("#2e7d32")),
