@@ -23,6 +23,7 @@ from app.process.model import Process
 
 EXTRA_KEY = "noted_findings"
 DEFAULT_WASTE = "Waiting"
+SOURCES = {"accounts": "two accounts that differ", "evidence": "the event log"}
 
 
 def note_finding(
@@ -59,6 +60,13 @@ def drop_noted(process: Process, note_id: str) -> Process:
 def noted_origins(process: Process) -> frozenset[str]:
     """What the noted findings were made from, to show "already a finding"."""
     return frozenset(str(note.get("origin", "")) for note in _stored(process)) - {""}
+
+
+def noted_from(finding: Finding) -> str:
+    """Where a noted finding came from, as a sentence ("" for a computed finding)."""
+    if not finding.note_id:
+        return ""
+    return f"Noted from {SOURCES.get(finding.source, finding.source or 'your notes')}."
 
 
 def noted_findings(process: Process) -> tuple[Finding, ...]:
