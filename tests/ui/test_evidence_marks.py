@@ -17,7 +17,8 @@ from app.evidence.stored import with_stored_evidence
 from app.models.database import open_database
 from app.models.transfer import add_samples
 from app.process.model import Process
-from app.ui.map.evidence_marks import OFF_TIP, label_bottom
+from app.ui.map.evidence_marks import OFF_TIP, SAID_MEANING, label_bottom
+from app.ui.map.legend import legend_rows
 from app.ui.map.page import FUTURE_MAP, MapPage
 from app.ui.store import ProcessStore
 from tests.evidence.logs import INVOICE_LOG, write_csv
@@ -75,6 +76,7 @@ def test_a_click_draws_the_kept_figures_below_each_label(
     assert page.evidence_marks.action.isEnabled()
     assert "invoices.csv" in page.evidence_marks.action.toolTip()
     click_toggle(qtbot, page)
+    assert ("said", SAID_MEANING) in legend_rows(page.look)
     tags = page.evidence_marks.tags
     work = {s.id: s for s in process.steps if s.kind not in ("start", "end")}
     assert set(tags) == set(work)
@@ -91,6 +93,7 @@ def test_a_click_draws_the_kept_figures_below_each_label(
             assert tags[node.step_id].y() >= label_bottom(node, page.look.line_height)
     click_toggle(qtbot, page)
     assert page.evidence_marks.tags == {}
+    assert ("said", SAID_MEANING) not in legend_rows(page.look)
 
 
 def test_the_map_said_is_redrawn_without_the_log(

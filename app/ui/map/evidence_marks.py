@@ -50,6 +50,17 @@ OFF_TIP = (
 )
 
 
+SAID_MEANING = "Said → recorded (median): green within ×1.5, orange apart, red ×2 or more"
+
+
+def paint_swatch(painter: QPainter, rect: QRectF) -> None:
+    """The legend's sample: a red tag, as a gap of ×2 or more is drawn."""
+    fill, line = COLOURS["far"]
+    painter.setPen(QPen(line, 1.4))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect, 4, 4)
+
+
 def tag_font(look: Look) -> QFont:
     font = QFont(look.font)
     font.setPixelSize(look.font.pixelSize())
@@ -148,7 +159,11 @@ class EvidenceMarks(QObject):
         marks = step_marks(process) if process is not None and kept is not None else None
         self.action.setEnabled(marks is not None)
         self.action.setToolTip(OFF_TIP if kept is None else on_tip(kept))
-        if marks is None or kept is None or process is None or not self.action.isChecked():
+        shown = marks is not None and self.action.isChecked()
+        if shown != self.page.look.said_recorded:
+            self.page.look.said_recorded = shown
+            self.page.legend.refresh()
+        if marks is None or kept is None or process is None or not shown:
             self._drop(set())
             return
         self._place(process, marks, kept)
