@@ -78,6 +78,7 @@ class EvidenceTag(QGraphicsItem):
         self.tip = ""
         self._rect = QRectF()
         self.share_clear = 0.0  # how far down to go when the lead-time pill is shown
+        self.shown_for: tuple[object, ...] = ()
         self.setZValue(TAG_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -179,8 +180,11 @@ class EvidenceMarks(QObject):
             if tag is None:
                 tag = self.tags[step_id] = EvidenceTag(self.page.look, self.font)
                 self.page.scene.addItem(tag)
-            mark = marks[step_id]
-            tag.show_mark(mark, nodes[step_id], mark_tooltip(mark, names[step_id], kept))
+            mark, node = marks[step_id], nodes[step_id]
+            shown_for = (mark, node, names[step_id], kept.log, kept.period())
+            if tag.shown_for != shown_for:  # an edit elsewhere leaves this tag as it is
+                tag.shown_for = shown_for
+                tag.show_mark(mark, node, mark_tooltip(mark, names[step_id], kept))
 
     def _drop(self, keep: set[str]) -> None:
         for step_id in [s for s in self.tags if s not in keep]:
