@@ -170,4 +170,5 @@ def _branch_gap(share: BranchShare, about: RecordedLog) -> Gap:
 
 def _cases_share(cases: int, about: RecordedLog) -> str:
     share = cases / about.cases if about.cases else 0.0
-    return f"{cases:,} of {about.cases:,} cases ({share:.0%})"
+    percent = "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+    return f"{cases:,} of {about.cases:,} case{'' if about.cases == 1 else 's'} ({percent})"
