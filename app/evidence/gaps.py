@@ -82,11 +82,16 @@ def _time_gap(step: Step, said: SaidRecorded, about: RecordedLog) -> Gap:
     words = "Wait before" if said.measure == "wait" else "Hands-on time of"
     ratio = f" ({said.ratio_text()})" if said.ratio is not None else ""
     extra = max(0.0, said.recorded - said.said) * said.cases / about.cases
+    more = (
+        f" The log adds {format_duration(extra)} a run to what the map says."
+        if said.measure == "wait" and extra > 0
+        else ""
+    )
     return Gap(
         origin=f"evidence:{said.measure}:{step.id}",
         title=f"{words} '{step.name}': {said.text()}",
         detail=f"{MEASURE_WORDS[said.measure].capitalize()}: {said.text()} "
-        f"{about.source(said.cases)}{ratio}.",
+        f"{about.source(said.cases)}{ratio}.{more}",
         step_ids=(step.id,),
         minutes_per_run=extra if said.measure == "wait" else 0.0,
         waste="Waiting" if said.measure == "wait" else STRUCTURE_WASTE,

@@ -74,7 +74,7 @@ def test_a_longer_wait_carries_its_figures_and_its_extra_minutes(
     assert gap.title == "Wait before 'Post invoice to ledger': said 8 h, recorded 1 day"
     assert gap.detail == (
         "Wait: said 8 h, recorded 1 day median over 2 cases, 5 Jan 2026 to 8 Jan 2026, "
-        "log newer.csv (×3.0)."
+        "log newer.csv (×3.0). The log adds 16 h a run to what the map says."
     )
     assert gap.minutes_per_run == 16 * 60  # both cases reach it: 24 h recorded − 8 h said
 
