@@ -76,3 +76,15 @@ def test_noting_a_gap_makes_a_finding_once(evidence: Evidence) -> None:
     assert [(f.title, f.step_ids, f.source) for f in found] == [
         ("'Step D' never appears in the log", ("D",), "evidence")
     ]
+
+
+def test_the_extra_wait_counts_only_the_runs_that_reach_the_step(tmp_path: Path) -> None:
+    said_less = replace(
+        hand_map(),
+        steps=tuple(replace(s, wait_minutes=20) if s.id == "B" else s for s in hand_map().steps),
+    )
+    evidence = gather_evidence(said_less, read_csv_text(tmp_path, HAND_MADE), MAPPING)
+    gap = by_origin(evidence)["evidence:wait:B"]
+    # recorded median 80 against 20 said, in 3 of the 4 cases: 60 × 3/4 a run
+    assert gap.minutes_per_run == pytest.approx(45.0)
+    assert gap.detail.endswith("The log adds 45 min a run to what the map says.")
