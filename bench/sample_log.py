@@ -1,5 +1,8 @@
 """The worked example's event log: ``python -m bench.sample_log`` writes
-``resources/samples/client-onboarding-log.csv`` (the same bytes every time, seed 26).
+``resources/samples/client-onboarding-log.csv`` (the same bytes every time, seed 26), then
+keeps what it recorded per step in the example (``process.event_log``), as "Keep this mapping"
+does in the Evidence tab, so the Map's "Said vs recorded" shows it on the first start, and
+notes the largest gap as a finding.
 
 It is what the firm's practice-management system would export for "Onboard a new client":
 one row per activity with its start and end, Monday to Friday 09:00–17:30, 130 clients from
@@ -17,14 +20,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import math
 import random
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
-SAMPLE_LOG = (
-    Path(__file__).parents[1] / "resources" / "samples" / "client-onboarding-log.csv"
-)
+SAMPLES = Path(__file__).parents[1] / "resources" / "samples"
+SAMPLE_LOG = SAMPLES / "client-onboarding-log.csv"
+SAMPLE = SAMPLES / "client-onboarding.walkthrough.json"
+NOTED_GAP = "Approve new client"  # the gap the example makes a finding of
 SEED = 26
 CLIENTS = 130
 FIRST_DAY = dt.datetime(2025, 1, 6, 9, 0)
@@ -117,5 +123,32 @@ def _working(moment: dt.datetime) -> dt.datetime:
     return moment
 
 
+def keep_in_sample(log_path: Path = SAMPLE_LOG, sample: Path = SAMPLE) -> None:
+    """Store the log's mapping and per-step figures, and one gap as a finding, in the sample.
+
+    Only the process's ``event_log`` and ``noted_findings`` keys change: the rest of the
+    hand-written file keeps its order and text.
+    """
+    from app.analysis.noted import EXTRA_KEY as NOTED
+    from app.evidence.gaps import large_gaps, with_gap_noted
+    from app.evidence.read import read_event_log
+    from app.evidence.report import gather_evidence
+    from app.evidence.stored import KEY, with_stored_evidence
+    from app.process.file import read_process_file
+
+    process = read_process_file(sample)
+    process = replace(process, extra={k: v for k, v in process.extra.items() if k != NOTED})
+    evidence = gather_evidence(process, read_event_log(log_path))
+    kept = with_stored_evidence(process, evidence)
+    gap = next(g for g in large_gaps(evidence) if NOTED_GAP in g.title)
+    kept = with_gap_noted(kept, gap)
+    document = json.loads(sample.read_text(encoding="utf-8"))
+    document["process"][KEY] = kept.extra[KEY]
+    document["process"][NOTED] = [{**note, "id": "example-gap"} for note in kept.extra[NOTED]]
+    sample.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
 if __name__ == "__main__":
     print(f"{write_sample_log()} events written to {SAMPLE_LOG}")
+    keep_in_sample()
+    print(f"its figures and one gap kept in {SAMPLE}")
