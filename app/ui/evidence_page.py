@@ -17,27 +17,39 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.analysis.noted import noted_origins
 from app.evidence.baseline import with_log_baseline, with_weekly_measurements
 from app.evidence.columns import ALIASES, REQUIRED, ColumnChoice
 from app.evidence.csv_log import read_header
 from app.evidence.errors import EventLogError, ImportCancelledError
+from app.evidence.gaps import Gap, large_gaps, with_gap_noted
 from app.evidence.read import read_event_log
 from app.evidence.report import Evidence, gather_evidence, remap
-from app.evidence.stored import stored_mapping, with_stored_mapping
-from app.evidence.table import HEADERS, step_rows, summary_lines
+from app.evidence.stored import stored_mapping, with_stored_evidence
+from app.evidence.table import (
+    HEADER_TIPS,
+    HEADERS,
+    kept_rows,
+    kept_sentence,
+    step_rows,
+    summary_lines,
+)
 from app.process.dates import environment_day_first
 from app.process.durations import format_duration
 from app.process.model import Process
 from app.ui import messages, worker
+from app.ui.evidence_gaps import GapList
 from app.ui.store import ProcessStore
 
 NONE = "(none)"
@@ -105,6 +117,9 @@ def _guess(role: str, header: list[str]) -> int:
     return next((lowered.index(a) for a in ALIASES[role] if a in lowered), -1)
 
 
+NO_LOG = "Import a CSV or XES event log to check the map against it."
+
+
 class EvidencePage(QWidget):
     """Import a log, see it against the map, confirm which step each activity records."""
 
@@ -120,7 +135,7 @@ class EvidencePage(QWidget):
         self.progress.setRange(0, 100)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.clicked.connect(self.cancel)
-        self.status = QLabel("Import a CSV or XES event log to check the map against it.", self)
+        self.status = QLabel(NO_LOG, self)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = QLabel(self)
@@ -128,11 +143,25 @@ class EvidencePage(QWidget):
         self.summary.setWordWrap(True)
         self.steps = QTableWidget(0, len(HEADERS), self)
         self.steps.setHorizontalHeaderLabels(HEADERS)
+        for column, title in enumerate(HEADERS):
+            header_item = self.steps.horizontalHeaderItem(column)
+            if header_item is not None and title in HEADER_TIPS:
+                header_item.setToolTip(HEADER_TIPS[title])
+        self.gaps = GapList(self)
+        self.gaps.note_requested.connect(self.note_gap)
+        self.tables = QTabWidget(self)
+        self.tables.addTab(self.steps, "Said vs recorded, step by step")
+        self.tables.addTab(self.gaps, "Large gaps")
         self.mapping = QTableWidget(0, 2, self)
         self.mapping.setHorizontalHeaderLabels(["Activity in the log", "Step of the map"])
         for table in (self.steps, self.mapping):
             table.verticalHeader().setVisible(False)
-            table.horizontalHeader().setStretchLastSection(True)
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(HEADERS)):
+            self.steps.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.save_button = QPushButton("Keep this mapping with the process", self)
         self.save_button.clicked.connect(self.save_mapping)
         self.baseline_button = QPushButton("Use the recorded lead time as the goal's baseline")
@@ -154,7 +183,7 @@ class EvidencePage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.status)
         layout.addWidget(self.summary)
-        layout.addWidget(self.steps, 2)
+        layout.addWidget(self.tables, 2)
         layout.addWidget(QLabel("Which step each activity records:", self))
         layout.addWidget(self.mapping, 1)
         buttons = QHBoxLayout()
@@ -168,7 +197,6 @@ class EvidencePage(QWidget):
         """Show a snapshot; a log already read is checked again against the map as it is now."""
         if self.process is not None and process.id != self.process.id:
             self.evidence = None
-            self.status.setText("Import a CSV or XES event log to check the map against it.")
         self.process = process
         if self.evidence is not None:
             mapping = stored_mapping(process) or self.evidence.mapping
@@ -221,6 +249,13 @@ class EvidencePage(QWidget):
         self._set_busy(False)
         self.status.setText(" ".join([f"Read {evidence.log.name}.", *evidence.log.notes]))
         self._show(evidence)
+        if self.process is not None and stored_mapping(self.process) is not None:
+            self._keep(evidence.mapping, f"Check the map against {evidence.log.name}")
+        else:
+            self.status.setText(
+                f"{self.status.text()} Check which step each activity records and keep the "
+                "mapping with the process to see said against recorded on the map."
+            )
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
@@ -251,15 +286,27 @@ class EvidencePage(QWidget):
         self.evidence = evidence
         self.summary.setText("\n".join(f"{s.label}: {s.value}" for s in summary_lines(evidence)))
         _fill(self.steps, step_rows(evidence))
+        self._show_gaps(evidence)
         self._fill_mapping(evidence)
         self.save_button.setEnabled(True)
         self.baseline_button.setEnabled(True)
         self.chart_button.setEnabled(True)
 
+    def _show_gaps(self, evidence: Evidence) -> None:
+        assert self.process is not None
+        gaps = large_gaps(evidence)
+        self.gaps.show_gaps(gaps, noted_origins(self.process))
+        self.tables.setTabText(1, f"Large gaps ({len(gaps)})")
+
     def _clear(self) -> None:
+        """No log read since the process opened: show what the process keeps of its last one."""
         self.summary.clear()
-        self.steps.setRowCount(0)
-        self.mapping.setRowCount(0)
+        kept = kept_sentence(self.process) if self.process is not None else ""
+        self.status.setText(kept or NO_LOG)
+        _fill(self.steps, kept_rows(self.process) if kept and self.process else [])
+        self.gaps.show_gaps((), frozenset())
+        self.tables.setTabText(1, "Large gaps")
+        _fill(self.mapping, kept_mapping_rows(self.process) if self.process else [])
         self.save_button.setEnabled(False)
         self.baseline_button.setEnabled(False)
         self.chart_button.setEnabled(False)
@@ -295,14 +342,30 @@ class EvidencePage(QWidget):
         self.evidence = evidence
         self.summary.setText("\n".join(f"{s.label}: {s.value}" for s in summary_lines(evidence)))
         _fill(self.steps, step_rows(evidence))
+        self._show_gaps(evidence)
 
     def save_mapping(self) -> None:
         """Keep the confirmed mapping with the process (one undoable edit)."""
         if self.process is None or self.evidence is None:
             return
-        after = with_stored_mapping(self.process, self.evidence.log, self.chosen_mapping())
-        self.store.apply(after, "Confirm the event-log mapping")
-        self.status.setText("The mapping is kept with the process.")
+        self._keep(self.chosen_mapping(), "Confirm the event-log mapping")
+
+    def _keep(self, mapping: dict[str, str], text: str) -> None:
+        """Keep the mapping and what the log recorded per step with the process (undoable)."""
+        assert self.process is not None
+        self.evidence = self._recompared(mapping)
+        self.store.apply(with_stored_evidence(self.process, self.evidence), text)
+        self.status.setText(
+            f"The mapping and what {self.evidence.log.name} recorded are kept with the process: "
+            "the Map tab's “Said vs recorded” draws them."
+        )
+
+    def note_gap(self, gap: Gap) -> None:
+        """Make ``gap`` a noted finding (one undoable edit); its row then says so."""
+        if self.process is None or gap.origin in noted_origins(self.process):
+            return
+        self.store.apply(with_gap_noted(self.process, gap), f"Make a finding: {gap.title}")
+        self.status.setText(f"“{gap.title}” is now a finding on the Analyze tab.")
 
     def take_baseline(self) -> None:
         """Set the lead-time goal's baseline to the recorded median (one undoable edit)."""
@@ -325,6 +388,13 @@ class EvidencePage(QWidget):
             self.store.apply(after, "Add weekly lead times from the event log")
         weeks = "week" if added == 1 else "weeks"
         self.status.setText(f"{added} {weeks} of lead time added to the control chart.")
+
+
+def kept_mapping_rows(process: Process) -> list[tuple[str, ...]]:
+    """The kept activity → step matching, as text (a log read again makes it editable)."""
+    names = {step.id: step.name for step in process.steps}
+    kept = stored_mapping(process) or {}
+    return [(activity, names[step]) for activity, step in sorted(kept.items())]
 
 
 def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:

@@ -12,6 +12,7 @@ from app.future import apply_actions
 from app.interview.edits import delete_step
 from app.ui.main_window import MainWindow
 from app.ui.process_page import ProcessPage
+from tests.ui.tabs import open_tab
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -39,7 +40,7 @@ def test_the_examples_open_on_one_that_shows_the_whole_method(
     tour_says("opens *Onboard a new client*", "seven ECRS actions", "22 weekly measurements")
     process = window.store.load(window.process_list.current_id())
     assert process.name == "Onboard a new client"
-    assert explored.improve_view.table.topLevelItemCount() == 7
+    assert open_tab(explored, explored.improve_view).table.topLevelItemCount() == 7
     assert len(process.root_causes) >= 1
     assert len(process.goals) == 2
     assert process.future_state is not None
@@ -85,7 +86,7 @@ def test_apply_actions_builds_the_future_state_and_says_what_changed(
         "applying the actions again asks first",
     )
     tour_says("typed in the action's dialog under *In the future state*")
-    view = explored.future_view
+    view = open_tab(explored, explored.future_view)
     process = window.store.load(window.process_list.current_id())
     assert process.future_state == apply_actions(process).future
     text = view.effects.toPlainText()
@@ -152,10 +153,10 @@ def test_the_title_names_the_process_and_database_once(
 
 def test_units_are_shown_where_numbers_are_typed(explored: ProcessPage) -> None:
     tour_says("step times (a bare number is minutes)", "what an action saves a year (hours)")
-    panel = explored.map_page.panel
+    panel = open_tab(explored, explored.map_page).panel
     labels = {label.text() for label in panel.findChildren(type(explored.heading).__mro__[1])}
     assert {"Touch time (min):", "Wait before (min):", "Why does it exist?"} <= labels
-    rate = explored.define_view.editors["hourly_rate"]
+    rate = open_tab(explored, explored.define_view).editors["hourly_rate"]
     assert rate.suffix() == " GBP an hour"  # type: ignore[attr-defined]
 
 
@@ -190,3 +191,24 @@ def test_escape_on_a_changed_dialog_asks_first(
         assert dialog.isVisible()
     finally:
         app.removeEventFilter(guard)
+
+
+def test_the_example_shows_said_against_recorded_and_its_gap_as_a_finding(
+    window: MainWindow, explored: ProcessPage
+) -> None:
+    tour_says(
+        "*Said vs recorded* (Alt+4)",
+        "resources/samples/client-onboarding-log.csv",
+        "Analyze lists that gap as a finding",
+    )
+    page = open_tab(explored, explored.map_page)
+    marks = page.evidence_marks
+    assert marks.action.isEnabled()
+    assert marks.action.shortcut().toString() == "Alt+4"
+    marks.action.setChecked(True)
+    assert page.process is not None
+    approve = next(s.id for s in page.process.steps if s.name == "Approve new client")
+    assert "wait 1 day → 2.9 days ×2.9" in " ".join(marks.tags[approve].lines)
+    analysis = open_tab(explored, explored.analyze_page).analysis_view
+    titles = [finding.title for finding in analysis.shown_findings]
+    assert "Wait before 'Approve new client': said 1 day, recorded 2.9 days" in titles

@@ -34,6 +34,7 @@ from app.ui.map import menus
 from app.ui.map.edit_actions import build_edit_actions
 from app.ui.map.editor import MapEditor
 from app.ui.map.edits import with_lane_moved, with_step_changes
+from app.ui.map.evidence_marks import EvidenceMarks
 from app.ui.map.interaction import MapInteraction
 from app.ui.map.legend import LegendWidget
 from app.ui.map.look import make_look
@@ -124,6 +125,7 @@ class MapPage(QWidget):
         self.affordances = MapAffordances(self)
         self.renamer = InPlaceRename(self.view, self.editor.rename)
         self._build_actions()
+        self.evidence_marks = EvidenceMarks(self, shown=target is CURRENT_MAP)
         self.toolbar.addSeparator()
         self.edit_actions = build_edit_actions(self)
         self.interaction = MapInteraction(self)
@@ -249,6 +251,7 @@ class MapPage(QWidget):
             self.scene.clearSelection()
         self.scene.show_map(build_model(process, self.measure))
         self.affordances.show_problems(process)
+        self.evidence_marks.refresh()
         self._fill_list()
         self.affordances.place_handle()
         selected = self.scene.selected_step_ids()
