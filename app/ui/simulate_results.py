@@ -46,7 +46,7 @@ class ResultsView(QSplitter):
         """Show ``results`` (name, result) in their order; none clears the view."""
         self.results = results
         names = [name for name, _ in results]
-        rows = result_rows(results, currency)
+        rows = result_rows(results, currency) if results else []
         self.table.clear()
         self.table.setColumnCount(len(names))
         self.table.setRowCount(len(rows))
