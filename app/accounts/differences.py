@@ -23,10 +23,17 @@ TIME_FACTOR = 2.0
 
 @dataclass(frozen=True, slots=True)
 class Account:
-    """One person's account of the process: who told it, and the map as they told it."""
+    """One person's account of the process: who told it, and the map as they told it.
+
+    ``interview`` counts from 1 (0: not an interview of a stored process); ``on_map`` is true
+    when the account's step ids are those of the process's map (told into it), false when the
+    person told it from scratch with ids of its own.
+    """
 
     label: str
     process: Process
+    interview: int = 0
+    on_map: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from app.accounts.interviews import keep_told_accounts
 from app.analysis.validate import check_map
 from app.interview.bank import Question, QuestionBank
 from app.interview.followups import all_followups, unanswered
@@ -24,14 +25,15 @@ def start_interview(
     The interview is dated ``today`` (it usually is); a fresh process counts costs in
     ``currency`` (the user's locale's, passed in by the window). A further interview gets its
     own ``Interview`` entry and starts again at Define with the questions about the process
-    already answered kept as answered.
+    already answered kept as answered; each earlier interview keeps its account as told.
     """
     interview = Interview(date=today)
     if process is None:
         fresh = Process(name=UNTITLED, currency=currency or "USD", interviews=(interview,))
         return with_state(fresh, InterviewState())
     index = len(process.interviews)
-    updated = dataclasses.replace(process, interviews=(*process.interviews, interview))
+    told = keep_told_accounts(process)  # what earlier people said stays as they said it
+    updated = dataclasses.replace(told, interviews=(*told.interviews, interview))
     bank = default_bank()
     answered = tuple(
         q.id for q in bank.define if q.fills.startswith("process.") and _given(updated, q)
