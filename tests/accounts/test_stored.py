@@ -1,4 +1,4 @@
-"""Each interview keeps its own account: in the file, in the database, and as the interview left it."""
+"""Each interview keeps its own account: in the file, the database, and as the interview left it."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from app.accounts.interviews import (
     accounts_of,
     keep_told_accounts,
 )
+from app.accounts.matching import Match
 from app.accounts.stored import (
     ACCOUNT_KEY,
     StoredAccount,
@@ -26,7 +27,6 @@ from app.accounts.stored import (
     stored_account,
     with_stored_account,
 )
-from app.accounts.matching import Match
 from app.interview.session import start_interview
 from app.models import repository
 from app.models.database import Database, open_database
