@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Literal
 
-from app.analysis.findings import Finding
+from app.analysis.finding import Finding
 from app.analysis.metrics import Metrics
 from app.analysis.wording import hours_per_year, money, quoted_names, work_hours
 from app.process.durations import format_duration

@@ -38,8 +38,10 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from app.analysis.chain import Chain
+from app.analysis.finding import Finding
 from app.analysis.graph import DepthFirst
 from app.analysis.metrics import Metrics, lane_rates
+from app.analysis.noted import noted_findings
 from app.analysis.pareto import wait_pareto
 from app.analysis.structure import map_structure
 from app.analysis.unknowns import cost_known
@@ -52,32 +54,6 @@ MINUTES_PER_YEAR = 365 * 24 * 60  # waits are calendar time: a day is 24 h (meth
 KIND_ORDER = ("rework", "approval", "wait", "handoff", "habit", "rekeyed")
 # Wait findings are the steps in the 80 % focus of the wait Pareto, at most this many.
 MAX_WAIT_FINDINGS = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One place the process loses time; ``waste`` is one of the eight DOWNTIME wastes."""
-
-    kind: str
-    title: str
-    step_ids: tuple[str, ...]
-    waste: str
-    minutes_per_run: float
-    minutes_per_year: float
-    cost_per_year: float
-    detail: str
-    wait_minutes_per_run: float = 0.0
-    touch_minutes_per_run: float = 0.0
-    work_minutes_per_year: float = 0.0
-    cases_waiting: float = 0.0
-
-    @property
-    def key(self) -> str:
-        """A name that stays the same while the map does: ``wait:s9``, ``rework:s6,s5``.
-
-        Actions and root-cause notes refer to a finding by this key.
-        """
-        return f"{self.kind}:{','.join(self.step_ids)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +126,8 @@ def find_findings(process: Process, metrics: Metrics) -> tuple[Finding, ...]:
         *_rekeyed(context),
     ]
     by_money = ranking(process) == "money"
-    return tuple(sorted(found, key=lambda finding: _rank(context, finding, by_money)))
+    ranked = sorted(found, key=lambda finding: _rank(context, finding, by_money))
+    return (*ranked, *noted_findings(process))  # noted by a person: in the order noted
 
 
 def ranking(process: Process) -> Ranking:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.analysis.findings import Finding, find_findings, ranking
+from app.analysis.finding import Finding
+from app.analysis.findings import find_findings, ranking
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
 from app.analysis.problems import Problem

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.analysis.actions import automation_warning, estimated_impact, impact_words
-from app.analysis.findings import Finding
+from app.analysis.finding import Finding
 from app.process.durations import DurationError, format_duration, parse_duration
 from app.process.model import ACTION_STATUSES, ECRS_VERBS, Action, Process
 from app.ui.date_field import DateField

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.analysis.findings import Finding, find_findings, ranking
+from app.analysis.finding import Finding
+from app.analysis.findings import find_findings, ranking
 from app.analysis.metrics import Metrics, compute_metrics
+from app.analysis.noted import noted_from
 from app.analysis.pareto import ParetoBar, wait_pareto
 from app.analysis.unknowns import cost_gap, value_known
 from app.analysis.wording import cases_text, hours_per_year, per_case_wait, percent
@@ -193,6 +195,14 @@ def finding_cells(finding: Finding, currency: str) -> list[str]:
     ]
 
 
+def finding_tooltip(finding: Finding) -> str:
+    """The finding's title and figures; a noted one also says where it came from."""
+    text = f"{finding.title}\n{finding.detail}".strip()
+    if finding.note_id:
+        text += f"\n{noted_from(finding)} Right-click to remove it."
+    return text
+
+
 class AnalysisView(QScrollArea):
     """Shows the analysis of one snapshot; clicking a finding announces its steps.
 
@@ -292,7 +302,7 @@ class AnalysisView(QScrollArea):
         self.findings.clear()
         for finding in findings:
             item = QTreeWidgetItem(finding_cells(finding, currency))
-            item.setToolTip(0, f"{finding.title}\n{finding.detail}".strip())
+            item.setToolTip(0, finding_tooltip(finding))
             item.setData(0, STEPS_ROLE, tuple(finding.step_ids))
             item.setData(0, KEY_ROLE, finding.key)
             for column in (2, 3, 4):

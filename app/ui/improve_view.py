@@ -27,7 +27,8 @@ from app.analysis.actions import (
     impact_words,
     rate_actions,
 )
-from app.analysis.findings import Finding, find_findings
+from app.analysis.finding import Finding
+from app.analysis.findings import find_findings
 from app.analysis.metrics import compute_metrics
 from app.analysis.wording import money
 from app.process.model import Action, Process

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.analysis.findings import Finding
+from app.analysis.finding import Finding
 from app.process.model import Process, RootCause, WhyNode
 from app.ui import messages
 from app.ui.define_view import PlainTextField

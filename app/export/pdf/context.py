@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from app.analysis.findings import Finding, find_findings
+from app.analysis.finding import Finding
+from app.analysis.findings import find_findings
 from app.analysis.metrics import Metrics, compute_metrics
 from app.analysis.pareto import ParetoBar, wait_pareto
 from app.analysis.unknowns import cost_gap, value_known

@@ -6,7 +6,9 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
-from app.analysis.findings import Finding, ranking
+from app.analysis.finding import Finding
+from app.analysis.findings import ranking
+from app.analysis.noted import noted_from
 from app.analysis.unknowns import cost_gap
 from app.analysis.wording import finding_figures as wording_figures
 from app.analysis.wording import hours_per_year, plain_number, quoted_names
@@ -29,9 +31,9 @@ def findings(ctx: PlanContext) -> list[Flowable]:
     else:
         story.append(para(ranking_sentence(ctx)))
         story.append(_table(ctx))
-        hidden = len(ctx.findings) - MAX_FINDINGS
+        hidden = len(ctx.findings) - len(listed(ctx.findings))
         if hidden > 0:
-            story.append(note(f"{hidden} smaller findings are not listed."))
+            story.append(note(f"{plain_number(hidden)} smaller {_findings(hidden)} not listed."))
     story += _pareto(ctx)
     story += root_causes(ctx)
     return story
@@ -126,11 +128,18 @@ def ranking_sentence(ctx: PlanContext) -> str:
 FINDING_HEADER = ["#", "Finding, waste and steps", "Waiting", "Work a year", "Money a year"]
 
 
+def _findings(count: int) -> str:
+    return "finding is" if count == 1 else "findings are"
+
+
+def listed(found: tuple[Finding, ...]) -> list[Finding]:
+    """The largest computed findings, then every finding a person noted (never cut off)."""
+    computed = [finding for finding in found if not finding.note_id]
+    return [*computed[:MAX_FINDINGS], *(finding for finding in found if finding.note_id)]
+
+
 def _table(ctx: PlanContext) -> Flowable:
-    rows = [
-        _row(ctx, number, finding)
-        for number, finding in enumerate(ctx.findings[:MAX_FINDINGS], start=1)
-    ]
+    rows = [_row(ctx, number, finding) for number, finding in enumerate(listed(ctx.findings), 1)]
     return table(FINDING_HEADER, rows, [ctx.portrait.width], right=(2, 3, 4))
 
 
@@ -144,6 +153,8 @@ def _row(ctx: PlanContext, number: int, finding: Finding) -> list[str | Flowable
     if steps:
         text += "<br/>" + paragraph_text(f"Steps: {steps}")
     text += "<br/>" + paragraph_text(f"Waste: {finding.waste}")
+    if finding.note_id:
+        text += "<br/>" + paragraph_text(noted_from(finding))
     return [str(number), ShapedParagraph(text, STYLES.cell), *finding_figures(ctx, finding)]
 
 
