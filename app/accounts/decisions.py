@@ -125,8 +125,11 @@ def _with_decisions(process: Process, decisions: tuple[Decision, ...]) -> Proces
     return dataclasses.replace(process, extra={**process.extra, ACCOUNTS_KEY: stored})
 
 
-def matches_between(process: Process, first: Account, second: Account) -> tuple[Match, ...]:
-    """The confirmed matches of two accounts, then the proposals no decision settled yet."""
+def matches_between(
+    process: Process, first: Account, second: Account, proposed: tuple[Match, ...] | None = None
+) -> tuple[Match, ...]:
+    """The confirmed matches of two accounts, then the proposals (``proposed``, else the app's
+    own) no decision settled yet."""
     pair = sorted((first.interview, second.interview))
     decided = [d for d in decisions_of(process) if [d.a, d.b] == pair]
     confirmed = [
@@ -139,7 +142,7 @@ def matches_between(process: Process, first: Account, second: Account) -> tuple[
     taken_b = {s for m in confirmed for s in m.b}
     open_ = [
         m
-        for m in match_accounts(first.process, second.process)
+        for m in (match_accounts(first.process, second.process) if proposed is None else proposed)
         if (m.a, m.b) not in settled and not (set(m.a) & taken_a or set(m.b) & taken_b)
     ]
     return (*confirmed, *open_)

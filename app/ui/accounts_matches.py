@@ -1,0 +1,181 @@
+"""The matches of two accounts: confirm or reject each proposal, or match steps by hand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.accounts.differences import Account
+from app.accounts.matching import Match
+from app.accounts.review import MatchRow, Review
+
+HEADERS = ("Step as {a} told it", "Step as {b} told it", "Confidence", "Decision")
+STATES = {"proposed": "to confirm", "confirmed": "confirmed", "rejected": "rejected"}
+
+
+class MatchesPanel(QWidget):
+    """A table of the matches, with Confirm (Enter), Reject (Delete) and Take back."""
+
+    decided = Signal(object, bool)  # the Match, True when confirmed
+    taken_back = Signal(object)
+    by_hand_asked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: tuple[MatchRow, ...] = ()
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.confirm_button = QPushButton("&Confirm", self)
+        self.reject_button = QPushButton("&Reject", self)
+        self.back_button = QPushButton("&Take back", self)
+        self.by_hand_button = QPushButton("Match by &hand…", self)
+        self.confirm_button.clicked.connect(lambda: self._decide(True))
+        self.reject_button.clicked.connect(lambda: self._decide(False))
+        self.back_button.clicked.connect(self._take_back)
+        self.by_hand_button.clicked.connect(self.by_hand_asked)
+        for keys, slot in (
+            (Qt.Key.Key_Return, lambda: self._decide(True)),
+            (Qt.Key.Key_Enter, lambda: self._decide(True)),
+            (Qt.Key.Key_Delete, lambda: self._decide(False)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.table.itemSelectionChanged.connect(self._enable)
+        buttons = QHBoxLayout()
+        for button in (self.confirm_button, self.reject_button, self.back_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.by_hand_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._enable()
+
+    def show_review(self, review: Review) -> None:
+        """Fill the table; the row selected before stays selected (or the next one to confirm)."""
+        before = self.table.currentRow()
+        names_a = {s.id: s.name for s in review.first.process.steps}
+        names_b = {s.id: s.name for s in review.second.process.steps}
+        labels = {"a": review.first.label, "b": review.second.label}
+        self.table.setHorizontalHeaderLabels([h.format(**labels) for h in HEADERS])
+        self.rows = review.rows
+        self.table.setRowCount(len(review.rows))
+        for index, row in enumerate(review.rows):
+            cells = (
+                " + ".join(names_a.get(s, s) for s in row.match.a),
+                " + ".join(names_b.get(s, s) for s in row.match.b),
+                "by hand" if row.match.confidence <= 0 else f"{row.match.confidence:.0%}",
+                STATES[row.state],
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(index, column, item)
+        if review.rows:
+            self.table.selectRow(min(max(before, 0), len(review.rows) - 1))
+        self._enable()
+
+    def current(self) -> MatchRow | None:
+        """The selected row, if any."""
+        index = self.table.currentRow()
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _decide(self, confirmed: bool) -> None:
+        row = self.current()
+        if row is not None and row.state != ("confirmed" if confirmed else "rejected"):
+            self.decided.emit(row.match, confirmed)
+
+    def _take_back(self) -> None:
+        row = self.current()
+        if row is not None and row.state != "proposed":
+            self.taken_back.emit(row.match)
+
+    def _enable(self) -> None:
+        row = self.current()
+        self.confirm_button.setEnabled(row is not None and row.state != "confirmed")
+        self.reject_button.setEnabled(row is not None and row.state != "rejected")
+        self.back_button.setEnabled(row is not None and row.state != "proposed")
+
+
+class ByHandDialog(QDialog):
+    """Pick one step of one account and one or two of the other: they are the same."""
+
+    def __init__(self, review: Review, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Match steps by hand")
+        self.lists = (_step_list(review.first, self), _step_list(review.second, self))
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Match")
+        buttons.accepted.connect(self.accept_if_valid)
+        buttons.rejected.connect(self.reject)
+        grid = QGridLayout(self)
+        intro = "Select the step in one account and one or two steps in the other (Ctrl+click)."
+        grid.addWidget(QLabel(intro, self), 0, 0, 1, 2)
+        accounts = (review.first, review.second)
+        for column, (account, listed) in enumerate(zip(accounts, self.lists, strict=True)):
+            grid.addWidget(QLabel(f"As {account.label} told it:", self), 1, column)
+            grid.addWidget(listed, 2, column)
+        grid.addWidget(self.problem, 3, 0, 1, 2)
+        grid.addWidget(buttons, 4, 0, 1, 2)
+
+    def match(self) -> Match | None:
+        """The match picked: one step against one or two, confidence 0 (made by hand)."""
+        picked = [_picked(listed) for listed in self.lists]
+        sizes = sorted(len(steps) for steps in picked)
+        if sizes not in ([1, 1], [1, 2]):
+            return None
+        return Match(picked[0], picked[1], 0.0)
+
+    def accept_if_valid(self) -> None:
+        if self.match() is None:
+            self.problem.setText("Pick one step on one side and one or two on the other.")
+            return
+        self.accept()
+
+
+def _picked(listed: QListWidget) -> tuple[str, ...]:
+    """The ids of the selected steps, in the account's order."""
+    items = sorted(listed.selectedItems(), key=listed.row)
+    return tuple(str(item.data(Qt.ItemDataRole.UserRole)) for item in items)
+
+
+def _step_list(account: Account, parent: QWidget) -> QListWidget:
+    listed = QListWidget(parent)
+    listed.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    for step in account.process.steps:
+        if step.kind == "start":
+            continue
+        item = QListWidgetItem(step.name or step.id)
+        item.setData(Qt.ItemDataRole.UserRole, step.id)
+        listed.addItem(item)
+    return listed
