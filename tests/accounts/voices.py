@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 from app.accounts.stored import StoredAccount, with_stored_account
 from app.process.model import Flow, Interview, Lane, Process, Step
@@ -11,7 +12,7 @@ LANES = (Lane("ap", "Accounts payable"), Lane("bh", "Budget holder"), Lane("fi",
 
 
 def _chain(steps: list[Step]) -> tuple[Flow, ...]:
-    return tuple(Flow(a.id, b.id) for a, b in zip(steps, steps[1:], strict=False))
+    return tuple(Flow(a.id, b.id) for a, b in itertools.pairwise(steps))
 
 
 def ana() -> Process:
