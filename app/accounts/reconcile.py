@@ -17,7 +17,7 @@ from typing import Any
 
 from app.accounts.decisions import ACCOUNTS_KEY, Decision, accounts_extra, decisions_of
 from app.accounts.differences import Account
-from app.accounts.interviews import accounts_of
+from app.accounts.interviews import accounts_of, keep_told_accounts
 from app.accounts.links import map_links
 from app.process.model import Process, Step
 
@@ -142,6 +142,7 @@ def time_choices(process: Process) -> dict[str, dict[str, str]]:
 
 def with_time_choice(process: Process, step_id: str, what: str, choice: str) -> Process:
     """``process`` using ``choice`` of the spread for ``what`` (touch or wait) of a step."""
+    process = keep_told_accounts(process)  # the map's new value is no one's account
     choices: dict[str, Any] = time_choices(process)
     choices[step_id] = {**choices.get(step_id, {}), what: choice}
     stored = {**accounts_extra(process), TIMES_KEY: choices}

@@ -1,7 +1,8 @@
 """Two accounts side by side as the Accounts tab shows them, and the edits it makes.
 
 Every edit returns a new snapshot: a decision on a match (the map's times follow for the
-steps it joins), a difference noted as a finding, or asked at the next interview.
+steps it joins; each account is kept as told first, so the map's new times never feed back
+into what someone said), a difference noted as a finding, or asked at the next interview.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from app.accounts.decisions import (
     without_decision,
 )
 from app.accounts.differences import Account, Difference, differences
-from app.accounts.interviews import accounts_of
+from app.accounts.interviews import accounts_of, keep_told_accounts
 from app.accounts.links import map_links
 from app.accounts.matching import Match, match_accounts
 from app.accounts.reconcile import reconciled_process
+from app.accounts.walk import walk_of
 from app.analysis.noted import note_finding
 from app.process.model import Process
 
@@ -50,6 +52,8 @@ def review_pair(process: Process, first: Account, second: Account) -> Review:
     matches = matches_between(process, first, second, proposals(first, second))
     rows = [MatchRow(m, "confirmed" if m.confirmed else "proposed") for m in matches]
     rows += [MatchRow(m, "rejected") for m in _rejected(process, first, second)]
+    order = walk_of(first.process).order
+    rows.sort(key=lambda row: min(order.get(step, len(order)) for step in row.match.a))
     found = differences(first, second, matches)
     return Review(first, second, tuple(rows), tuple(found))
 
@@ -83,13 +87,13 @@ def with_decided(
 ) -> Process:
     """``process`` with a match confirmed or rejected; the map's times follow its steps."""
     decision = decide(first, second, match, confirmed=confirmed)
-    return _retimed(with_decision(process, decision), decision)
+    return _retimed(with_decision(keep_told_accounts(process), decision), decision)
 
 
 def with_taken_back(process: Process, first: Account, second: Account, match: Match) -> Process:
     """``process`` with the decision on ``match`` taken back: it is proposed again."""
     decision = decide(first, second, match, confirmed=True)
-    return _retimed(without_decision(process, decision), decision)
+    return _retimed(without_decision(keep_told_accounts(process), decision), decision)
 
 
 def _retimed(process: Process, decision: Decision) -> Process:

@@ -45,6 +45,8 @@ class DifferencesPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # follows the width
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -91,7 +93,6 @@ class DifferencesPanel(QWidget):
                 item.setToolTip(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(index, column, item)
-        self.table.resizeRowsToContents()
         if review.differences:
             self.table.selectRow(min(max(before, 0), len(review.differences) - 1))
         self._enable()

@@ -39,6 +39,7 @@ class MatchesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: tuple[MatchRow, ...] = ()
+        self.next_row = -1  # after a decision, the row to go on with
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -79,7 +80,8 @@ class MatchesPanel(QWidget):
 
     def show_review(self, review: Review) -> None:
         """Fill the table; the row selected before stays selected (or the next one to confirm)."""
-        before = self.table.currentRow()
+        before = self.next_row if self.next_row >= 0 else self.table.currentRow()
+        self.next_row = -1
         names_a = {s.id: s.name for s in review.first.process.steps}
         names_b = {s.id: s.name for s in review.second.process.steps}
         labels = {"a": review.first.label, "b": review.second.label}
@@ -109,6 +111,7 @@ class MatchesPanel(QWidget):
     def _decide(self, confirmed: bool) -> None:
         row = self.current()
         if row is not None and row.state != ("confirmed" if confirmed else "rejected"):
+            self.next_row = self.table.currentRow() + 1  # Enter, Enter…: down the list
             self.decided.emit(row.match, confirmed)
 
     def _take_back(self) -> None:

@@ -81,7 +81,7 @@ class TimesPanel(QWidget):
 def _spread(spread: Spread) -> str:
     if not spread.said:
         return ""
-    if len(spread.said) == 1:
+    if spread.value("min") == spread.value("max"):
         return format_duration(spread.said[0][1])
     return " / ".join(format_duration(spread.value(c)) for c in CHOICES)
 
