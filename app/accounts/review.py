@@ -58,6 +58,7 @@ def review_pair(process: Process, first: Account, second: Account) -> Review:
     return Review(first, second, tuple(rows), tuple(found))
 
 
+KEPT_PROPOSALS = 4  # pairs of accounts whose proposals are remembered
 _LAST: list[tuple[tuple[object, ...], tuple[Match, ...]]] = []
 
 
@@ -69,7 +70,7 @@ def proposals(first: Account, second: Account) -> tuple[Match, ...]:
         if known == key:
             return found
     found = match_accounts(first.process, second.process)
-    _LAST[:] = [(key, found)]
+    _LAST[:] = [(key, found), *_LAST[: KEPT_PROPOSALS - 1]]
     return found
 
 
@@ -131,3 +132,15 @@ def with_noted(process: Process, review: Review, difference: Difference) -> Proc
         waste=WASTES.get(difference.kind, "Defects"),
         origin=difference_origin(review, difference),
     )
+
+
+def map_differences(process: Process) -> dict[str, list[str]]:
+    """Each map step where the first account and another differ, with who said what."""
+    told = accounts_of(process)
+    found: dict[str, list[str]] = {}
+    for other in told[1:]:
+        review = review_pair(process, told[0], other)
+        for difference in review.differences:
+            for step_id in map_steps(process, review, difference):
+                found.setdefault(step_id, []).append(difference.detail)
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from app.interview import all_followups
 from app.models.database import open_database
 from app.ui.accounts_matches import ByHandDialog
 from app.ui.accounts_page import ALONE, AccountsPage
+from app.ui.map.page import MapPage
 from app.ui.store import ProcessStore
 from tests.accounts.voices import ana, two_voices
 
@@ -157,4 +159,22 @@ def test_one_account_says_how_to_get_another(qtbot: QtBot, tmp_path: Path) -> No
     page.show_process(store.load(process_id))
     assert page.status.text() == ALONE
     assert not page.matches.isEnabled()
+    database.close()
+
+
+def test_the_map_marks_where_accounts_differ(qtbot: QtBot, tmp_path: Path) -> None:
+    store = ProcessStore()
+    database = open_database(tmp_path / "map.sqlite")
+    store.set_database(database)
+    (process_id,) = store.add_processes([two_voices()], "Two voices")
+    page = MapPage(store)
+    qtbot.addWidget(page)
+    page.show_process(store.load(process_id))
+    marks = page.account_marks.marks
+    assert set(marks) == {"s2", "s3", "s4", "s8"}
+    assert "Ben Okafor says Finance" in marks["s3"].toolTip()
+    assert all(mark.scene() is page.scene for mark in marks.values())
+    alone = dataclasses.replace(store.load(process_id), interviews=())
+    page.show_process(alone)
+    assert page.account_marks.marks == {}
     database.close()

@@ -1,0 +1,77 @@
+"""Where accounts differ, drawn on the map: an amber mark on the bottom-left corner of each
+step two interviewees told differently, who said what in its tooltip (the Accounts tab)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+from app.accounts.review import map_differences
+from app.process.model import Process
+from app.swimlane.geometry import Rect
+
+MARK_RADIUS = 8.0
+DIFFER_AMBER = QColor("#b26a00")
+MAX_TOOLTIP_LINES = 8
+
+
+class AccountMark(QGraphicsItem):
+    """An amber "≠" on a step the accounts disagree about."""
+
+    def __init__(self, step_id: str, details: list[str]) -> None:
+        super().__init__()
+        self.step_id = step_id
+        self.details = details
+        self.setZValue(25)
+        lines = details[:MAX_TOOLTIP_LINES]
+        more = len(details) - len(lines)
+        tail = [f"…and {more} more (Accounts tab)"] if more > 0 else []
+        self.setToolTip("The accounts differ:\n" + "\n".join([*lines, *tail]))
+
+    def place(self, box: Rect) -> None:
+        self.setPos(box.x + 2, box.y + box.height - 2)
+
+    def boundingRect(self) -> QRectF:
+        r = MARK_RADIUS + 1
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(
+        self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setBrush(QBrush(DIFFER_AMBER))
+        painter.drawEllipse(QPointF(0, 0), MARK_RADIUS, MARK_RADIUS)
+        font = painter.font()
+        font.setBold(True)
+        font.setPixelSize(12)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, "≠")
+
+
+class AccountMarks:
+    """Keeps one mark on each step where accounts differ, in step with the map shown."""
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        self.scene = scene
+        self.marks: dict[str, AccountMark] = {}
+
+    def show(self, process: Process | None) -> None:
+        """Mark the steps of ``process`` the accounts differ about (none for another map)."""
+        found = map_differences(process) if process is not None else {}
+        model = getattr(self.scene, "model", None)
+        for step_id in [s for s in self.marks if s not in found]:
+            self.scene.removeItem(self.marks.pop(step_id))
+        for step_id, details in found.items():
+            node = model.geometry.find_node(step_id) if model is not None else None
+            if node is None:
+                continue
+            mark = self.marks.get(step_id)
+            if mark is None or mark.details != details:
+                if mark is not None:
+                    self.scene.removeItem(mark)
+                mark = self.marks[step_id] = AccountMark(step_id, details)
+                self.scene.addItem(mark)
+            mark.place(node.rect)
