@@ -20,6 +20,9 @@ from app.accounts.interviews import (
     keep_told_accounts,
 )
 from app.accounts.matching import Match
+from app.accounts.questions import with_question
+from app.accounts.reconcile import reconciled_process, with_time_choice
+from app.accounts.review import review_pair
 from app.accounts.stored import (
     ACCOUNT_KEY,
     StoredAccount,
@@ -27,6 +30,8 @@ from app.accounts.stored import (
     stored_account,
     with_stored_account,
 )
+from app.interview.own_account import begin_own_account
+from app.interview.progress import InterviewState, with_state
 from app.interview.session import start_interview
 from app.models import repository
 from app.models.database import Database, open_database
@@ -110,8 +115,15 @@ def test_the_schema_knows_accounts_and_decisions() -> None:
     first, second = accounts_of(two_voices())
     match = Match(("s3",), ("x3",), 0.8)
     process = with_decision(two_voices(), decide(first, second, match, confirmed=True))
+    review = review_pair(process, first, second)
+    process = with_question(reconciled_process(process), review, review.differences[0])
+    process = with_time_choice(process, "s3", "touch", "max")
     document = process_to_document(process)
     jsonschema.validate(document, schema)
+    assert document["steps"][3]["told_by"] == [1, 2]
+    assert document["process"]["accounts"]["questions"][0]["text"]
+    state = with_state(process, InterviewState(stage="steps", interview_index=1))
+    jsonschema.validate(process_to_document(begin_own_account(state)), schema)
     document["interviews"][1]["account"]["on_map"] = "yes"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, schema)
