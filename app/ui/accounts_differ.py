@@ -77,6 +77,7 @@ class DifferencesPanel(QWidget):
         """List the differences; ``findings`` and ``asked`` are the origins already kept."""
         before = self.table.currentRow()
         self.differences = review.differences
+        self.table.setRowCount(0)  # refilling rows in place re-measures the table per cell
         self.table.setRowCount(len(review.differences))
         self.kept = {}
         for index, difference in enumerate(review.differences):

@@ -87,6 +87,7 @@ class MatchesPanel(QWidget):
         labels = {"a": review.first.label, "b": review.second.label}
         self.table.setHorizontalHeaderLabels([h.format(**labels) for h in HEADERS])
         self.rows = review.rows
+        self.table.setRowCount(0)  # refilling rows in place re-measures the table per cell
         self.table.setRowCount(len(review.rows))
         for index, row in enumerate(review.rows):
             cells = (

@@ -104,6 +104,8 @@ class AccountsPage(QWidget):
     def show_process(self, process: Process) -> None:
         """Show a snapshot, keeping the two accounts picked when they are still there."""
         another = self.process is None or process.id != self.process.id
+        if not another and process == self.process:
+            return  # the snapshot this page just saved and shows
         self.process = process
         picked = [] if another else [p.currentData() for p in self.pickers]
         self.accounts = accounts_of(process)

@@ -54,13 +54,13 @@ class TimesPanel(QWidget):
     def show_reconciliation(self, process: Process, reconciled: Reconciliation) -> None:
         """One row per map step."""
         names = {a.interview: a.label for a in reconciled.accounts}
+        self.table.setRowCount(0)  # refilling rows in place re-measures the table per cell
         self.table.setRowCount(len(process.steps))
         for row, step in enumerate(process.steps):
             voices = reconciled.steps[step.id]
             told = ", ".join(names.get(n, f"interview {n}") for n in voices.told_by) or "no one"
             texts = {0: step.name, 1: told, 2: _spread(voices.touch), 4: _spread(voices.wait)}
             for column in range(len(HEADERS)):
-                self.table.removeCellWidget(row, column)
                 item = QTableWidgetItem(texts.get(column, ""))
                 item.setToolTip(_said(voices.touch if column == 2 else voices.wait))
                 self.table.setItem(row, column, item)
