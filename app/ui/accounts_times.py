@@ -19,14 +19,8 @@ from app.accounts.reconcile import CHOICES, Reconciliation, Spread
 from app.process.durations import format_duration
 from app.process.model import Process
 
-HEADERS = (
-    "Step",
-    "Told by",
-    "Hands-on: min / median / max",
-    "Map uses",
-    "Wait: min / median / max",
-    "Map uses",
-)
+HEADERS = ("Step", "Told by", "Hands-on time the map uses", "Wait the map uses")
+TIME_COLUMNS = {"touch": 2, "wait": 3}
 
 
 class TimesPanel(QWidget):
@@ -52,38 +46,41 @@ class TimesPanel(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_reconciliation(self, process: Process, reconciled: Reconciliation) -> None:
-        """One row per map step."""
+        """One row per map step; a choice where two people or more gave different times."""
         names = {a.interview: a.label for a in reconciled.accounts}
         self.table.setRowCount(0)  # refilling rows in place re-measures the table per cell
         self.table.setRowCount(len(process.steps))
         for row, step in enumerate(process.steps):
             voices = reconciled.steps[step.id]
             told = ", ".join(names.get(n, f"interview {n}") for n in voices.told_by) or "no one"
-            texts = {0: step.name, 1: told, 2: _spread(voices.touch), 4: _spread(voices.wait)}
-            for column in range(len(HEADERS)):
-                item = QTableWidgetItem(texts.get(column, ""))
-                item.setToolTip(_said(voices.touch if column == 2 else voices.wait))
-                self.table.setItem(row, column, item)
-            if voices.reconcilable:
-                self._choice(row, 3, step.id, "touch", voices.touch_choice)
-                self._choice(row, 5, step.id, "wait", voices.wait_choice)
+            self._text(row, 0, step.name, step.name)
+            self._text(row, 1, told, told)
+            for what, column in TIME_COLUMNS.items():
+                spread = voices.touch if what == "touch" else voices.wait
+                choice = voices.touch_choice if what == "touch" else voices.wait_choice
+                if voices.reconcilable and spread.value("min") != spread.value("max"):
+                    self._choice(row, column, step.id, what, spread, choice)
+                else:
+                    minutes = getattr(step, f"{what}_minutes")
+                    self._text(row, column, format_duration(minutes), _said(spread))
         self.summary.setText(_summary(reconciled))
 
-    def _choice(self, row: int, column: int, step_id: str, what: str, current: str) -> None:
+    def _text(self, row: int, column: int, text: str, tip: str) -> None:
+        item = QTableWidgetItem(text)
+        item.setToolTip(tip)
+        self.table.setItem(row, column, item)
+
+    def _choice(
+        self, row: int, column: int, step_id: str, what: str, spread: Spread, current: str
+    ) -> None:
         box = QComboBox(self.table)
-        box.addItems(list(CHOICES))
-        box.setCurrentText(current)
-        box.setAccessibleName(f"{what} value the map uses")
-        box.currentTextChanged.connect(lambda text: self.chosen.emit(step_id, what, text))
+        for choice in CHOICES:
+            box.addItem(f"{choice}: {format_duration(spread.value(choice))}", choice)
+        box.setCurrentIndex(CHOICES.index(current))
+        box.setToolTip(_said(spread))
+        box.setAccessibleName(f"Which {what} time the map uses")
+        box.activated.connect(lambda index: self.chosen.emit(step_id, what, CHOICES[index]))
         self.table.setCellWidget(row, column, box)
-
-
-def _spread(spread: Spread) -> str:
-    if not spread.said:
-        return ""
-    if spread.value("min") == spread.value("max"):
-        return format_duration(spread.said[0][1])
-    return " / ".join(format_duration(spread.value(c)) for c in CHOICES)
 
 
 def _said(spread: Spread) -> str:

@@ -144,8 +144,10 @@ def test_choosing_max_puts_the_max_on_the_map(qtbot: QtBot, page: AccountsPage) 
     click_row(qtbot, page, row_of(page, "s4"))
     qtbot.keyClick(page.matches.table, Qt.Key.Key_Return)
     row = next(i for i, s in enumerate(saved(page).steps) if s.id == "s4")
-    box = page.times.table.cellWidget(row, 5)
-    box.setCurrentText("max")
+    box = page.times.table.cellWidget(row, 3)
+    assert box.currentText() == "median: 4.5 days"
+    assert "Ben Okafor: 7 days" in box.toolTip()
+    qtbot.keyClick(box, Qt.Key.Key_End)  # a closed list picks its last choice: max
     assert saved(page).step_by_id()["s4"].wait_minutes == 10080
 
 
