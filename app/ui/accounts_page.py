@@ -41,7 +41,7 @@ from app.ui.accounts_times import TimesPanel
 from app.ui.store import ProcessStore
 
 ALONE = (
-    "One account so far. Interview someone else (Process menu) to compare what different "
+    "One account so far. Interview someone else (File menu) to compare what different "
     "people say: each interview keeps its own account."
 )
 
