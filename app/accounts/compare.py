@@ -55,9 +55,12 @@ class Comparison:
         return "\n".join(lines)
 
 
-def compare_accounts(first: Account, second: Account) -> Comparison:
-    """Propose the matches between two accounts and list where they differ."""
-    matches = match_accounts(first.process, second.process)
+def compare_accounts(
+    first: Account, second: Account, matches: tuple[Match, ...] | None = None
+) -> Comparison:
+    """The matches between two accounts (``matches``, else the app's proposals) and where the
+    accounts differ."""
+    matches = match_accounts(first.process, second.process) if matches is None else matches
     found = differences(first, second, matches)
     return Comparison(first, second, matches, tuple(found))
 
