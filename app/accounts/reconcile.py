@@ -19,11 +19,11 @@ from app.accounts.decisions import ACCOUNTS_KEY, Decision, accounts_extra, decis
 from app.accounts.differences import Account
 from app.accounts.interviews import accounts_of, keep_told_accounts
 from app.accounts.links import map_links
-from app.process.model import Process, Step
+from app.process.model import Flow, Process, Step
 
 CHOICES = ("min", "median", "max")
 TIMES_KEY = "times"
-TOLD_BY_KEY = "told_by"  # on each step of the reconciled map: the interviews (from 1)
+TOLD_BY_KEY = "told_by"  # on each step and flow of the reconciled map: interviews from 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,14 +151,24 @@ def with_time_choice(process: Process, step_id: str, what: str, choice: str) -> 
 
 
 def reconciled_process(process: Process, step_ids: Iterable[str] | None = None) -> Process:
-    """The map with each step naming who described it and, for ``step_ids`` (all when None)
-    told by two accounts or more, the chosen value of each time's spread."""
-    voices = reconcile(process).steps
+    """The map with each step and flow naming who described it and, for ``step_ids`` (all when
+    None) told by two accounts or more, the chosen value of each time's spread."""
+    reconciled = reconcile(process)
+    voices = reconciled.steps
     wanted = set(voices) if step_ids is None else set(step_ids)
-    return dataclasses.replace(
-        process,
-        steps=tuple(_reconciled(s, voices.get(s.id), s.id in wanted) for s in process.steps),
+    steps = tuple(_reconciled(s, voices.get(s.id), s.id in wanted) for s in process.steps)
+    flows = tuple(
+        _told_by(f, reconciled.flows.get((f.source, f.target), ())) for f in process.flows
     )
+    return dataclasses.replace(process, steps=steps, flows=flows)
+
+
+def _told_by(flow: Flow, told: tuple[int, ...]) -> Flow:
+    """A flow naming the interviews that described it (the key dropped when none did)."""
+    extra = {k: v for k, v in flow.extra.items() if k != TOLD_BY_KEY}
+    if told:
+        extra[TOLD_BY_KEY] = list(told)
+    return flow if extra == dict(flow.extra) else dataclasses.replace(flow, extra=extra)
 
 
 def _reconciled(step: Step, voices: StepVoices | None, retime: bool) -> Step:

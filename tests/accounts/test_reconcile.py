@@ -50,6 +50,7 @@ def test_agreeing_accounts_give_the_metrics_of_one(count: int, people: int) -> N
     everyone = list(range(1, people + 2))
     assert all(s.extra[TOLD_BY_KEY] == everyone for s in reconciled.steps)
     assert set(reconcile(agreed).flows.values()) == {tuple(everyone)}
+    assert all(f.extra[TOLD_BY_KEY] == everyone for f in reconciled.flows)
 
 
 def test_times_told_by_several_show_their_spread_and_the_map_uses_the_choice() -> None:
