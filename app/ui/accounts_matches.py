@@ -25,7 +25,7 @@ from app.accounts.differences import Account
 from app.accounts.matching import Match
 from app.accounts.review import MatchRow, Review
 
-HEADERS = ("Step as {a} told it", "Step as {b} told it", "Confidence", "Decision")
+HEADERS = ("{a}", "{b}", "Confidence", "Decision")  # the people's names head their steps
 STATES = {"proposed": "to confirm", "confirmed": "confirmed", "rejected": "rejected"}
 
 
@@ -46,6 +46,7 @@ class MatchesPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long name ends in …
         for column in (0, 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3):
@@ -86,6 +87,10 @@ class MatchesPanel(QWidget):
         names_b = {s.id: s.name for s in review.second.process.steps}
         labels = {"a": review.first.label, "b": review.second.label}
         self.table.setHorizontalHeaderLabels([h.format(**labels) for h in HEADERS])
+        for column, label in enumerate((review.first.label, review.second.label)):
+            head = self.table.horizontalHeaderItem(column)
+            if head is not None:
+                head.setToolTip(f"The steps as {label} told them")
         self.rows = review.rows
         self.table.setRowCount(0)  # refilling rows in place re-measures the table per cell
         self.table.setRowCount(len(review.rows))

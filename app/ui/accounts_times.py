@@ -19,7 +19,8 @@ from app.accounts.reconcile import CHOICES, Reconciliation, Spread
 from app.process.durations import format_duration
 from app.process.model import Process
 
-HEADERS = ("Step", "Told by", "Hands-on time the map uses", "Wait the map uses")
+HEADERS = ("Step", "Told by", "Hands-on", "Wait")
+HEADER_TIPS = {2: "The hands-on time the map uses", 3: "The wait before the step the map uses"}
 TIME_COLUMNS = {"touch": 2, "wait": 3}
 
 
@@ -35,6 +36,10 @@ class TimesPanel(QWidget):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setHorizontalHeaderLabels(HEADERS)
+        for column, tip in HEADER_TIPS.items():
+            head = self.table.horizontalHeaderItem(column)
+            if head is not None:
+                head.setToolTip(tip)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
