@@ -19,7 +19,7 @@ from app.accounts.decisions import (
 )
 from app.accounts.differences import Account, Difference, differences
 from app.accounts.interviews import accounts_of, keep_told_accounts
-from app.accounts.links import map_links
+from app.accounts.links import Node, map_links
 from app.accounts.matching import Match, match_accounts
 from app.accounts.reconcile import reconciled_process
 from app.accounts.walk import walk_of
@@ -27,6 +27,14 @@ from app.analysis.noted import note_finding
 from app.process.model import Process
 
 WASTES = {"time": "Waiting", "role": "Transportation", "order": "Extra-processing"}
+TITLES = {  # a noted finding's title, by the kind of difference
+    "missing": "'{step}' is in one account only",
+    "order": "'{step}' is told in another order",
+    "role": "Who does '{step}'? The accounts differ",
+    "kind": "Is '{step}' a task or a decision? The accounts differ",
+    "branch": "How often work goes each way from '{step}': the accounts differ",
+    "time": "How long '{step}' takes: the accounts differ",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +66,7 @@ def review_pair(process: Process, first: Account, second: Account) -> Review:
     return Review(first, second, tuple(rows), tuple(found))
 
 
+Links = dict[Node, str]
 KEPT_PROPOSALS = 4  # pairs of accounts whose proposals are remembered
 _LAST: list[tuple[tuple[object, ...], tuple[Match, ...]]] = []
 
@@ -105,10 +114,12 @@ def _retimed(process: Process, decision: Decision) -> Process:
     return reconciled_process(process, [links[n] for n in nodes if n in links])
 
 
-def map_steps(process: Process, review: Review, difference: Difference) -> tuple[str, ...]:
+def map_steps(
+    process: Process, review: Review, difference: Difference, links: Links | None = None
+) -> tuple[str, ...]:
     """The steps of the map a difference is about (none when its steps are not on the map)."""
     account = review.second if difference.side else review.first
-    links = map_links(process, accounts_of(process), decisions_of(process))
+    links = links or map_links(process, accounts_of(process), decisions_of(process))
     found = (links.get((account.interview, step_id)) for step_id in difference.ids)
     return tuple(step for step in found if step is not None)
 
@@ -122,7 +133,8 @@ def difference_origin(review: Review, difference: Difference) -> str:
 
 def with_noted(process: Process, review: Review, difference: Difference) -> Process:
     """``process`` with the difference kept as a finding (app.analysis.noted)."""
-    title = f"{review.first.label} and {review.second.label} differ: {difference.kind}"
+    step = difference.steps[0] if difference.steps else ""
+    title = TITLES.get(difference.kind, "Accounts differ about '{step}'").format(step=step)
     return note_finding(
         process,
         title=title,
@@ -137,10 +149,13 @@ def with_noted(process: Process, review: Review, difference: Difference) -> Proc
 def map_differences(process: Process) -> dict[str, list[str]]:
     """Each map step where the first account and another differ, with who said what."""
     told = accounts_of(process)
+    if len(told) < 2:
+        return {}
+    links = map_links(process, told, decisions_of(process))
     found: dict[str, list[str]] = {}
     for other in told[1:]:
         review = review_pair(process, told[0], other)
         for difference in review.differences:
-            for step_id in map_steps(process, review, difference):
+            for step_id in map_steps(process, review, difference, links):
                 found.setdefault(step_id, []).append(difference.detail)
     return found

@@ -131,6 +131,7 @@ def test_a_difference_becomes_a_finding_and_a_question(qtbot: QtBot, page: Accou
     qtbot.mouseClick(panel.note_button, Qt.MouseButton.LeftButton)
     (finding,) = noted_findings(saved(page))
     assert finding.step_ids == ("s3",)
+    assert finding.title == "Who does 'Match invoice to purchase order'? The accounts differ"
     assert "Finance" in finding.detail
     assert not panel.note_button.isEnabled()  # already a finding
     qtbot.mouseClick(panel.ask_button, Qt.MouseButton.LeftButton)
