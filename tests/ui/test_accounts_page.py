@@ -139,6 +139,9 @@ def test_a_difference_becomes_a_finding_and_a_question(qtbot: QtBot, page: Accou
     asked = [f for f in all_followups(saved(page)) if f.rule_id == question.rule_id]
     assert asked[0].questions == ("Who really does this step?",)
     assert panel.table.item(row, 2).text() == "finding, question"
+    with qtbot.waitSignal(page.steps_shown) as shown:
+        qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
+    assert shown.args == [("s3",)]
 
 
 def test_choosing_max_puts_the_max_on_the_map(qtbot: QtBot, page: AccountsPage) -> None:
