@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
-from app.simulation.cli import add_simulate_command
 
 if TYPE_CHECKING:
     from app.export.pdf.options import PlanOptions
@@ -36,16 +35,35 @@ class UserError(Exception):
     """Bad input from the user: reported in one line, exit code 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+DB_HELP = "database file or SQLAlchemy URL (default: your database in the data folder)"
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    """The parser of the default command, opening the app: ``[--version] [--db PATH_OR_URL]``."""
     parser = argparse.ArgumentParser(
         prog="walkthrough",
         description="Interview, measure, map and improve a business process, offline.",
     )
     parser.add_argument("--version", action="version", version=f"walkthrough {__version__}")
-    db_help = "database file or SQLAlchemy URL (default: your database in the data folder)"
-    parser.add_argument("--db", metavar="PATH_OR_URL", help=db_help)
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
     parser.set_defaults(handler=command_open)
+    return parser
+
+
+def opens_the_app(argv: Sequence[str]) -> bool:
+    """Whether the arguments only open the app (no command, or ``open``, with ``--db``)."""
+    rest = list(argv[1:]) if argv[:1] == ["open"] else list(argv)
+    if rest[:1] == ["--db"]:
+        rest = rest[2:]
+    elif rest[:1] and rest[0].startswith("--db="):
+        rest = rest[1:]
+    return not rest
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = build_app_parser()
+    db_help = DB_HELP
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     opener = commands.add_parser("open", help="open the app (the default)")
@@ -84,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     restorer.set_defaults(handler=command_restore)
     from app.accounts.cli import add_compare_command
     from app.evidence.command import add_evidence_parser
+    from app.simulation.cli import add_simulate_command
 
     comparer = add_compare_command(commands, command_compare)
     add_evidence_parser(commands, db_help).set_defaults(handler=command_evidence)
@@ -94,11 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit code."""
-    args = build_parser().parse_args(argv)
-    from app.logs import setup_logging
+    """Run one command and return its exit code.
 
-    log_file = setup_logging()
+    Opening the app parses its few options alone: the commands' parsers import their engines,
+    which the window does not need before it shows.
+    """
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    opening = opens_the_app(arguments)
+    args = (build_app_parser() if opening else build_parser()).parse_args(arguments)
+    if not opening:  # the app starts its log once its window shows (app/ui/application.py)
+        _start_log()
     try:
         result: int = args.handler(args)
         return result
@@ -108,9 +132,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _user_message(error)
         if message is not None:
             return _fail(message)
+        log_file = _start_log()  # at once, if the app failed before its window showed
         log.exception("command failed")
         print(f"walkthrough: unexpected error ({error}); details in {log_file}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _start_log() -> Path:
+    """Start the log file (once; again is harmless) and return its path."""
+    from app.logs import setup_logging
+
+    return setup_logging()
 
 
 def _fail(message: str) -> int:

@@ -45,6 +45,7 @@ from app.analysis.noted import noted_findings
 from app.analysis.pareto import wait_pareto
 from app.analysis.structure import map_structure
 from app.analysis.unknowns import cost_known
+from app.analysis.validate import never_rejected
 from app.analysis.wording import finding_figures, percent, quoted_names, times
 from app.process.durations import format_duration
 from app.process.model import Process, Step
@@ -182,11 +183,13 @@ def _approvals(context: _Context) -> Iterator[Finding]:
             touch=visits * step.touch_minutes,
             cost=cost,
         )
-        yield _add(
-            found,
+        sentence = (
             f"It waits {format_duration(step.wait_minutes)} and takes "
-            f"{format_duration(step.touch_minutes)} of hands-on time each time.",
+            f"{format_duration(step.touch_minutes)} of hands-on time each time."
         )
+        if never_rejected(step):
+            sentence += " It is never rejected: it adds waiting, not a check."
+        yield _add(found, sentence)
 
 
 def _rework(context: _Context) -> Iterator[Finding]:

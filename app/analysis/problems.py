@@ -20,6 +20,7 @@ class QuickFix:
 
     key: str
     label: str
+    kinds: frozenset[str] = frozenset()  # the step kinds it applies to; empty: any
 
 
 CONNECT_TO = QuickFix("connect_to", "Connect it to…")
@@ -30,11 +31,14 @@ MAKE_TASK = QuickFix("make_task", "Make it a task")
 MAKE_DECISION = QuickFix("make_decision", "Make it a decision")
 SHARE_EQUALLY = QuickFix("share_equally", "Share its ways out equally")
 ADD_OUTCOME = QuickFix("connect_to", "Add the other outcome…")
+NEVER_REJECTED = QuickFix(
+    "never_rejected", "It is never rejected (a sign-off)", frozenset({"approval"})
+)
 
 QUICK_FIXES: dict[str, tuple[QuickFix, ...]] = {
     "unreachable": (CONNECT_FROM, DELETE_STEP),
     "dead_end": (CONNECT_TO, MAKE_END),
-    "one_way_decision": (ADD_OUTCOME, MAKE_TASK),
+    "one_way_decision": (ADD_OUTCOME, NEVER_REJECTED, MAKE_TASK),
     "probabilities_over_one": (SHARE_EQUALLY,),
     "probabilities_not_one": (SHARE_EQUALLY,),
     "task_branches": (MAKE_DECISION,),
@@ -44,6 +48,8 @@ QUICK_FIXES: dict[str, tuple[QuickFix, ...]] = {
 }
 
 
-def quick_fixes(problem: Problem) -> tuple[QuickFix, ...]:
-    """The fixes offered beside a problem on the map (none for a map-wide one)."""
-    return QUICK_FIXES.get(problem.code, ()) if problem.step_ids else ()
+def quick_fixes(problem: Problem, kind: str = "") -> tuple[QuickFix, ...]:
+    """The fixes offered beside a problem on the map (none for a map-wide one), for a step of
+    ``kind`` when it is given."""
+    fixes = QUICK_FIXES.get(problem.code, ()) if problem.step_ids else ()
+    return tuple(fix for fix in fixes if not (kind and fix.kinds) or kind in fix.kinds)

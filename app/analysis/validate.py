@@ -12,7 +12,9 @@ from app.analysis.chain import Chain, build_chain, step_names
 from app.analysis.graph import DepthFirst, depth_first
 from app.analysis.problems import Problem
 from app.analysis.visits import has_way_out, live_edges, loop_components
-from app.process.model import BRANCHING_KINDS, Process
+from app.process.model import BRANCHING_KINDS, Process, Step
+
+NEVER_REJECTED = "never_rejected"  # Step.extra key: an approval that is only ever signed off
 
 __all__ = ["Problem", "check_chain", "check_map"]
 
@@ -115,10 +117,17 @@ def _trapped_loops(chain: Chain, components: Sequence[Sequence[int]]) -> list[Pr
     return problems
 
 
+def never_rejected(step: Step) -> bool:
+    """An approval the person said is never turned down: one way out is then its whole story
+    (and the approval finding says it only adds waiting)."""
+    return step.kind == "approval" and step.extra.get(NEVER_REJECTED) is True
+
+
 def _one_way_decisions(chain: Chain) -> list[Problem]:
     problems = []
     for index, step in enumerate(chain.steps):
-        if step.kind in BRANCHING_KINDS and len(chain.edges[index]) == 1:
+        one_way = step.kind in BRANCHING_KINDS and len(chain.edges[index]) == 1
+        if one_way and not never_rejected(step):
             outcome = "it is rejected" if step.kind == "approval" else "the answer is no"
             message = f"'{step.name}' has only one way out: what happens when {outcome}?"
             problems.append(Problem("one_way_decision", message, (step.id,)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.analysis.chain import sends_work_back
+from app.analysis.validate import NEVER_REJECTED
 from app.editing.guard import guard
 from app.editing.order import move_in_order, position_of, with_step_at
 from app.editing.result import Edited, Refusal, fresh_id, quoted
@@ -113,6 +114,16 @@ def change_kind(
     if isinstance(after, Refusal) or confirmed:
         return after
     return guard(process, after, f"Making {quoted(step.name)} {with_article(kind)}")
+
+
+def mark_never_rejected(process: Process, step_id: str) -> Edited:
+    """An approval marked as never turned down: its one way out is then not a gap in the map."""
+    step = process.step_by_id().get(step_id)
+    if step is None:
+        return Refusal(f"There is no step '{step_id}' on this map.")
+    if step.kind != "approval":
+        return Refusal(f"{quoted(step.name)} is not an approval: only an approval is signed off.")
+    return _changed(process, step_id, extra={**step.extra, NEVER_REJECTED: True})
 
 
 def with_article(kind: str) -> str:

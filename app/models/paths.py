@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Walkthrough"
 DATABASE_FILE = "walkthrough.sqlite"
 
@@ -16,6 +14,8 @@ def data_dir() -> Path:
     override = os.environ.get("WALKTHROUGH_DATA_DIR")
     if override:
         return Path(override).expanduser().resolve()
+    import platformdirs  # here: the window shows before anything needs the data folder
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -56,12 +56,14 @@ def install_excepthook(window: MainWindow) -> None:
 
 
 def _after_showing(app: QApplication) -> DialogGuard:
-    """What the first look does not need, done once the window shows: the style sheet (it
-    restyles every widget), dialogs kept within the screen, and the guard that asks before a
-    changed dialog is discarded."""
+    """What the first look does not need, done once the window shows: the log file, the style
+    sheet (it restyles every widget), dialogs kept within the screen, and the guard that asks
+    before a changed dialog is discarded."""
+    from app.logs import setup_logging
     from app.ui.dialog_fit import install_dialog_fit
     from app.ui.dialog_guard import install_dialog_guard
 
+    setup_logging()
     app.setStyleSheet(style_sheet(app))
     install_dialog_fit(app)
     return install_dialog_guard(app)

@@ -127,21 +127,31 @@ class ProcessListPanel(QWidget):
             self.tree.addTopLevelItem(_item(summary, markers.get(summary.id, "")))
         self._has_reviews = bool(markers)
         self._fit_columns()
+        kept = self._item_of(keep)
+        if kept is not None:  # the same process stays selected: nothing to announce
+            self.tree.setCurrentItem(kept)
         self.tree.blockSignals(False)
-        self.select(keep)
+        if kept is None:
+            self.select(keep)
 
     def select(self, process_id: str) -> None:
         """Make ``process_id`` current (or the first process, or none)."""
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
-            if item is not None and item.data(0, ID_ROLE) == process_id:
-                self.tree.setCurrentItem(item)
-                return
+        item = self._item_of(process_id)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            return
         first = self.tree.topLevelItem(0)
         if first is None:
             self.process_selected.emit("")
             return
         self.tree.setCurrentItem(first)
+
+    def _item_of(self, process_id: str) -> QTreeWidgetItem | None:
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None and process_id and item.data(0, ID_ROLE) == process_id:
+                return item
+        return None
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         self.process_selected.emit(str(current.data(0, ID_ROLE)) if current else "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -39,7 +41,9 @@ class ProcessPage(QWidget):
     """Heading, subheading and the tabs, in the order of the method.
 
     A process whose interview is under way opens on the interview, where it stopped; one with
-    steps opens on its map; a new one on Define.
+    steps opens on its map; a new one on Define. Each save shows the new snapshot in the tab
+    in view; the other tabs catch up when they come into view (at 300 steps, redrawing every
+    hidden tab took some 150 ms a save).
     """
 
     def __init__(self, store: ProcessStore, parent: QWidget | None = None) -> None:
@@ -69,6 +73,9 @@ class ProcessPage(QWidget):
         self.accounts_page = AccountsPage(store, self)
         self.tabs = PageTabs(self)
         self.tabs.setDocumentMode(True)
+        self._latest: Process | None = None
+        self._behind: set[QWidget] = set()  # tabs not yet showing the latest snapshot
+        self._viewers: dict[QWidget, Callable[[Process], None]] = {}
         for widget, title in (
             (self.interview_page, "Interview"),
             (self.define_view, "Define"),
@@ -84,6 +91,8 @@ class ProcessPage(QWidget):
             (self.accounts_page, "Accounts"),
         ):
             self.tabs.add_page(widget, title)
+            self._viewers[widget] = widget.show_process
+        self.tabs.currentChanged.connect(lambda _index: self._bring_current_up_to_date())
         self.interview_page.finished.connect(lambda: self.tabs.setCurrentWidget(self.map_page))
         self.analyze_page.steps_highlighted.connect(self.show_steps_on_map)
         self.accounts_page.steps_shown.connect(self.show_steps_on_map)
@@ -109,29 +118,33 @@ class ProcessPage(QWidget):
         )
 
     def show_process(self, process: Process) -> None:
-        """Show a snapshot in every view."""
+        """Show a snapshot in the tab in view; the others show it when they come into view."""
         self.heading.set_full_text(process.name)
         self.subheading.setText(subheading(process))
-        for view in (
-            self.interview_page,
-            self.define_view,
-            self.map_page,
-            self.steps_table,
-            self.analyze_page,
-            self.improve_view,
-            self.future_view,
-            self.simulate_page,
-            self.goals_view,
-            self.control_page,
-            self.evidence_page,
-            self.accounts_page,
-        ):
-            view.show_process(process)
-        if process.id != self._process_id:
+        self._latest = process
+        self._behind = set(self._viewers)
+        opened = process.id != self._process_id
+        if opened:
             self._process_id = process.id
             self.tabs.setCurrentWidget(self.first_view(process))
-            if self.tabs.currentWidget() is self.interview_page:
-                self.interview_page.focus_current_question()
+        self._bring_current_up_to_date()
+        if opened and self.tabs.currentWidget() is self.interview_page:
+            self.interview_page.focus_current_question()
+
+    def bring_all_up_to_date(self) -> None:
+        """Show the latest snapshot in every tab now, hidden ones included."""
+        for view in list(self._behind):
+            self._show_latest(view)
+
+    def _bring_current_up_to_date(self) -> None:
+        current = self.tabs.currentWidget()
+        if current in self._behind:
+            self._show_latest(current)
+
+    def _show_latest(self, view: QWidget) -> None:
+        self._behind.discard(view)
+        if self._latest is not None:
+            self._viewers[view](self._latest)
 
     def first_view(self, process: Process) -> QWidget:
         """Where a process opens: its interview under way, else its map, else Define."""

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.export.bpmn import read_bpmn
 from app.process.model import Goal
 from app.ui.main_window import MainWindow
+from tests.ui.tabs import open_tab
 from tests.ui.test_interview import describe_step, type_line
 
 
@@ -66,7 +67,7 @@ def test_from_interview_to_printed_plan(qtbot: QtBot, window: MainWindow, tmp_pa
     assert len(page.map_page.scene.steps) == 7  # the six described and the start event
 
     process = window.store.load(window.process_list.current_id())
-    analysis = page.analyze_page.analysis_view
+    analysis = open_tab(page, page.analyze_page).analysis_view
     assert analysis.values["lead"].text() != "0 min"
     assert analysis.findings.topLevelItemCount() > 0
     goal = Goal(
@@ -77,7 +78,7 @@ def test_from_interview_to_printed_plan(qtbot: QtBot, window: MainWindow, tmp_pa
         owner="Dana Ortiz",
         measured_by="weekly, from the invoice log",
     )
-    page.goals_view.save_goal(None, goal)
+    open_tab(page, page.goals_view).save_goal(None, goal)
     assert window.store.load(process.id).goals[0].baseline is None  # measured when printed
 
     plan, diagram = tmp_path / "plan.pdf", tmp_path / "invoices.bpmn"

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models import repository
 from app.ui.main_window import MainWindow
+from tests.ui.tabs import open_tab
 
 
 def names(window: MainWindow) -> list[str]:
@@ -34,6 +35,7 @@ def test_the_title_names_the_process_and_the_database_once(window: MainWindow) -
     window.add_samples()  # opens the example that shows the whole method
     assert window.windowTitle() == "Onboard a new client — ui.sqlite"
     page = window.process_page
+    open_tab(page, page.future_view)
     assert page.future_view.process is not None
     assert page.future_view.process.future_state is not None
 
@@ -47,7 +49,8 @@ def test_search_filters_the_list(window: MainWindow, qtbot: QtBot) -> None:
 def test_a_define_edit_is_saved_and_undone(window: MainWindow, qtbot: QtBot) -> None:
     window.add_samples()
     window.process_list.select(window.store.summaries(search="invoices")[0].id)
-    trigger = window.process_page.define_view.editors["trigger"]
+    page = window.process_page
+    trigger = open_tab(page, page.define_view).editors["trigger"]
     trigger.setFocus()
     trigger.selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(trigger, "A PDF lands in the <AP> inbox & ")
@@ -63,7 +66,8 @@ def test_a_define_edit_is_saved_and_undone(window: MainWindow, qtbot: QtBot) -> 
 
 def test_an_empty_name_is_refused_and_kept(window: MainWindow, qtbot: QtBot) -> None:
     window.add_samples()
-    name = window.process_page.define_view.editors["name"]
+    page = window.process_page
+    name = open_tab(page, page.define_view).editors["name"]
     before = window.store.load(window.process_list.current_id()).name
     name.clear()  # type: ignore[attr-defined]
     qtbot.keyClick(name, Qt.Key.Key_Return)

@@ -382,3 +382,19 @@ def test_a_right_click_on_a_flow_line_opens_the_flow_menu(page: MapPage, qtbot: 
     far = page.view.mapFromScene(a.x, a.y - 60)
     other = page.interaction.menu_at(far)
     assert other is None or "Insert step on this flow" not in [x.text() for x in other.actions()]
+
+
+def test_a_one_way_approval_can_be_said_never_rejected_from_its_mark(
+    page: MapPage, no_picker: list[str]
+) -> None:
+    page.editor.change_kind(["s4"], "approval")  # the picker is cancelled: one way out
+    assert "s4" in page.marks
+    menu = menus.step_menu(page, ["s4"])
+    texts = [a.text().strip() for a in menu.actions()]
+    assert "It is never rejected (a sign-off)" in texts
+    fix = next(a for a in menu.actions() if a.text().strip() == "It is never rejected (a sign-off)")
+    fix.trigger()
+    assert "s4" not in page.marks
+    assert saved(page).step_by_id()["s4"].extra["never_rejected"] is True
+    page.store.undo_stack.undo()
+    assert "never_rejected" not in saved(page).step_by_id()["s4"].extra

@@ -12,6 +12,7 @@ from app.future import apply_actions
 from app.interview.edits import delete_step
 from app.ui.main_window import MainWindow
 from app.ui.process_page import ProcessPage
+from tests.ui.tabs import open_tab
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -39,7 +40,7 @@ def test_the_examples_open_on_one_that_shows_the_whole_method(
     tour_says("opens *Onboard a new client*", "seven ECRS actions", "22 weekly measurements")
     process = window.store.load(window.process_list.current_id())
     assert process.name == "Onboard a new client"
-    assert explored.improve_view.table.topLevelItemCount() == 7
+    assert open_tab(explored, explored.improve_view).table.topLevelItemCount() == 7
     assert len(process.root_causes) >= 1
     assert len(process.goals) == 2
     assert process.future_state is not None
@@ -85,7 +86,7 @@ def test_apply_actions_builds_the_future_state_and_says_what_changed(
         "applying the actions again asks first",
     )
     tour_says("typed in the action's dialog under *In the future state*")
-    view = explored.future_view
+    view = open_tab(explored, explored.future_view)
     process = window.store.load(window.process_list.current_id())
     assert process.future_state == apply_actions(process).future
     text = view.effects.toPlainText()
@@ -152,10 +153,10 @@ def test_the_title_names_the_process_and_database_once(
 
 def test_units_are_shown_where_numbers_are_typed(explored: ProcessPage) -> None:
     tour_says("step times (a bare number is minutes)", "what an action saves a year (hours)")
-    panel = explored.map_page.panel
+    panel = open_tab(explored, explored.map_page).panel
     labels = {label.text() for label in panel.findChildren(type(explored.heading).__mro__[1])}
     assert {"Touch time (min):", "Wait before (min):", "Why does it exist?"} <= labels
-    rate = explored.define_view.editors["hourly_rate"]
+    rate = open_tab(explored, explored.define_view).editors["hourly_rate"]
     assert rate.suffix() == " GBP an hour"  # type: ignore[attr-defined]
 
 

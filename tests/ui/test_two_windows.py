@@ -13,6 +13,7 @@ from app.models.database import open_database
 from app.models.transfer import add_samples
 from app.ui import save_problems
 from app.ui.main_window import MainWindow
+from tests.ui.tabs import open_tab
 
 
 @pytest.fixture
@@ -35,7 +36,8 @@ def windows(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, MainWindow, str]:
 
 
 def _owner(window: MainWindow) -> str:
-    editor = window.process_page.define_view.editors["owner"]
+    page = window.process_page
+    editor = open_tab(page, page.define_view).editors["owner"]
     assert isinstance(editor, QLineEdit)
     return editor.text()
 

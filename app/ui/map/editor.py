@@ -131,6 +131,14 @@ class MapEditor:
         if picked is not None:
             self.connect(step_id, picked[0], rework=picked[1])
 
+    def mark_never_rejected(self, step_id: str) -> bool:
+        """Say an approval is never turned down (a sign-off): its one way out is its story."""
+        return self.plain(
+            lambda p: steps.mark_never_rejected(p, step_id),
+            f"Mark {self._name(step_id)} as never rejected",
+            select=[step_id],
+        )
+
     def move_to_lane(self, step_ids: list[str], lane_id: str) -> bool:
         lane = self.page.process.lane_by_id().get(lane_id) if self.page.process else None
         return self.plain(

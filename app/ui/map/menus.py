@@ -85,7 +85,9 @@ def _add_problem_fixes(page: MapPage, menu: QMenu, step_id: str) -> None:
     for problem in problems:
         title = menu.addAction(problem.message)
         title.setEnabled(False)
-        for fix in quick_fixes(problem):
+        step = page.process.step_by_id().get(step_id) if page.process else None
+        kind = step.kind if step else ""
+        for fix in quick_fixes(problem, kind):
             entry(menu, f"    {fix.label}", partial(apply_fix, page, fix.key, step_id))
     if problems:
         menu.addSeparator()
@@ -109,6 +111,8 @@ def apply_fix(page: MapPage, key: str, step_id: str) -> bool:
         return editor.delete([step_id])
     if key == "share_equally":
         return editor.share_equally(step_id)
+    if key == "never_rejected":
+        return editor.mark_never_rejected(step_id)
     return False
 
 
