@@ -49,10 +49,16 @@ def _intro(process: Process, told: tuple[Account, ...], reconciled: Reconciliati
     people = "; ".join(_who(process, account) for account in told)
     several = sum(1 for voices in reconciled.steps.values() if len(voices.told_by) > 1)
     total = len(reconciled.steps)
+    told_by = (
+        f"{plain_number(several)} of the map's {plain_number(total)} steps were described by "
+        "two of them or more."
+        if several
+        else "No step is confirmed yet as told by two of them (the Accounts tab), so the "
+        "differences below rest on the steps the app proposes as the same."
+    )
     return (
         f"{plain_number(len(told))} people told the process, each in their own words: {people}. "
-        f"{plain_number(several)} of the map's {plain_number(total)} steps were described by "
-        "two of them or more. Where they differ is often the finding itself."
+        f"{told_by} Where they differ is often the finding itself."
     )
 
 
@@ -71,7 +77,7 @@ def _pair(ctx: PlanContext, first: Account, second: Account) -> list[Flowable]:
     story: list[Flowable] = [keep(title, table(DIFFERENCE_HEADER, rows, [ctx.portrait.width]))]
     hidden = len(review.differences) - MAX_DIFFERENCES
     if hidden > 0:
-        story.append(note(f"{plain_number(hidden)} more differences are not listed."))
+        story += [gap(3), note(f"{plain_number(hidden)} more differences are not listed.")]
     unsettled = sum(1 for row in review.rows if row.state == "proposed")
     if unsettled:
         matches = "match is" if unsettled == 1 else "matches are"
