@@ -68,19 +68,30 @@ def review_pair(process: Process, first: Account, second: Account) -> Review:
 
 Links = dict[Node, str]
 KEPT_PROPOSALS = 4  # pairs of accounts whose proposals are remembered
+QUICK_PAIRS = 150 * 150  # pairs of steps the map matches by itself (about 0.2 s)
 _LAST: list[tuple[tuple[object, ...], tuple[Match, ...]]] = []
 
 
 def proposals(first: Account, second: Account) -> tuple[Match, ...]:
     """The app's proposals for two accounts, worked out again only when either map changed
     (a decision is one click; matching two 300-step accounts takes most of a second)."""
-    key = tuple((a.process.lanes, a.process.steps, a.process.flows) for a in (first, second))
-    for known, found in _LAST:
-        if known == key:
-            return found
+    found = known_proposals(first, second)
+    if found is not None:
+        return found
+    key = _key(first, second)
     found = match_accounts(first.process, second.process)
     _LAST[:] = [(key, found), *_LAST[: KEPT_PROPOSALS - 1]]
     return found
+
+
+def known_proposals(first: Account, second: Account) -> tuple[Match, ...] | None:
+    """The proposals already worked out for these two accounts as they are, else None."""
+    key = _key(first, second)
+    return next((found for known, found in _LAST if known == key), None)
+
+
+def _key(first: Account, second: Account) -> tuple[object, ...]:
+    return tuple((a.process.lanes, a.process.steps, a.process.flows) for a in (first, second))
 
 
 def _rejected(process: Process, first: Account, second: Account) -> list[Match]:
@@ -147,13 +158,17 @@ def with_noted(process: Process, review: Review, difference: Difference) -> Proc
 
 
 def map_differences(process: Process) -> dict[str, list[str]]:
-    """Each map step where the first account and another differ, with who said what."""
+    """Each map step where the first account and another differ, with who said what; two
+    large accounts only once the Accounts tab has matched them."""
     told = accounts_of(process)
     if len(told) < 2:
         return {}
     links = map_links(process, told, decisions_of(process))
     found: dict[str, list[str]] = {}
     for other in told[1:]:
+        small = len(told[0].process.steps) * len(other.process.steps) <= QUICK_PAIRS
+        if not small and known_proposals(told[0], other) is None:
+            continue  # matched on the Accounts tab first: the map never waits seconds for it
         review = review_pair(process, told[0], other)
         for difference in review.differences:
             for step_id in map_steps(process, review, difference, links):

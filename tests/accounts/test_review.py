@@ -1,0 +1,46 @@
+"""Two accounts as the tab and the map show them: proposals remembered, large pairs deferred."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.accounts import review
+from app.accounts.interviews import accounts_of
+from app.accounts.review import known_proposals, map_differences, review_pair, with_noted
+from app.analysis.noted import noted_findings, noted_origins
+from tests.accounts.voices import two_voices
+
+
+@pytest.fixture(autouse=True)
+def forget() -> None:
+    review._LAST.clear()
+
+
+def test_large_accounts_are_marked_on_the_map_once_the_tab_matched_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(review, "QUICK_PAIRS", 0)  # every pair counts as large
+    process = two_voices()
+    assert map_differences(process) == {}
+    first, second = accounts_of(process)
+    assert known_proposals(first, second) is None
+    review_pair(process, first, second)
+    assert known_proposals(first, second) is not None
+    assert set(map_differences(process)) == {"s2", "s3", "s4", "s8"}
+
+
+def test_small_accounts_are_marked_at_once() -> None:
+    marks = map_differences(two_voices())
+    assert "Ben Okafor says Finance" in marks["s3"][0]
+
+
+def test_a_noted_difference_is_known_by_its_origin() -> None:
+    process = two_voices()
+    first, second = accounts_of(process)
+    pair = review_pair(process, first, second)
+    time = next(d for d in pair.differences if d.kind == "time" and d.ids == ("s4",))
+    noted = with_noted(process, pair, time)
+    (finding,) = noted_findings(noted)
+    assert finding.title == "How long 'Approve invoice' takes: the accounts differ"
+    assert finding.waste == "Waiting"
+    assert noted_origins(noted) == {"accounts:time:1-2:1:s4"}
