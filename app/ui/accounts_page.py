@@ -26,8 +26,11 @@ from app.accounts.matching import Match
 from app.accounts.questions import asked_origins, with_question
 from app.accounts.reconcile import reconcile, with_time_choice
 from app.accounts.review import (
+    QUICK_PAIRS,
     Review,
+    known_proposals,
     map_steps,
+    proposals,
     review_pair,
     with_decided,
     with_noted,
@@ -35,6 +38,7 @@ from app.accounts.review import (
 )
 from app.analysis.noted import noted_origins
 from app.process.model import Process
+from app.ui import messages, worker
 from app.ui.accounts_differ import DifferencesPanel
 from app.ui.accounts_matches import ByHandDialog, MatchesPanel
 from app.ui.accounts_times import TimesPanel
@@ -57,6 +61,7 @@ class AccountsPage(QWidget):
         self.process: Process | None = None
         self.review: Review | None = None
         self.accounts: tuple[Account, ...] = ()
+        self.matching = False  # two large accounts are being matched in the background
         self.pickers = (QComboBox(self), QComboBox(self))
         for picker in self.pickers:
             picker.setMinimumContentsLength(14)
@@ -142,12 +147,33 @@ class AccountsPage(QWidget):
             self.review = None
             self.status.setText(ALONE if not enough else "Pick two different accounts.")
             return
+        if known_proposals(*picked) is None and _large(*picked):
+            self._match_in_background(*picked)
+            return
         self.review = review_pair(self.process, *picked)
         self.matches.show_review(self.review)
         origins = noted_origins(self.process)
         self.differences.show_review(self.review, origins, asked_origins(self.process))
         self.times.show_reconciliation(self.process, reconcile(self.process))
         self.status.setText(_status(self.review))
+
+    def _match_in_background(self, first: Account, second: Account) -> None:
+        """Two large accounts are matched off the window's thread; the tab waits, not the app."""
+        if self.matching:
+            return
+        self.matching = True
+        self.matches.setEnabled(False)
+        self.side.setEnabled(False)
+        self.status.setText(f"Matching the steps of {first.label} and {second.label}…")
+        worker.run_task(lambda: proposals(first, second), self._matched, self._not_matched)
+
+    def _matched(self, _found: object) -> None:
+        self.matching = False
+        self._refresh()
+
+    def _not_matched(self, error: Exception) -> None:
+        self.matching = False
+        messages.show_crash(self, error)
 
     def _apply(self, after: Process, text: str) -> None:
         """Save one edit; the page shows it at once (the store's refresh finds it shown)."""
@@ -197,6 +223,10 @@ class AccountsPage(QWidget):
         if self.process is not None:
             after = with_time_choice(self.process, step_id, what, choice)
             self._apply(after, "Choose the time the map uses")
+
+
+def _large(first: Account, second: Account) -> bool:
+    return len(first.process.steps) * len(second.process.steps) > QUICK_PAIRS
 
 
 def _status(review: Review) -> str:

@@ -184,3 +184,32 @@ def test_the_map_marks_where_accounts_differ(qtbot: QtBot, tmp_path: Path) -> No
     page.show_process(alone)
     assert page.account_marks.marks == {}
     database.close()
+
+
+def test_large_accounts_are_matched_off_the_window_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.accounts import review
+    from app.ui import accounts_page
+
+    review._LAST.clear()
+    monkeypatch.setattr(accounts_page, "QUICK_PAIRS", 0)
+    ran: list[str] = []
+    real = accounts_page.worker.run_task
+
+    def recorded(func, on_done, on_error):  # type: ignore[no-untyped-def]
+        ran.append("matching")
+        real(func, on_done, on_error)
+
+    monkeypatch.setattr(accounts_page.worker, "run_task", recorded)
+    store = ProcessStore()
+    database = open_database(tmp_path / "large.sqlite")
+    store.set_database(database)
+    (process_id,) = store.add_processes([two_voices()], "Large")
+    page = AccountsPage(store)
+    qtbot.addWidget(page)
+    page.show_process(store.load(process_id))
+    assert ran == ["matching"]
+    assert len(page.matches.rows) == 9
+    assert page.matches.isEnabled()
+    database.close()
