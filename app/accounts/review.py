@@ -135,6 +135,12 @@ def map_steps(
     return tuple(step for step in found if step is not None)
 
 
+def on_the_map(process: Process, review: Review) -> tuple[bool, ...]:
+    """For each difference of ``review``, whether any step it is about is on the map."""
+    links = map_links(process, accounts_of(process), decisions_of(process))
+    return tuple(bool(map_steps(process, review, d, links)) for d in review.differences)
+
+
 def difference_origin(review: Review, difference: Difference) -> str:
     """A stable name of a difference, to say "already a finding" or "already asked"."""
     account = review.second if difference.side else review.first

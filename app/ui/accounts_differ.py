@@ -63,6 +63,7 @@ class DifferencesPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._enable)
         self.table.doubleClicked.connect(lambda _: self._emit(self.shown))
         self.kept: dict[int, set[str]] = {}
+        self.on_map: tuple[bool, ...] = ()
         buttons = QHBoxLayout()
         for button in (self.note_button, self.ask_button, self.show_button):
             buttons.addWidget(button)
@@ -73,8 +74,16 @@ class DifferencesPanel(QWidget):
         layout.addLayout(buttons)
         self._enable()
 
-    def show_review(self, review: Review, findings: frozenset[str], asked: frozenset[str]) -> None:
-        """List the differences; ``findings`` and ``asked`` are the origins already kept."""
+    def show_review(
+        self,
+        review: Review,
+        findings: frozenset[str],
+        asked: frozenset[str],
+        on_map: tuple[bool, ...] = (),
+    ) -> None:
+        """List the differences; ``findings`` and ``asked`` are the origins already kept,
+        ``on_map`` says of each difference whether its steps are on the map."""
+        self.on_map = on_map or (True,) * len(review.differences)
         before = self.table.currentRow()
         self.differences = review.differences
         self.table.setRowCount(0)  # refilling rows in place re-measures the table per cell
@@ -114,4 +123,4 @@ class DifferencesPanel(QWidget):
         chosen = self.current() is not None
         self.note_button.setEnabled(chosen and "finding" not in kept)
         self.ask_button.setEnabled(chosen and "question" not in kept)
-        self.show_button.setEnabled(chosen)
+        self.show_button.setEnabled(chosen and self.on_map[index])

@@ -30,6 +30,7 @@ from app.accounts.review import (
     Review,
     known_proposals,
     map_steps,
+    on_the_map,
     proposals,
     review_pair,
     with_decided,
@@ -153,7 +154,9 @@ class AccountsPage(QWidget):
         self.review = review_pair(self.process, *picked)
         self.matches.show_review(self.review)
         origins = noted_origins(self.process)
-        self.differences.show_review(self.review, origins, asked_origins(self.process))
+        review, process = self.review, self.process
+        on_map = on_the_map(process, review)
+        self.differences.show_review(review, origins, asked_origins(process), on_map)
         self.times.show_reconciliation(self.process, reconcile(self.process))
         self.status.setText(_status(self.review))
 

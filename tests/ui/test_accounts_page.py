@@ -144,6 +144,22 @@ def test_a_difference_becomes_a_finding_and_a_question(qtbot: QtBot, page: Accou
     assert shown.args == [("s3",)]
 
 
+def test_a_step_only_the_other_account_tells_cannot_be_shown_on_the_map(
+    page: AccountsPage,
+) -> None:
+    page.pick(2, 1)  # Ben first: 'Code invoice' is his only once 'File invoice' is rejected
+    row = next(i for i, r in enumerate(page.matches.rows) if r.match.a == ("b3",))
+    page.matches.table.selectRow(row)
+    page.matches.reject_button.click()
+    panel = page.differences
+    index = next(
+        i for i, d in enumerate(panel.differences) if d.kind == "missing" and d.ids == ("b3",)
+    )
+    panel.table.selectRow(index)
+    assert not panel.show_button.isEnabled()
+    assert panel.note_button.isEnabled()
+
+
 def test_choosing_max_puts_the_max_on_the_map(qtbot: QtBot, page: AccountsPage) -> None:
     click_row(qtbot, page, row_of(page, "s4"))
     qtbot.keyClick(page.matches.table, Qt.Key.Key_Return)
