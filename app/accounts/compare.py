@@ -42,11 +42,14 @@ class Comparison:
         """A short report for a person: the matches, then each difference on its line."""
         names_a = self.first.process.step_by_id()
         names_b = self.second.process.step_by_id()
-        lines = [f"{len(self.matches)} steps matched (to confirm in the app):"]
+        confirmed = sum(1 for m in self.matches if m.confirmed)
+        settled = f"{confirmed} confirmed, the rest" if confirmed else "all"
+        lines = [f"{len(self.matches)} steps matched ({settled} to confirm in the app):"]
         for m in self.matches:
             left = " + ".join(names_a[s].name for s in m.a)
             right = " + ".join(names_b[s].name for s in m.b)
-            lines.append(f"  {left}  =  {right}  ({m.confidence:.0%})")
+            level = "by hand" if m.confidence <= 0 else f"{m.confidence:.0%}"
+            lines.append(f"  {left}  =  {right}  ({level}{', confirmed' if m.confirmed else ''})")
         if not self.differences:
             lines.append("The accounts agree.")
         else:

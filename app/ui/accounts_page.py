@@ -40,8 +40,9 @@ from app.accounts.review import (
 from app.analysis.noted import noted_origins
 from app.process.model import Process
 from app.ui import messages, worker
+from app.ui.accounts_by_hand import ByHandDialog
 from app.ui.accounts_differ import DifferencesPanel
-from app.ui.accounts_matches import ByHandDialog, MatchesPanel
+from app.ui.accounts_matches import MatchesPanel
 from app.ui.accounts_times import TimesPanel
 from app.ui.store import ProcessStore
 

@@ -17,7 +17,7 @@ from app.accounts.reconcile import reconcile
 from app.analysis.noted import noted_findings
 from app.interview import all_followups
 from app.models.database import open_database
-from app.ui.accounts_matches import ByHandDialog
+from app.ui.accounts_by_hand import ByHandDialog
 from app.ui.accounts_page import ALONE, AccountsPage
 from app.ui.map.page import MapPage
 from app.ui.store import ProcessStore
