@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.accounts.differences import Difference
 from app.accounts.review import Review, difference_origin
+from app.ui.accounts_tables import refill, row_table
 
 HEADERS = ("Kind", "Who said what", "Kept as")
 KINDS = {
@@ -38,13 +36,8 @@ class DifferencesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.differences: tuple[Difference, ...] = ()
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(HEADERS, self)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # follows the width
         header = self.table.horizontalHeader()
@@ -86,25 +79,16 @@ class DifferencesPanel(QWidget):
         self.on_map = on_map or (True,) * len(review.differences)
         before = self.table.currentRow()
         self.differences = review.differences
-        self.table.setRowCount(0)  # refilling rows in place re-measures the table per cell
-        self.table.setRowCount(len(review.differences))
         self.kept = {}
+        rows = []
         for index, difference in enumerate(review.differences):
             origin = difference_origin(review, difference)
             kept = [w for w, done in (("finding", findings), ("question", asked)) if origin in done]
             self.kept[index] = set(kept)
-            cells = (
-                KINDS.get(difference.kind, difference.kind),
-                difference.detail,
-                ", ".join(kept),
+            rows.append(
+                (KINDS.get(difference.kind, difference.kind), difference.detail, ", ".join(kept))
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(index, column, item)
-        if review.differences:
-            self.table.selectRow(min(max(before, 0), len(review.differences) - 1))
+        refill(self.table, rows, max(before, 0))
         self._enable()
 
     def current(self) -> Difference | None:

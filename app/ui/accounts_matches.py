@@ -5,17 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.accounts.review import MatchRow, Review
+from app.ui.accounts_tables import refill, row_table
 
 HEADERS = ("{a}", "{b}", "Confidence", "Decision")  # the people's names head their steps
 STATES = {"proposed": "to confirm", "confirmed": "confirmed", "rejected": "rejected"}
@@ -32,11 +30,7 @@ class MatchesPanel(QWidget):
         super().__init__(parent)
         self.rows: tuple[MatchRow, ...] = ()
         self.next_row = -1  # after a decision, the row to go on with
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(HEADERS, self)
         header = self.table.horizontalHeader()
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long name ends in …
         for column in (0, 1):
@@ -84,21 +78,16 @@ class MatchesPanel(QWidget):
             if head is not None:
                 head.setToolTip(f"The steps as {label} told them")
         self.rows = review.rows
-        self.table.setRowCount(0)  # refilling rows in place re-measures the table per cell
-        self.table.setRowCount(len(review.rows))
-        for index, row in enumerate(review.rows):
-            cells = (
+        rows = [
+            (
                 " + ".join(names_a.get(s, s) for s in row.match.a),
                 " + ".join(names_b.get(s, s) for s in row.match.b),
                 "by hand" if row.match.confidence <= 0 else f"{row.match.confidence:.0%}",
                 STATES[row.state],
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(index, column, item)
-        if review.rows:
-            self.table.selectRow(min(max(before, 0), len(review.rows) - 1))
+            for row in review.rows
+        ]
+        refill(self.table, rows, max(before, 0))
         self._enable()
 
     def current(self) -> MatchRow | None:

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +15,7 @@ from PySide6.QtWidgets import (
 from app.accounts.reconcile import CHOICES, Reconciliation, Spread
 from app.process.durations import format_duration
 from app.process.model import Process
+from app.ui.accounts_tables import refill, row_table, set_text
 
 HEADERS = ("Step", "Told by", "Hands-on", "Wait")
 HEADER_TIPS = {2: "The hands-on time the map uses", 3: "The wait before the step the map uses"}
@@ -34,14 +32,11 @@ class TimesPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table = row_table(HEADERS, self, pick_rows=False)
         for column, tip in HEADER_TIPS.items():
             head = self.table.horizontalHeaderItem(column)
             if head is not None:
                 head.setToolTip(tip)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -53,13 +48,12 @@ class TimesPanel(QWidget):
     def show_reconciliation(self, process: Process, reconciled: Reconciliation) -> None:
         """One row per map step; a choice where two people or more gave different times."""
         names = {a.interview: a.label for a in reconciled.accounts}
-        self.table.setRowCount(0)  # refilling rows in place re-measures the table per cell
-        self.table.setRowCount(len(process.steps))
+        refill(self.table, [()] * len(process.steps))
         for row, step in enumerate(process.steps):
             voices = reconciled.steps[step.id]
             told = ", ".join(names.get(n, f"interview {n}") for n in voices.told_by) or "no one"
-            self._text(row, 0, step.name, step.name)
-            self._text(row, 1, told, told)
+            set_text(self.table, row, 0, step.name)
+            set_text(self.table, row, 1, told)
             for what, column in TIME_COLUMNS.items():
                 spread = voices.touch if what == "touch" else voices.wait
                 choice = voices.touch_choice if what == "touch" else voices.wait_choice
@@ -67,13 +61,8 @@ class TimesPanel(QWidget):
                     self._choice(row, column, step.id, what, spread, choice)
                 else:
                     minutes = getattr(step, f"{what}_minutes")
-                    self._text(row, column, format_duration(minutes), _said(spread))
+                    set_text(self.table, row, column, format_duration(minutes), _said(spread))
         self.summary.setText(_summary(reconciled))
-
-    def _text(self, row: int, column: int, text: str, tip: str) -> None:
-        item = QTableWidgetItem(text)
-        item.setToolTip(tip)
-        self.table.setItem(row, column, item)
 
     def _choice(
         self, row: int, column: int, step_id: str, what: str, spread: Spread, current: str
