@@ -3,15 +3,15 @@ step two interviewees told differently, who said what in its tooltip (the Accoun
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from app.accounts.review import map_differences
 from app.process.model import Process
 from app.swimlane.geometry import Rect
+from app.ui.map.marks import MARK_RADIUS, paint_round_mark
 
-MARK_RADIUS = 8.0
 DIFFER_AMBER = QColor("#b26a00")
 MAX_TOOLTIP_LINES = 8
 
@@ -39,16 +39,7 @@ class AccountMark(QGraphicsItem):
     def paint(
         self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("white"), 1.5))
-        painter.setBrush(QBrush(DIFFER_AMBER))
-        painter.drawEllipse(QPointF(0, 0), MARK_RADIUS, MARK_RADIUS)
-        font = painter.font()
-        font.setBold(True)
-        font.setPixelSize(12)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, "≠")
+        paint_round_mark(painter, self.boundingRect(), DIFFER_AMBER, "≠")
 
 
 class AccountMarks:
