@@ -4,7 +4,8 @@ A step told by several people has a spread of hands-on times and waits (min / me
 the map uses the value the person chose for it (``process.accounts.times``, median by default).
 Only steps described by two accounts or more take a value from the spread: a step one person
 told keeps what the map says (it may have been edited since). A step matched one-against-two
-counts as described by the other account, but its time is not split or summed.
+takes the two steps' times added up; two map steps matched against one are described by
+that account, its time not split between them.
 """
 
 from __future__ import annotations
@@ -77,6 +78,9 @@ def reconcile(process: Process) -> Reconciliation:
             linked = links.get((account.interview, step.id))
             if linked is not None:
                 told[linked].append((account, step))
+    for linked, account, joined in _joined_times(accounts, links, decisions):
+        if all(other.interview != account.interview for other, _ in told[linked]):
+            told[linked].append((account, joined))
     split = _split_voices(links, decisions)
     choices = time_choices(process)
     steps = {
@@ -99,6 +103,31 @@ def _split_voices(
                 linked = links.get((interview, step_id))
                 if linked is not None:
                     found.setdefault(linked, set()).add(other)
+    return found
+
+
+def _joined_times(
+    accounts: tuple[Account, ...], links: dict[tuple[int, str], str], decisions: Iterable[Decision]
+) -> list[tuple[str, Account, Step]]:
+    """A map step matched against two steps of another account takes their times added up
+    as that account's ("Pick and pack" = "Pick items" + "Pack box")."""
+    by_interview = {account.interview: account for account in accounts}
+    found = []
+    for d in decisions:
+        if not d.confirmed or sorted((len(d.a_steps), len(d.b_steps))) != [1, 2]:
+            continue
+        if len(d.a_steps) == 1:
+            single, pair, other = (d.a, d.a_steps[0]), d.b_steps, d.b
+        else:
+            single, pair, other = (d.b, d.b_steps[0]), d.a_steps, d.a
+        linked, account = links.get(single), by_interview.get(other)
+        steps = account.process.step_by_id() if account else {}
+        parts = [steps[step_id] for step_id in pair if step_id in steps]
+        if linked is None or account is None or len(parts) != 2:
+            continue
+        touch = sum(part.touch_minutes for part in parts)
+        wait = sum(part.wait_minutes for part in parts)
+        found.append((linked, account, Step("", "", "", touch_minutes=touch, wait_minutes=wait)))
     return found
 
 

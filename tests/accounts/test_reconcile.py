@@ -78,27 +78,50 @@ def test_a_step_one_person_told_keeps_what_the_map_says() -> None:
     assert reconciled.step_by_id()["s3"].extra[TOLD_BY_KEY] == [1]
 
 
-def test_one_step_against_two_counts_as_described_by_both() -> None:
+def split_accounts() -> tuple[Process, Process]:
+    """'Pick and pack' in one account, 'Pick items' + 'Pack box' in the other."""
     lanes = (Lane("w", "Warehouse"),)
-    ana = Process(
+    one = Process(
         "Ship",
         lanes=lanes,
-        steps=(Step("a", "w", "Order in", "start"), Step("b", "w", "Pick and pack", "task")),
+        steps=(
+            Step("a", "w", "Order in", "start"),
+            Step("b", "w", "Pick and pack", touch_minutes=12, wait_minutes=60),
+        ),
         flows=(Flow("a", "b"),),
     )
-    ben = Process(
+    two = Process(
         "Ship",
         lanes=lanes,
         steps=(
             Step("x", "w", "Order in", "start"),
-            Step("y", "w", "Pick items"),
-            Step("z", "w", "Pack box"),
+            Step("y", "w", "Pick items", touch_minutes=5, wait_minutes=30),
+            Step("z", "w", "Pack box", touch_minutes=5, wait_minutes=15),
         ),
         flows=(Flow("x", "y"), Flow("y", "z")),
     )
+    return one, two
+
+
+def test_one_step_against_two_takes_their_times_added_up() -> None:
+    ana, ben = split_accounts()
     process = voices(ana, ben)
     first, second = accounts_of(process)
     split = Match(("b",), ("y", "z"), 0.0)
     process = with_decision(process, decide(first, second, split, confirmed=True))
-    assert reconcile(process).steps["b"].told_by == (1, 2)
-    assert reconcile(process).steps["b"].touch.said == (("Ana", 0.0),)
+    said = reconcile(process).steps["b"]
+    assert said.told_by == (1, 2)
+    assert said.touch.said == (("Ana", 12.0), ("Ben", 10.0))  # Ben's two steps added up
+    assert said.wait.said == (("Ana", 60.0), ("Ben", 45.0))
+    assert reconciled_process(process).step_by_id()["b"].touch_minutes == 11.0
+
+
+def test_two_map_steps_against_one_are_described_by_it_without_splitting_its_time() -> None:
+    ben, ana = split_accounts()
+    process = voices(ana, ben)  # the map has the two steps this time
+    first, second = accounts_of(process)
+    split = Match(("y", "z"), ("b",), 0.0)
+    process = with_decision(process, decide(first, second, split, confirmed=True))
+    steps = reconcile(process).steps
+    assert steps["y"].told_by == steps["z"].told_by == (1, 2)
+    assert steps["y"].touch.said == (("Ana", 5.0),)
