@@ -14,8 +14,10 @@ from typing import Any
 
 from app.accounts.decisions import ACCOUNTS_KEY, accounts_extra
 from app.accounts.interviews import keep_told_accounts, told_in
-from app.accounts.stored import StoredAccount, with_stored_account
+from app.accounts.stored import ACCOUNT_KEY, StoredAccount, with_stored_account
+from app.interview.loader import default_bank
 from app.interview.progress import interview_state, with_state
+from app.interview.stages import go_to_stage
 from app.process.fields import Problems
 from app.process.map_file import map_document, read_map
 from app.process.model import Process
@@ -24,7 +26,7 @@ PARKED_KEY = "parked_map"
 
 
 def can_tell_own_account(process: Process) -> bool:
-    """True for a further interview under way that has told no step yet."""
+    """True for a further interview under way that has told no step yet, nor an account."""
     state = interview_state(process)
     index = state.interview_index
     told = any(told_in(dict(step.extra)) == index for step in process.steps)
@@ -33,6 +35,7 @@ def can_tell_own_account(process: Process) -> bool:
         and state.stage in ("define", "steps")
         and not telling_own_account(process)
         and not told
+        and ACCOUNT_KEY not in process.interviews[index].extra
     )
 
 
@@ -53,6 +56,12 @@ def begin_own_account(process: Process) -> Process:
     fresh = dataclasses.replace(state, pending=(), branches=(), step_id="", draft=None)
     emptied = dataclasses.replace(kept, steps=(), flows=(), extra=extra)
     return with_state(emptied, fresh)
+
+
+def finish_own_account(process: Process) -> Process:
+    """End the interview under way here: its account kept, the map back."""
+    ended = end_own_account(process)
+    return go_to_stage(ended, "done", default_bank())
 
 
 def end_own_account(process: Process) -> Process:

@@ -10,6 +10,7 @@ from app.analysis.validate import check_map
 from app.interview.bank import Question, QuestionBank
 from app.interview.followups import all_followups, unanswered
 from app.interview.loader import default_bank
+from app.interview.own_account import end_own_account
 from app.interview.progress import NOT_GIVEN_KEY, InterviewState, interview_state, with_state
 from app.interview.stages import settle
 from app.process.model import Interview, Process
@@ -32,7 +33,7 @@ def start_interview(
         fresh = Process(name=UNTITLED, currency=currency or "USD", interviews=(interview,))
         return with_state(fresh, InterviewState())
     index = len(process.interviews)
-    told = keep_told_accounts(process)  # what earlier people said stays as they said it
+    told = keep_told_accounts(end_own_account(process))  # as each person said it
     updated = dataclasses.replace(told, interviews=(*told.interviews, interview))
     bank = default_bank()
     answered = tuple(

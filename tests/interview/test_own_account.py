@@ -6,11 +6,18 @@ import dataclasses
 import datetime as dt
 
 from app.accounts.interviews import account_of_interview, accounts_of
-from app.interview import StepDraft, default_bank, go_to_stage, start_interview
+from app.interview import (
+    StepDraft,
+    default_bank,
+    go_to_stage,
+    interview_state,
+    start_interview,
+)
 from app.interview.own_account import (
     begin_own_account,
     can_tell_own_account,
     end_own_account,
+    finish_own_account,
     telling_own_account,
 )
 from app.interview.steps import add_step
@@ -62,3 +69,23 @@ def test_a_first_interview_or_one_already_telling_is_not_offered_it() -> None:
     process = further()
     added = add_step(process, StepDraft(name="Scan invoice", lane="Accounts payable", after="s1"))
     assert not can_tell_own_account(added.process)
+
+
+def test_ended_by_hand_the_interview_is_done_and_not_offered_again() -> None:
+    telling = begin_own_account(further())
+    telling = add_step(telling, StepDraft(name="Check invoice", lane="Accounts payable")).process
+    ended = finish_own_account(telling)
+    assert interview_state(ended).stage == "done"
+    assert len(ended.steps) == 9
+    back = go_to_stage(ended, "steps", default_bank())  # going back to the walk by hand
+    assert not can_tell_own_account(back)
+
+
+def test_another_interview_begun_meanwhile_first_keeps_this_account() -> None:
+    telling = begin_own_account(further())
+    telling = add_step(telling, StepDraft(name="Check invoice", lane="Accounts payable")).process
+    third = start_interview(telling, today=dt.date(2026, 12, 1))
+    assert not telling_own_account(third)
+    assert len(third.steps) == 9
+    assert account_of_interview(third, 2).process.steps[-1].name == "Check invoice"
+    assert len(third.interviews) == 3

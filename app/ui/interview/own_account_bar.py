@@ -11,6 +11,7 @@ from app.interview.own_account import (
     begin_own_account,
     can_tell_own_account,
     end_own_account,
+    finish_own_account,
     telling_own_account,
 )
 from app.process.model import Process
@@ -48,7 +49,7 @@ class OwnAccountBar(QFrame):
                 "map is put aside and comes back when the interview ends; compare the two "
                 "on the Accounts tab."
             )
-            self.button.setText("&End their account now")
+            self.button.setText("&End the interview here")
         elif can_tell_own_account(process):
             self.text.setText(
                 f"{who} can add to the map as it is, or tell the process from the beginning "
@@ -59,7 +60,7 @@ class OwnAccountBar(QFrame):
 
     def _clicked(self) -> None:
         if telling_own_account(self.process):
-            self._end()
+            self.edited.emit(finish_own_account(self.process), "End their account")
         elif can_tell_own_account(self.process):
             self.edited.emit(begin_own_account(self.process), "Tell it from the beginning")
 
