@@ -148,7 +148,7 @@ def _pair_differences(
         found.append(Difference("role", (name,), detail, (a,)))
     if step_a.kind != step_b.kind and "start" not in (step_a.kind, step_b.kind):
         detail = (
-            f"'{name}' is a {step_a.kind} for {first.label}, a {step_b.kind} for {second.label}"
+            f"'{name}' is {_a(step_a.kind)} for {first.label}, {_a(step_b.kind)} for {second.label}"
         )
         found.append(Difference("kind", (name,), detail, (a,)))
     branch = _branch_gap(walk_a, a, walk_b, b, matches)
@@ -158,6 +158,11 @@ def _pair_differences(
     if times:
         found.append(Difference("time", (name,), f"'{name}': {times}", (a,)))
     return found
+
+
+def _a(kind: str) -> str:
+    """The kind with its article: "a task", "an approval"."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _branch_gap(walk_a: Walk, a: str, walk_b: Walk, b: str, matches: tuple[Match, ...]) -> str:

@@ -44,3 +44,14 @@ def test_a_noted_difference_is_known_by_its_origin() -> None:
     assert finding.title == "How long 'Approve invoice' takes: the accounts differ"
     assert finding.waste == "Waiting"
     assert noted_origins(noted) == {"accounts:time:1-2:1:s4"}
+
+
+def test_a_kind_difference_reads_as_english() -> None:
+    process = two_voices()
+    ben = process.interviews[1].extra["account"]
+    for step in ben["steps"]:
+        if step["id"] == "b5":
+            step["kind"] = "task"
+    first, second = accounts_of(process)
+    (kind,) = [d for d in review_pair(process, first, second).differences if d.kind == "kind"]
+    assert kind.detail == "'Approve invoice' is an approval for Ana Ruiz, a task for Ben Okafor"
