@@ -55,3 +55,12 @@ def test_a_kind_difference_reads_as_english() -> None:
     first, second = accounts_of(process)
     (kind,) = [d for d in review_pair(process, first, second).differences if d.kind == "kind"]
     assert kind.detail == "'Approve invoice' is an approval for Ana Ruiz, a task for Ben Okafor"
+
+
+def test_the_one_start_of_each_account_is_proposed_whatever_its_name() -> None:
+    process = two_voices()
+    ben = process.interviews[1].extra["account"]
+    ben["steps"][0]["name"] = "Start"  # what the interview calls a trigger not given
+    first, second = accounts_of(process)
+    rows = review_pair(process, first, second).rows
+    assert any(row.match.a == ("s1",) and row.match.b == ("b1",) for row in rows)
