@@ -152,14 +152,13 @@ class AccountsPage(QWidget):
         if known_proposals(*picked) is None and _large(*picked):
             self._match_in_background(*picked)
             return
-        self.review = review_pair(self.process, *picked)
-        self.matches.show_review(self.review)
-        origins = noted_origins(self.process)
-        review, process = self.review, self.process
-        on_map = on_the_map(process, review)
-        self.differences.show_review(review, origins, asked_origins(process), on_map)
-        self.times.show_reconciliation(self.process, reconcile(self.process))
-        self.status.setText(_status(self.review))
+        process = self.process
+        review = self.review = review_pair(process, *picked)
+        self.matches.show_review(review)
+        kept = noted_origins(process), asked_origins(process)
+        self.differences.show_review(review, *kept, on_the_map(process, review))
+        self.times.show_reconciliation(process, reconcile(process))
+        self.status.setText(_status(review))
 
     def _match_in_background(self, first: Account, second: Account) -> None:
         """Two large accounts are matched off the window's thread; the tab waits, not the app."""
