@@ -18,7 +18,6 @@ from dataclasses import replace
 from typing import Any
 
 from app.analysis.finding import Finding
-from app.analysis.wording import finding_figures
 from app.process.model import Process
 
 EXTRA_KEY = "noted_findings"
@@ -75,13 +74,15 @@ def noted_findings(process: Process) -> tuple[Finding, ...]:
 
 
 def _finding(process: Process, note: Mapping[str, Any]) -> Finding:
-    """One stored note as a finding; a step no longer on the map is left out of its steps."""
+    """One stored note as a finding; a step no longer on the map is left out of its steps.
+
+    Its detail is the person's (or the screen's) own sentence: ``minutes_per_run`` may be a
+    difference (the wait the log adds to what was said), so no "a case waits" is added to it.
+    """
     known = {step.id for step in process.steps}
     steps = tuple(str(s) for s in note.get("steps", ()) if str(s) in known)
     minutes = _number(note.get("minutes_per_run"))
     runs = process.runs_per_year
-    figures = finding_figures(wait=minutes, touch=0.0, runs=runs) if minutes else ""
-    detail = " ".join(part for part in (str(note.get("detail", "")), figures) if part)
     found = Finding(
         "noted",
         str(note.get("title", "")) or "Noted finding",
@@ -90,7 +91,7 @@ def _finding(process: Process, note: Mapping[str, Any]) -> Finding:
         minutes,
         minutes * runs,
         0.0,
-        detail,
+        str(note.get("detail", "")),
         wait_minutes_per_run=minutes,
         cases_waiting=runs * minutes / (365 * 24 * 60),
     )

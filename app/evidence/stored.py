@@ -1,7 +1,8 @@
 """The confirmed activity → step mapping, kept with the process in its ``extra`` JSON.
 
 ``process.extra["event_log"]`` holds ``{"log": name, "date_range": [first, last] (ISO),
-"mapping": {activity: step id}}``; it travels in the process file and the database unchanged.
+"mapping": {activity: step id}}``, and once analysed the per-step figures of ``recorded``;
+it travels in the process file and the database unchanged.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import replace
 from typing import Any
 
 from app.evidence.log import EventLog
+from app.evidence.recorded import recorded_steps_json
+from app.evidence.report import Evidence
 from app.evidence.timestamps import minutes_to_datetime
 from app.process.model import Process
 
@@ -39,3 +42,14 @@ def with_stored_mapping(process: Process, log: EventLog, mapping: Mapping[str, s
         "mapping": dict(sorted(mapping.items())),
     }
     return replace(process, extra={**process.extra, KEY: record})
+
+
+def with_stored_evidence(process: Process, evidence: Evidence) -> Process:
+    """``process`` carrying the mapping of ``evidence`` and what the log recorded per step."""
+    kept = with_stored_mapping(process, evidence.log, evidence.mapping)
+    record = {
+        **kept.extra[KEY],
+        "cases": evidence.figures.cases,
+        "steps": recorded_steps_json(evidence.comparison),
+    }
+    return replace(kept, extra={**kept.extra, KEY: record})

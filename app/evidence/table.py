@@ -8,6 +8,7 @@ from app.evidence.branches import BranchShare
 from app.evidence.compare import StepEvidence
 from app.evidence.figures import Spread
 from app.evidence.report import Evidence
+from app.evidence.said_recorded import ratio_text
 from app.process.durations import format_duration
 
 HEADERS = (
@@ -90,4 +91,4 @@ def _median(spread: Spread | None) -> str:
 
 
 def _times(ratio: float | None) -> str:
-    return f"×{ratio:.1f}" if ratio is not None else NOT_SEEN
+    return ratio_text(ratio) if ratio is not None else NOT_SEEN

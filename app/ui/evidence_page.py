@@ -22,22 +22,26 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.analysis.noted import noted_origins
 from app.evidence.baseline import with_log_baseline, with_weekly_measurements
 from app.evidence.columns import ALIASES, REQUIRED, ColumnChoice
 from app.evidence.csv_log import read_header
 from app.evidence.errors import EventLogError, ImportCancelledError
+from app.evidence.gaps import Gap, large_gaps, with_gap_noted
 from app.evidence.read import read_event_log
 from app.evidence.report import Evidence, gather_evidence, remap
-from app.evidence.stored import stored_mapping, with_stored_mapping
+from app.evidence.stored import stored_mapping, with_stored_evidence
 from app.evidence.table import HEADERS, step_rows, summary_lines
 from app.process.dates import environment_day_first
 from app.process.durations import format_duration
 from app.process.model import Process
 from app.ui import messages, worker
+from app.ui.evidence_gaps import GapList
 from app.ui.store import ProcessStore
 
 NONE = "(none)"
@@ -128,6 +132,11 @@ class EvidencePage(QWidget):
         self.summary.setWordWrap(True)
         self.steps = QTableWidget(0, len(HEADERS), self)
         self.steps.setHorizontalHeaderLabels(HEADERS)
+        self.gaps = GapList(self)
+        self.gaps.note_requested.connect(self.note_gap)
+        self.tables = QTabWidget(self)
+        self.tables.addTab(self.steps, "Said vs recorded, step by step")
+        self.tables.addTab(self.gaps, "Large gaps")
         self.mapping = QTableWidget(0, 2, self)
         self.mapping.setHorizontalHeaderLabels(["Activity in the log", "Step of the map"])
         for table in (self.steps, self.mapping):
@@ -154,7 +163,7 @@ class EvidencePage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.status)
         layout.addWidget(self.summary)
-        layout.addWidget(self.steps, 2)
+        layout.addWidget(self.tables, 2)
         layout.addWidget(QLabel("Which step each activity records:", self))
         layout.addWidget(self.mapping, 1)
         buttons = QHBoxLayout()
@@ -221,6 +230,13 @@ class EvidencePage(QWidget):
         self._set_busy(False)
         self.status.setText(" ".join([f"Read {evidence.log.name}.", *evidence.log.notes]))
         self._show(evidence)
+        if self.process is not None and stored_mapping(self.process) is not None:
+            self._keep(evidence.mapping, f"Check the map against {evidence.log.name}")
+        else:
+            self.status.setText(
+                f"{self.status.text()} Check which step each activity records and keep the "
+                "mapping with the process to see said against recorded on the map."
+            )
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
@@ -251,14 +267,23 @@ class EvidencePage(QWidget):
         self.evidence = evidence
         self.summary.setText("\n".join(f"{s.label}: {s.value}" for s in summary_lines(evidence)))
         _fill(self.steps, step_rows(evidence))
+        self._show_gaps(evidence)
         self._fill_mapping(evidence)
         self.save_button.setEnabled(True)
         self.baseline_button.setEnabled(True)
         self.chart_button.setEnabled(True)
 
+    def _show_gaps(self, evidence: Evidence) -> None:
+        assert self.process is not None
+        gaps = large_gaps(evidence)
+        self.gaps.show_gaps(gaps, noted_origins(self.process))
+        self.tables.setTabText(1, f"Large gaps ({len(gaps)})")
+
     def _clear(self) -> None:
         self.summary.clear()
         self.steps.setRowCount(0)
+        self.gaps.show_gaps((), frozenset())
+        self.tables.setTabText(1, "Large gaps")
         self.mapping.setRowCount(0)
         self.save_button.setEnabled(False)
         self.baseline_button.setEnabled(False)
@@ -295,14 +320,30 @@ class EvidencePage(QWidget):
         self.evidence = evidence
         self.summary.setText("\n".join(f"{s.label}: {s.value}" for s in summary_lines(evidence)))
         _fill(self.steps, step_rows(evidence))
+        self._show_gaps(evidence)
 
     def save_mapping(self) -> None:
         """Keep the confirmed mapping with the process (one undoable edit)."""
         if self.process is None or self.evidence is None:
             return
-        after = with_stored_mapping(self.process, self.evidence.log, self.chosen_mapping())
-        self.store.apply(after, "Confirm the event-log mapping")
-        self.status.setText("The mapping is kept with the process.")
+        self._keep(self.chosen_mapping(), "Confirm the event-log mapping")
+
+    def _keep(self, mapping: dict[str, str], text: str) -> None:
+        """Keep the mapping and what the log recorded per step with the process (undoable)."""
+        assert self.process is not None
+        self.evidence = self._recompared(mapping)
+        self.store.apply(with_stored_evidence(self.process, self.evidence), text)
+        self.status.setText(
+            f"The mapping and what {self.evidence.log.name} recorded are kept with the process: "
+            "the Map tab's “Said vs recorded” draws them."
+        )
+
+    def note_gap(self, gap: Gap) -> None:
+        """Make ``gap`` a noted finding (one undoable edit); its row then says so."""
+        if self.process is None or gap.origin in noted_origins(self.process):
+            return
+        self.store.apply(with_gap_noted(self.process, gap), f"Make a finding: {gap.title}")
+        self.status.setText(f"“{gap.title}” is now a finding on the Analyze tab.")
 
     def take_baseline(self) -> None:
         """Set the lead-time goal's baseline to the recorded median (one undoable edit)."""

@@ -37,7 +37,7 @@ def test_a_noted_finding_joins_the_computed_ones_last() -> None:
     # 270 min a run × 100 runs a year; no wages: waiting is calendar time
     assert noted.minutes_per_year == 27_000
     assert noted.cost_per_year == 0
-    assert noted.detail.startswith("Said 1 h, recorded 5.5 h median over 812 cases. A case waits")
+    assert noted.detail == "Said 1 h, recorded 5.5 h median over 812 cases."
     assert before.extra == {}, "the snapshot given is not changed"
 
 

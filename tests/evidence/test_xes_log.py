@@ -96,3 +96,18 @@ def test_a_bad_timestamp_names_the_trace_and_event(tmp_path: Path) -> None:
 def test_a_file_without_traces_is_not_a_log(tmp_path: Path) -> None:
     with pytest.raises(EventLogError, match="has no trace with events"):
         read_event_log(write(tmp_path, "<log><string key='a' value='b'/></log>"))
+
+
+def test_a_utf16_log_is_read_by_the_careful_parser(tmp_path: Path) -> None:
+    path = tmp_path / "log.xes"
+    path.write_text(XES.replace('encoding="UTF-8"', 'encoding="UTF-16"'), encoding="utf-16")
+    assert [e.activity for e in read_event_log(path).cases["case-2"]] == ["Receive"]
+    path.write_text(BOMB.replace('<?xml version="1.0"?>', ""), encoding="utf-16")
+    with pytest.raises(EventLogError, match="declares a DTD or XML entities"):
+        read_event_log(path)
+
+
+def test_an_entity_without_a_dtd_is_not_well_formed(tmp_path: Path) -> None:
+    text = XES.replace('value="case-2"', 'value="&x;"')
+    with pytest.raises(EventLogError, match=r"line 29: this is not well-formed XML"):
+        read_event_log(write(tmp_path, text))

@@ -191,3 +191,24 @@ def test_escape_on_a_changed_dialog_asks_first(
         assert dialog.isVisible()
     finally:
         app.removeEventFilter(guard)
+
+
+def test_the_example_shows_said_against_recorded_and_its_gap_as_a_finding(
+    window: MainWindow, explored: ProcessPage
+) -> None:
+    tour_says(
+        "*Said vs recorded* (Alt+4)",
+        "resources/samples/client-onboarding-log.csv",
+        "Analyze lists that gap as a finding",
+    )
+    page = open_tab(explored, explored.map_page)
+    marks = page.evidence_marks
+    assert marks.action.isEnabled()
+    assert marks.action.shortcut().toString() == "Alt+4"
+    marks.action.setChecked(True)
+    assert page.process is not None
+    approve = next(s.id for s in page.process.steps if s.name == "Approve new client")
+    assert "wait 1 day → 2.9 days ×2.9" in " ".join(marks.tags[approve].lines)
+    analysis = open_tab(explored, explored.analyze_page).analysis_view
+    titles = [finding.title for finding in analysis.shown_findings]
+    assert "Wait before 'Approve new client': said 1 day, recorded 2.9 days" in titles

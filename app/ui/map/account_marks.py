@@ -1,4 +1,4 @@
-"""Where accounts differ, drawn on the map: an amber mark on the bottom-left corner of each
+"""Where accounts differ, drawn on the map: an amber mark at the top-left corner of each
 step two interviewees told differently, who said what in its tooltip (the Accounts tab)."""
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ class AccountMark(QGraphicsItem):
         self.setToolTip("The accounts differ:\n" + "\n".join([*lines, *tail]))
 
     def place(self, box: Rect) -> None:
-        self.setPos(box.x + 2, box.y + box.height - 2)
+        """Top-left, beside the problem mark: the bottom is the evidence card's, the top
+        right the badges'."""
+        self.setPos(box.x + 2 + 2 * MARK_RADIUS + 3, box.y + 2)
 
     def boundingRect(self) -> QRectF:
         r = MARK_RADIUS + 1

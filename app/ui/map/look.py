@@ -29,6 +29,7 @@ class Look:
     heat: bool = True
     share: bool = False
     badges: bool = True
+    said_recorded: bool = False  # the evidence overlay (app/ui/map/evidence_marks.py)
 
     def shows(self, overlay: str) -> bool:
         return bool(getattr(self, overlay))

@@ -35,6 +35,7 @@ from app.ui.map.account_marks import AccountMarks
 from app.ui.map.edit_actions import build_edit_actions
 from app.ui.map.editor import MapEditor
 from app.ui.map.edits import with_lane_moved, with_step_changes
+from app.ui.map.evidence_marks import EvidenceMarks
 from app.ui.map.interaction import MapInteraction
 from app.ui.map.legend import LegendWidget
 from app.ui.map.look import make_look
@@ -126,6 +127,7 @@ class MapPage(QWidget):
         self.account_marks = AccountMarks(self.scene)
         self.renamer = InPlaceRename(self.view, self.editor.rename)
         self._build_actions()
+        self.evidence_marks = EvidenceMarks(self, shown=target is CURRENT_MAP)
         self.toolbar.addSeparator()
         self.edit_actions = build_edit_actions(self)
         self.interaction = MapInteraction(self)
@@ -252,6 +254,7 @@ class MapPage(QWidget):
         self.scene.show_map(build_model(process, self.measure))
         self.affordances.show_problems(process)
         self.account_marks.show(whole if self.target is CURRENT_MAP else None)
+        self.evidence_marks.refresh()
         self._fill_list()
         self.affordances.place_handle()
         selected = self.scene.selected_step_ids()
