@@ -19,6 +19,8 @@ from app.interview import all_followups
 from app.models.database import open_database
 from app.ui.accounts_by_hand import ByHandDialog
 from app.ui.accounts_page import ALONE, AccountsPage
+from app.ui.map.account_marks import DIFFER_MEANING
+from app.ui.map.legend import legend_rows
 from app.ui.map.page import MapPage
 from app.ui.store import ProcessStore
 from tests.accounts.voices import ana, two_voices
@@ -196,9 +198,11 @@ def test_the_map_marks_where_accounts_differ(qtbot: QtBot, tmp_path: Path) -> No
     assert set(marks) == {"s2", "s3", "s4", "s8"}
     assert "Ben Okafor says Finance" in marks["s3"].toolTip()
     assert all(mark.scene() is page.scene for mark in marks.values())
+    assert DIFFER_MEANING in [meaning for _, meaning in legend_rows(page.look)]
     alone = dataclasses.replace(store.load(process_id), interviews=())
     page.show_process(alone)
     assert page.account_marks.marks == {}
+    assert DIFFER_MEANING not in [meaning for _, meaning in legend_rows(page.look)]
     database.close()
 
 

@@ -3,16 +3,22 @@ step two interviewees told differently, who said what in its tooltip (the Accoun
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from app.accounts.review import map_differences
 from app.process.model import Process
 from app.swimlane.geometry import Rect
 from app.ui.map.marks import MARK_RADIUS, paint_round_mark
 
+if TYPE_CHECKING:
+    from app.ui.map.page import MapPage
+
 DIFFER_AMBER = QColor("#b26a00")
+DIFFER_MEANING = "Accounts differ here (Accounts tab)"
 MAX_TOOLTIP_LINES = 8
 
 
@@ -41,14 +47,24 @@ class AccountMark(QGraphicsItem):
     def paint(
         self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
     ) -> None:
-        paint_round_mark(painter, self.boundingRect(), DIFFER_AMBER, "≠")
+        paint_differ(painter, QPointF(0, 0))
+
+
+def paint_differ(painter: QPainter, centre: QPointF) -> None:
+    """The mark, centred on ``centre`` (the map's marks and the legend's swatch)."""
+    painter.save()
+    painter.translate(centre)
+    r = MARK_RADIUS + 1
+    paint_round_mark(painter, QRectF(-r, -r, 2 * r, 2 * r), DIFFER_AMBER, "≠")
+    painter.restore()
 
 
 class AccountMarks:
     """Keeps one mark on each step where accounts differ, in step with the map shown."""
 
-    def __init__(self, scene: QGraphicsScene) -> None:
-        self.scene = scene
+    def __init__(self, page: MapPage) -> None:
+        self.page = page
+        self.scene = page.scene
         self.marks: dict[str, AccountMark] = {}
 
     def show(self, process: Process | None) -> None:
@@ -68,3 +84,6 @@ class AccountMarks:
                 mark = self.marks[step_id] = AccountMark(step_id, details)
                 self.scene.addItem(mark)
             mark.place(node.rect)
+        if self.page.look.accounts_differ != bool(self.marks):  # the legend says what ≠ is
+            self.page.look.accounts_differ = bool(self.marks)
+            self.page.legend.refresh()

@@ -124,7 +124,7 @@ class MapPage(QWidget):
         self._fitted_for = ""
         self.editor = MapEditor(self)
         self.affordances = MapAffordances(self)
-        self.account_marks = AccountMarks(self.scene)
+        self.account_marks = AccountMarks(self)
         self.renamer = InPlaceRename(self.view, self.editor.rename)
         self._build_actions()
         self.evidence_marks = EvidenceMarks(self, shown=target is CURRENT_MAP)
