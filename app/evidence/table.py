@@ -7,20 +7,27 @@ from dataclasses import dataclass
 from app.evidence.branches import BranchShare
 from app.evidence.compare import StepEvidence
 from app.evidence.figures import Spread
+from app.evidence.recorded import RecordedStep, recorded_log
 from app.evidence.report import Evidence
 from app.evidence.said_recorded import ratio_text
 from app.process.durations import format_duration
+from app.process.model import Process, Step
 
 HEADERS = (
     "Step",
     "Cases",
     "Wait said",
-    "Wait recorded (median)",
+    "Wait recorded",
     "×",
     "Hands-on said",
-    "Hands-on recorded (median)",
+    "Hands-on recorded",
     "×",
 )
+HEADER_TIPS = {
+    "Wait recorded": "The median wait before the step over the cases the log recorded",
+    "Hands-on recorded": "The median time from start to end, when the log records both",
+    "×": "Recorded ÷ said",
+}
 NOT_SEEN = "—"
 
 
@@ -35,6 +42,54 @@ class SummaryLine:
 def step_rows(evidence: Evidence) -> list[tuple[str, ...]]:
     """Every step of the map with its said and recorded waits and hands-on times."""
     return [_row(item) for item in evidence.comparison.steps]
+
+
+def kept_rows(process: Process) -> list[tuple[str, ...]]:
+    """The same rows from what the process keeps of its last log (no log read this session)."""
+    kept = recorded_log(process)
+    if kept is None:
+        return []
+    return [
+        _kept_row(step, kept.steps.get(step.id))
+        for step in process.steps
+        if step.kind not in ("start", "end")
+    ]
+
+
+def _kept_row(step: Step, figures: RecordedStep | None) -> tuple[str, ...]:
+    wait = figures.wait_minutes if figures else None
+    touch = figures.touch_minutes if figures else None
+    return (
+        step.name,
+        f"{figures.cases:,}" if figures else "0",
+        format_duration(step.wait_minutes),
+        _recorded(wait),
+        _times(_ratio(wait, step.wait_minutes)),
+        format_duration(step.touch_minutes),
+        _recorded(touch),
+        _times(_ratio(touch, step.touch_minutes)),
+    )
+
+
+def _recorded(minutes: float | None) -> str:
+    return format_duration(minutes) if minutes is not None else NOT_SEEN
+
+
+def _ratio(recorded: float | None, said: float) -> float | None:
+    return recorded / said if recorded is not None and said > 0 else None
+
+
+def kept_sentence(process: Process) -> str:
+    """What the process keeps of its last log, and how to see the rest; '' when nothing."""
+    kept = recorded_log(process)
+    if kept is None:
+        return ""
+    source = ", ".join(part for part in (f"{kept.cases:,} cases", kept.period()) if part)
+    return (
+        f"Kept with the process from {kept.log or 'its last event log'} ({source}): what it "
+        "recorded per step, drawn on the Map by “Said vs recorded”. Import it again, or a newer "
+        "log, to see its variants, fitness and large gaps."
+    )
 
 
 def summary_lines(evidence: Evidence) -> list[SummaryLine]:

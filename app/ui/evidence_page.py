@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -36,7 +37,14 @@ from app.evidence.gaps import Gap, large_gaps, with_gap_noted
 from app.evidence.read import read_event_log
 from app.evidence.report import Evidence, gather_evidence, remap
 from app.evidence.stored import stored_mapping, with_stored_evidence
-from app.evidence.table import HEADERS, step_rows, summary_lines
+from app.evidence.table import (
+    HEADER_TIPS,
+    HEADERS,
+    kept_rows,
+    kept_sentence,
+    step_rows,
+    summary_lines,
+)
 from app.process.dates import environment_day_first
 from app.process.durations import format_duration
 from app.process.model import Process
@@ -109,6 +117,9 @@ def _guess(role: str, header: list[str]) -> int:
     return next((lowered.index(a) for a in ALIASES[role] if a in lowered), -1)
 
 
+NO_LOG = "Import a CSV or XES event log to check the map against it."
+
+
 class EvidencePage(QWidget):
     """Import a log, see it against the map, confirm which step each activity records."""
 
@@ -124,7 +135,7 @@ class EvidencePage(QWidget):
         self.progress.setRange(0, 100)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.clicked.connect(self.cancel)
-        self.status = QLabel("Import a CSV or XES event log to check the map against it.", self)
+        self.status = QLabel(NO_LOG, self)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = QLabel(self)
@@ -132,6 +143,10 @@ class EvidencePage(QWidget):
         self.summary.setWordWrap(True)
         self.steps = QTableWidget(0, len(HEADERS), self)
         self.steps.setHorizontalHeaderLabels(HEADERS)
+        for column, title in enumerate(HEADERS):
+            header_item = self.steps.horizontalHeaderItem(column)
+            if header_item is not None and title in HEADER_TIPS:
+                header_item.setToolTip(HEADER_TIPS[title])
         self.gaps = GapList(self)
         self.gaps.note_requested.connect(self.note_gap)
         self.tables = QTabWidget(self)
@@ -141,7 +156,12 @@ class EvidencePage(QWidget):
         self.mapping.setHorizontalHeaderLabels(["Activity in the log", "Step of the map"])
         for table in (self.steps, self.mapping):
             table.verticalHeader().setVisible(False)
-            table.horizontalHeader().setStretchLastSection(True)
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(HEADERS)):
+            self.steps.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.save_button = QPushButton("Keep this mapping with the process", self)
         self.save_button.clicked.connect(self.save_mapping)
         self.baseline_button = QPushButton("Use the recorded lead time as the goal's baseline")
@@ -177,7 +197,6 @@ class EvidencePage(QWidget):
         """Show a snapshot; a log already read is checked again against the map as it is now."""
         if self.process is not None and process.id != self.process.id:
             self.evidence = None
-            self.status.setText("Import a CSV or XES event log to check the map against it.")
         self.process = process
         if self.evidence is not None:
             mapping = stored_mapping(process) or self.evidence.mapping
@@ -280,11 +299,14 @@ class EvidencePage(QWidget):
         self.tables.setTabText(1, f"Large gaps ({len(gaps)})")
 
     def _clear(self) -> None:
+        """No log read since the process opened: show what the process keeps of its last one."""
         self.summary.clear()
-        self.steps.setRowCount(0)
+        kept = kept_sentence(self.process) if self.process is not None else ""
+        self.status.setText(kept or NO_LOG)
+        _fill(self.steps, kept_rows(self.process) if kept and self.process else [])
         self.gaps.show_gaps((), frozenset())
         self.tables.setTabText(1, "Large gaps")
-        self.mapping.setRowCount(0)
+        _fill(self.mapping, kept_mapping_rows(self.process) if self.process else [])
         self.save_button.setEnabled(False)
         self.baseline_button.setEnabled(False)
         self.chart_button.setEnabled(False)
@@ -366,6 +388,13 @@ class EvidencePage(QWidget):
             self.store.apply(after, "Add weekly lead times from the event log")
         weeks = "week" if added == 1 else "weeks"
         self.status.setText(f"{added} {weeks} of lead time added to the control chart.")
+
+
+def kept_mapping_rows(process: Process) -> list[tuple[str, ...]]:
+    """The kept activity → step matching, as text (a log read again makes it editable)."""
+    names = {step.id: step.name for step in process.steps}
+    kept = stored_mapping(process) or {}
+    return [(activity, names[step]) for activity, step in sorted(kept.items())]
 
 
 def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
