@@ -3,19 +3,20 @@ times several people gave with the value the map uses. Absent when there is one 
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 
 from app.accounts.differences import Account
 from app.accounts.interviews import accounts_of
 from app.accounts.reconcile import CHOICES, Reconciliation, Spread, StepVoices, reconcile
 from app.accounts.review import review_pair
 from app.analysis.wording import plain_number
-from app.export.pdf.blocks import gap, heading, keep, note, para, table
+from app.export.pdf.blocks import gap, heading, note, para, table
 from app.export.pdf.context import PlanContext
 from app.export.pdf.figures import duration
 from app.process.model import Process
 
 MAX_DIFFERENCES = 40  # per pair of accounts; the rest are counted
+ROOM_FOR_A_START = 140  # points: a heading and about four rows
 MAX_TIMES = 40
 KINDS = {
     "missing": "Missing step",
@@ -74,7 +75,9 @@ def _pair(ctx: PlanContext, first: Account, second: Account) -> list[Flowable]:
     if not review.differences:
         return [title, note("Their accounts agree.")]
     rows = [[KINDS.get(d.kind, d.kind), d.detail] for d in review.differences[:MAX_DIFFERENCES]]
-    story: list[Flowable] = [keep(title, table(DIFFERENCE_HEADER, rows, [ctx.portrait.width]))]
+    differences = table(DIFFERENCE_HEADER, rows, [ctx.portrait.width])
+    # a new page only when the heading and a few rows would not fit: the table then splits
+    story: list[Flowable] = [CondPageBreak(ROOM_FOR_A_START), title, differences]
     hidden = len(review.differences) - MAX_DIFFERENCES
     if hidden > 0:
         story += [gap(3), note(f"{plain_number(hidden)} more differences are not listed.")]
