@@ -120,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     arguments = sys.argv[1:] if argv is None else list(argv)
     opening = opens_the_app(arguments)
+    if opening:
+        arguments = arguments[1:] if arguments[:1] == ["open"] else arguments
     args = (build_app_parser() if opening else build_parser()).parse_args(arguments)
     if not opening:  # the app starts its log once its window shows (app/ui/application.py)
         _start_log()

@@ -5,8 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 from app.accounts import Account, compare_accounts
+from app.accounts.interviews import accounts_of
 from app.accounts.matching import clear_name_cache
-from app.process.model import Flow, Lane, Process, Step
+from app.accounts.reconcile import reconciled_process
+from app.accounts.review import review_pair, with_decided
+from app.accounts.stored import StoredAccount, with_stored_account
+from app.process.model import Flow, Interview, Lane, Process, Step
 from bench.core import Report, median_ms
 
 VERBS = ("Check", "Log", "Approve", "Send", "Scan", "File", "Review", "Pay", "Sign", "Archive")
@@ -41,3 +45,27 @@ def run(report: Report) -> None:
     small = (Account("A", account(6, "s")), Account("B", account(6, "x")))
     report.add("compare two 6-step accounts", median_ms(lambda: cold(small)))
     report.add_ratio("compare two 60-step accounts", "compare two 6-step accounts")
+    told = two_told(300)
+    ana, ben = accounts_of(told)
+    match = review_pair(told, ana, ben).rows[5].match  # proposals now remembered
+    report.add(
+        "confirm one match, 300-step accounts",
+        median_ms(lambda: with_decided(told, ana, ben, match, confirmed=True)),
+        note="the map's times follow",
+    )
+    agreed = confirmed_all(two_told(300))
+    report.add("reconcile a 300-step map told twice", median_ms(lambda: reconciled_process(agreed)))
+
+
+def two_told(count: int) -> Process:
+    """A map told by one person, and the same process told from scratch by another."""
+    told = dataclasses.replace(account(count, "s"), interviews=(Interview("Ana"), Interview("Ben")))
+    return with_stored_account(told, 1, StoredAccount(account(count, "x"), on_map=False))
+
+
+def confirmed_all(process: Process) -> Process:
+    """Every proposal between the two accounts confirmed."""
+    first, second = accounts_of(process)
+    for row in review_pair(process, first, second).rows:
+        process = with_decided(process, first, second, row.match, confirmed=True)
+    return process

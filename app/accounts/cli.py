@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.accounts.compare import compare_accounts
+from app.accounts.decisions import matches_between
 from app.accounts.differences import Account
 from app.accounts.interviews import AccountError, account_of_interview
 from app.process.model import Process
@@ -35,27 +36,33 @@ def add_compare_command(commands: Any, handler: Callable[[argparse.Namespace], i
     return parser
 
 
-def accounts_from(args: argparse.Namespace, load: Loader) -> tuple[Account, Account]:
-    """The two accounts the arguments name; ValueError with one sentence when they do not."""
+def accounts_from(
+    args: argparse.Namespace, load: Loader
+) -> tuple[Account, Account, Process | None]:
+    """The two accounts the arguments name, and the process when both are its interviews;
+    ValueError with one sentence when they do not."""
     interviews: list[int] = args.interview
     if interviews:
         if args.second is not None or len(interviews) != 2:
             raise ValueError("give one PROCESS with --interview N --interview M, or two processes")
         process = load(args.first, args)
         try:
-            return tuple(account_of_interview(process, n) for n in interviews)  # type: ignore[return-value]
+            first, second = (account_of_interview(process, n) for n in interviews)
         except AccountError as error:
             raise ValueError(str(error)) from None
+        return first, second, process
     if args.second is None:
         raise ValueError("compare needs two accounts: A B, or PROCESS --interview N --interview M")
-    first, second = load(args.first, args), load(args.second, args)
-    return Account(_name(first, args.first), first), Account(_name(second, args.second), second)
+    one, other = load(args.first, args), load(args.second, args)
+    return Account(_name(one, args.first), one), Account(_name(other, args.second), other), None
 
 
 def run_compare(args: argparse.Namespace, load: Loader) -> str:
-    """The comparison as the command prints it (JSON with ``--json``)."""
-    first, second = accounts_from(args, load)
-    comparison = compare_accounts(first, second)
+    """The comparison as the command prints it (JSON with ``--json``); two interviews of one
+    process show the matches a person confirmed there as ``confirmed``."""
+    first, second, process = accounts_from(args, load)
+    decided = None if process is None else matches_between(process, first, second)
+    comparison = compare_accounts(first, second, decided)
     if args.json:
         return json.dumps(comparison.to_json(), indent=2, ensure_ascii=False)
     return comparison.to_text()

@@ -42,11 +42,14 @@ class Comparison:
         """A short report for a person: the matches, then each difference on its line."""
         names_a = self.first.process.step_by_id()
         names_b = self.second.process.step_by_id()
-        lines = [f"{len(self.matches)} steps matched (to confirm in the app):"]
+        confirmed = sum(1 for m in self.matches if m.confirmed)
+        settled = f"{confirmed} confirmed, the rest" if confirmed else "all"
+        lines = [f"{len(self.matches)} steps matched ({settled} to confirm in the app):"]
         for m in self.matches:
             left = " + ".join(names_a[s].name for s in m.a)
             right = " + ".join(names_b[s].name for s in m.b)
-            lines.append(f"  {left}  =  {right}  ({m.confidence:.0%})")
+            level = "by hand" if m.confidence <= 0 else f"{m.confidence:.0%}"
+            lines.append(f"  {left}  =  {right}  ({level}{', confirmed' if m.confirmed else ''})")
         if not self.differences:
             lines.append("The accounts agree.")
         else:
@@ -55,9 +58,12 @@ class Comparison:
         return "\n".join(lines)
 
 
-def compare_accounts(first: Account, second: Account) -> Comparison:
-    """Propose the matches between two accounts and list where they differ."""
-    matches = match_accounts(first.process, second.process)
+def compare_accounts(
+    first: Account, second: Account, matches: tuple[Match, ...] | None = None
+) -> Comparison:
+    """The matches between two accounts (``matches``, else the app's proposals) and where the
+    accounts differ."""
+    matches = match_accounts(first.process, second.process) if matches is None else matches
     found = differences(first, second, matches)
     return Comparison(first, second, matches, tuple(found))
 

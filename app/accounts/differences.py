@@ -23,10 +23,17 @@ TIME_FACTOR = 2.0
 
 @dataclass(frozen=True, slots=True)
 class Account:
-    """One person's account of the process: who told it, and the map as they told it."""
+    """One person's account of the process: who told it, and the map as they told it.
+
+    ``interview`` counts from 1 (0: not an interview of a stored process); ``on_map`` is true
+    when the account's step ids are those of the process's map (told into it), false when the
+    person told it from scratch with ids of its own.
+    """
 
     label: str
     process: Process
+    interview: int = 0
+    on_map: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,8 @@ class Difference:
     kind: str
     steps: tuple[str, ...]
     detail: str
+    ids: tuple[str, ...] = ()  # the step ids it is about, in the account ``side`` names
+    side: int = 0  # 0: the first account's steps, 1: the second's
 
 
 def differences(first: Account, second: Account, matches: tuple[Match, ...]) -> list[Difference]:
@@ -56,16 +65,14 @@ def _missing(
     matched_a = {step for match in matches for step in match.a}
     matched_b = {step for match in matches for step in match.b}
     found = []
-    for account, walk, matched in ((first, walk_a, matched_a), (second, walk_b, matched_b)):
+    pairs = ((first, walk_a, matched_a), (second, walk_b, matched_b))
+    for side, (account, walk, matched) in enumerate(pairs):
         for step_id in walk.described:
             step = walk.steps[step_id]
             if step_id in matched or step.kind == "start":
                 continue
-            found.append(
-                Difference(
-                    "missing", (step.name,), f"'{step.name}' is in {account.label}'s account only"
-                )
-            )
+            detail = f"'{step.name}' is in {account.label}'s account only"
+            found.append(Difference("missing", (step.name,), detail, (step_id,), side))
     return found
 
 
@@ -87,7 +94,7 @@ def _order(
             f"'{name}' is told in another order: {first.label} has it after {after_a}, "
             f"{second.label} after {after_b}"
         )
-        found.append(Difference("order", (name,), detail))
+        found.append(Difference("order", (name,), detail, (match.a[0],)))
     return found
 
 
@@ -138,19 +145,24 @@ def _pair_differences(
     lane_a, lane_b = walk_a.lane_name(a), walk_b.lane_name(b)
     if lane_a.casefold() != lane_b.casefold():
         detail = f"'{name}': {first.label} says {lane_a} does it, {second.label} says {lane_b}"
-        found.append(Difference("role", (name,), detail))
+        found.append(Difference("role", (name,), detail, (a,)))
     if step_a.kind != step_b.kind and "start" not in (step_a.kind, step_b.kind):
         detail = (
-            f"'{name}' is a {step_a.kind} for {first.label}, a {step_b.kind} for {second.label}"
+            f"'{name}' is {_a(step_a.kind)} for {first.label}, {_a(step_b.kind)} for {second.label}"
         )
-        found.append(Difference("kind", (name,), detail))
+        found.append(Difference("kind", (name,), detail, (a,)))
     branch = _branch_gap(walk_a, a, walk_b, b, matches)
     if branch:
-        found.append(Difference("branch", (name,), f"'{name}': {branch}"))
+        found.append(Difference("branch", (name,), f"'{name}': {branch}", (a,)))
     times = _time_gap(first, step_a, second, step_b)
     if times:
-        found.append(Difference("time", (name,), f"'{name}': {times}"))
+        found.append(Difference("time", (name,), f"'{name}': {times}", (a,)))
     return found
+
+
+def _a(kind: str) -> str:
+    """The kind with its article: "a task", "an approval"."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _branch_gap(walk_a: Walk, a: str, walk_b: Walk, b: str, matches: tuple[Match, ...]) -> str:

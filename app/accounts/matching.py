@@ -36,6 +36,7 @@ def match_accounts(first: Process, second: Process) -> tuple[Match, ...]:
     """The proposed matches between the steps of two accounts, best first within each kind."""
     walk_a, walk_b = walk_of(first), walk_of(second)
     singles = _single_matches(walk_a, walk_b)
+    singles += _starts(walk_a, walk_b, singles)
     taken_a = {step for match in singles for step in match.a}
     taken_b = {step for match in singles for step in match.b}
     splits = _split_matches(walk_a, walk_b, taken_a, taken_b)
@@ -113,6 +114,20 @@ def _single_matches(walk_a: Walk, walk_b: Walk) -> list[Match]:
         taken_b.add(b)
         matches.append(Match((a,), (b,), confidence))
     return matches
+
+
+def _starts(walk_a: Walk, walk_b: Walk, matched: list[Match]) -> list[Match]:
+    """The one start of each account, when names alone did not match them: whatever each
+    calls it ("Invoice arrives", "Start"), the process begins there for both."""
+    starts_a = [s for s in walk_a.described if walk_a.steps[s].kind == "start"]
+    starts_b = [s for s in walk_b.described if walk_b.steps[s].kind == "start"]
+    if len(starts_a) != 1 or len(starts_b) != 1:
+        return []
+    if any(starts_a[0] in match.a or starts_b[0] in match.b for match in matched):
+        return []
+    return [
+        Match((starts_a[0],), (starts_b[0],), _confidence(walk_a, starts_a[0], walk_b, starts_b[0]))
+    ]
 
 
 def _same_family(walk_a: Walk, a: str, walk_b: Walk, b: str) -> bool:

@@ -187,7 +187,7 @@ def _approvals(context: _Context) -> Iterator[Finding]:
             f"It waits {format_duration(step.wait_minutes)} and takes "
             f"{format_duration(step.touch_minutes)} of hands-on time each time."
         )
-        if never_rejected(step):
+        if never_rejected(step) and len(context.chain.edges[index]) == 1:
             sentence += " It is never rejected: it adds waiting, not a check."
         yield _add(found, sentence)
 

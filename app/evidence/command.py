@@ -42,13 +42,15 @@ def column_choice(args: argparse.Namespace) -> ColumnChoice:
 
 def run_evidence(args: argparse.Namespace, process: Process) -> str:
     """The text to print: JSON with ``--json``, else a few readable lines."""
+    from app.evidence.gaps import gaps_json, large_gaps
     from app.evidence.read import read_event_log
     from app.evidence.report import evidence_json, gather_evidence
     from app.evidence.stored import stored_mapping
     from app.process.dates import environment_day_first
 
     log = read_event_log(args.log, column_choice(args), day_first=environment_day_first())
-    payload = evidence_json(gather_evidence(process, log, stored_mapping(process, log.name)))
+    evidence = gather_evidence(process, log, stored_mapping(process, log.name))
+    payload = {**evidence_json(evidence), "gaps": gaps_json(process, large_gaps(evidence))}
     if args.json:
         return json.dumps(payload, indent=2, ensure_ascii=False)
     return evidence_summary(process, payload)
@@ -70,6 +72,7 @@ def evidence_summary(process: Process, payload: dict[str, Any]) -> str:
     lines += [f"  not in log  {name}" for name in payload["missing_in_log"]]
     lines += [f"  not in map  {name}" for name in payload["extra_in_log"]]
     lines += [_step_line(step) for step in payload["steps"] if step["ratio"] is not None]
+    lines += [f"  large gap   {gap['title']}" for gap in payload["gaps"]]
     lines += [f"  note        {note}" for note in payload["notes"]]
     return "\n".join(lines)
 

@@ -48,6 +48,21 @@ def large_gaps(evidence: Evidence) -> tuple[Gap, ...]:
     )
 
 
+def gaps_json(process: Process, gaps: tuple[Gap, ...]) -> list[dict[str, object]]:
+    """The gaps for ``walkthrough evidence --json``: steps by name, as the other keys."""
+    names = {step.id: step.name for step in process.steps}
+    return [
+        {
+            "origin": gap.origin,
+            "title": gap.title,
+            "detail": gap.detail,
+            "steps": [names.get(step_id, step_id) for step_id in gap.step_ids],
+            "minutes_per_run": gap.minutes_per_run,
+        }
+        for gap in gaps
+    ]
+
+
 def with_gap_noted(process: Process, gap: Gap) -> Process:
     """``process`` with ``gap`` as a noted finding (source "evidence")."""
     return note_finding(

@@ -18,6 +18,7 @@ from app.process.model import Process, Step
 CALM_WITHIN = 1.5
 FAR_FROM = 2.0
 UNSAID_FLOOR_MINUTES = 60.0
+THRESHOLDS = (1 / FAR_FROM, 1 / CALM_WITHIN, CALM_WITHIN, FAR_FROM)  # where a band ends
 
 Closeness = Literal["calm", "apart", "far"]
 CLOSENESS_ORDER: tuple[Closeness, ...] = ("calm", "apart", "far")
@@ -43,10 +44,7 @@ class SaidRecorded:
         ratio = self.ratio
         if ratio is None:
             return "far" if self.recorded >= UNSAID_FLOOR_MINUTES else "calm"
-        distance = max(ratio, 1 / ratio) if ratio > 0 else float("inf")
-        if distance >= FAR_FROM:
-            return "far"
-        return "calm" if distance <= CALM_WITHIN else "apart"
+        return band(ratio)
 
     def ratio_text(self) -> str:
         """'×2.8', or '' when nothing was said."""
@@ -59,12 +57,24 @@ class SaidRecorded:
         return f"said {said}, recorded {format_duration(self.recorded)}"
 
 
+def band(ratio: float) -> Closeness:
+    """How far recorded is from said, either way: calm within ×1.5, far from ×2 (or ÷2)."""
+    distance = max(ratio, 1 / ratio) if ratio > 0 else float("inf")
+    if distance >= FAR_FROM:
+        return "far"
+    return "calm" if distance <= CALM_WITHIN else "apart"
+
+
 def ratio_text(ratio: float) -> str:
-    """'×2.8'; two decimals where one would round onto a threshold ('×1.97', not '×2.0')."""
-    text = f"{ratio:.1f}"
-    if float(text) in (0.5, CALM_WITHIN, FAR_FROM) and abs(ratio - float(text)) > 1e-9:
-        text = f"{ratio:.2f}"
-    return f"×{text}"
+    """'×2.8'; more decimals where fewer would read as another band ('×1.97', not '×2.0';
+    '×0.66', not '×0.7'; '×0.504', not '×0.50')."""
+    for decimals in (1, 2):
+        text = f"{ratio:.{decimals}f}"
+        shown = float(text)
+        on_a_threshold = shown in THRESHOLDS and abs(shown - ratio) > 1e-9
+        if shown > 0 and band(shown) == band(ratio) and not on_a_threshold:
+            return f"×{text}"
+    return f"×{ratio:.3f}"
 
 
 @dataclass(frozen=True, slots=True)

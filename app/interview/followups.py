@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.accounts.questions import account_questions
 from app.interview.bank import FollowUpRule, QuestionBank
 from app.interview.choices import FollowUpChoice, choose, chosen_value
 from app.interview.loader import default_bank
@@ -63,6 +64,10 @@ def followups_for_process(
             values = sum_below_stated(process, rule.thresholds, state)
             if values is not None:
                 fired.append(_followup(rule, None, values, answers))
+    fired += [  # asked because two accounts differ (Accounts tab)
+        FollowUp(q.rule_id, None, (q.text,), q.reason, answers.get(q.rule_id, ""))
+        for q in account_questions(process)
+    ]
     return tuple(fired)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from app.accounts.interviews import keep_told_accounts
 from app.analysis.validate import check_map
 from app.interview.bank import Question, QuestionBank
 from app.interview.followups import all_followups, unanswered
 from app.interview.loader import default_bank
+from app.interview.own_account import end_own_account
 from app.interview.progress import NOT_GIVEN_KEY, InterviewState, interview_state, with_state
 from app.interview.stages import settle
 from app.process.model import Interview, Process
@@ -24,14 +26,15 @@ def start_interview(
     The interview is dated ``today`` (it usually is); a fresh process counts costs in
     ``currency`` (the user's locale's, passed in by the window). A further interview gets its
     own ``Interview`` entry and starts again at Define with the questions about the process
-    already answered kept as answered.
+    already answered kept as answered; each earlier interview keeps its account as told.
     """
     interview = Interview(date=today)
     if process is None:
         fresh = Process(name=UNTITLED, currency=currency or "USD", interviews=(interview,))
         return with_state(fresh, InterviewState())
     index = len(process.interviews)
-    updated = dataclasses.replace(process, interviews=(*process.interviews, interview))
+    told = keep_told_accounts(end_own_account(process))  # as each person said it
+    updated = dataclasses.replace(told, interviews=(*told.interviews, interview))
     bank = default_bank()
     answered = tuple(
         q.id for q in bank.define if q.fills.startswith("process.") and _given(updated, q)

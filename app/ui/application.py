@@ -78,6 +78,6 @@ def run_app(*, database: str | None = None) -> int:
         window.restoreGeometry(geometry)
     install_excepthook(window)
     window.show()
+    QTimer.singleShot(0, lambda: _after_showing(app))  # first: the log is open before the db
     QTimer.singleShot(0, lambda: window.open_database_async(database))
-    QTimer.singleShot(0, lambda: _after_showing(app))
     return app.exec()

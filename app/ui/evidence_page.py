@@ -195,14 +195,15 @@ class EvidencePage(QWidget):
 
     def show_process(self, process: Process) -> None:
         """Show a snapshot; a log already read is checked again against the map as it is now."""
-        if self.process is not None and process.id != self.process.id:
+        opened = self.process is None or process.id != self.process.id
+        if opened:
             self.evidence = None
         self.process = process
         if self.evidence is not None:
             mapping = stored_mapping(process) or self.evidence.mapping
             self._show(self._recompared(mapping))
         else:
-            self._clear()
+            self._clear(say_what_is_kept=opened)  # a read error stays until another process
 
     def import_log(self) -> None:
         path_text, _ = QFileDialog.getOpenFileName(
@@ -230,7 +231,7 @@ class EvidencePage(QWidget):
 
         self._set_busy(True)
         self.status.setText(f"Reading {path.name}…")
-        worker.run_task(work, self._loaded, self._failed)
+        worker.run_task(work, lambda evidence: self._loaded(evidence, process.id), self._failed)
 
     def _ask_columns(self, path: Path) -> ColumnChoice | None:
         try:
@@ -245,8 +246,13 @@ class EvidencePage(QWidget):
         if self.reading is not None:
             self.reading.cancelled = True
 
-    def _loaded(self, evidence: Evidence) -> None:
+    def _loaded(self, evidence: Evidence, process_id: str) -> None:
+        """Show a log read for ``process_id`` against that process as it is now (edits may have
+        been saved while it was read); a log read for a process no longer shown is dropped."""
         self._set_busy(False)
+        if self.process is None or self.process.id != process_id:
+            return
+        self.process = self.store.load(process_id)
         self.status.setText(" ".join([f"Read {evidence.log.name}.", *evidence.log.notes]))
         self._show(evidence)
         if self.process is not None and stored_mapping(self.process) is not None:
@@ -298,11 +304,12 @@ class EvidencePage(QWidget):
         self.gaps.show_gaps(gaps, noted_origins(self.process))
         self.tables.setTabText(1, f"Large gaps ({len(gaps)})")
 
-    def _clear(self) -> None:
+    def _clear(self, *, say_what_is_kept: bool) -> None:
         """No log read since the process opened: show what the process keeps of its last one."""
         self.summary.clear()
         kept = kept_sentence(self.process) if self.process is not None else ""
-        self.status.setText(kept or NO_LOG)
+        if say_what_is_kept:
+            self.status.setText(kept or NO_LOG)
         _fill(self.steps, kept_rows(self.process) if kept and self.process else [])
         self.gaps.show_gaps((), frozenset())
         self.tables.setTabText(1, "Large gaps")

@@ -294,6 +294,9 @@ class MainWindow(QMainWindow):
         self.process_list.refresh()
         if last:  # resume where the user left off, mid-interview included
             self.process_list.select(last)
+        # Shown again whatever the list announced: a copy of a database has the same ids,
+        # and a kept selection announces nothing, while every view holds the old database's.
+        self.show_process(self.process_list.current_id())
 
     def choose_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # dialogs load after the window shows

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.interview import interview_state
 from app.process.model import Process
+from app.ui.accounts_page import AccountsPage
 from app.ui.analyze_page import AnalyzePage
 from app.ui.control.page import ControlPage
 from app.ui.define_view import DefineView
@@ -69,6 +70,7 @@ class ProcessPage(QWidget):
         self.control_page = ControlPage(store, self)
         self.evidence_page = EvidencePage(store, self)
         self.simulate_page = SimulatePage(store, self)
+        self.accounts_page = AccountsPage(store, self)
         self.tabs = PageTabs(self)
         self.tabs.setDocumentMode(True)
         self._latest: Process | None = None
@@ -86,12 +88,14 @@ class ProcessPage(QWidget):
             (self.goals_view, "Goals"),
             (self.control_page, "Control"),
             (self.evidence_page, "Evidence"),
+            (self.accounts_page, "Accounts"),
         ):
             self.tabs.add_page(widget, title)
             self._viewers[widget] = widget.show_process
         self.tabs.currentChanged.connect(lambda _index: self._bring_current_up_to_date())
         self.interview_page.finished.connect(lambda: self.tabs.setCurrentWidget(self.map_page))
         self.analyze_page.steps_highlighted.connect(self.show_steps_on_map)
+        self.accounts_page.steps_shown.connect(self.show_steps_on_map)
         self._process_id = ""
         top = QHBoxLayout()  # one line: the height goes to the maps and tables
         top.setContentsMargins(16, 8, 16, 4)

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from app.accounts.interviews import accounts_of
+from app.accounts.review import review_pair, with_decided
 from app.cli import main
 from app.process.file import dumps_process
 from app.process.model import Interview
 from tests.accounts.accounts import changed_step, renamed_ids, told
+from tests.accounts.voices import two_voices
 
 
 def write(path: Path, text: str) -> str:
@@ -68,3 +71,21 @@ def test_bad_arguments_are_one_line_and_exit_2(
     error = capsys.readouterr().err.strip()
     assert message in error
     assert "\n" not in error
+
+
+def test_two_interviews_show_the_matches_a_person_confirmed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    process = two_voices()
+    first, second = accounts_of(process)
+    confirmed = next(
+        r.match for r in review_pair(process, first, second).rows if r.match.a == ("s4",)
+    )
+    process = with_decided(process, first, second, confirmed, confirmed=True)
+    path = write(tmp_path / "p.walkthrough.json", dumps_process(process))
+    assert main(["compare", path, "--interview", "1", "--interview", "2", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    decided = {m["a_step"]: m["confirmed"] for m in data["matches"]}
+    assert decided["s4"] is True
+    assert sum(decided.values()) == 1
+    assert (data["a"], data["b"]) == ("Ana Ruiz", "Ben Okafor")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from app.analysis.findings import find_findings
@@ -53,3 +54,17 @@ def test_the_worked_example_opens_without_a_problem() -> None:
     for path in sorted(SAMPLES.glob("*.walkthrough.json")):
         sample = read_process_file(path)
         assert compute_metrics(sample).problems == (), path.name
+
+
+def test_a_mark_left_on_an_approval_given_a_second_way_out_no_longer_speaks() -> None:
+    marked = mark_never_rejected(sign_off(), "A")
+    assert isinstance(marked, Process)
+    both = replace(
+        marked,
+        steps=(*marked.steps, step("B", touch=5)),
+        flows=(*marked.flows, flow("A", "B", 0.2), flow("B", "E")),
+    )
+    assert check_map(both) == ()
+    found = find_findings(both, compute_metrics(both))
+    (approval,) = [f for f in found if f.kind == "approval"]
+    assert "never rejected" not in approval.detail

@@ -67,3 +67,20 @@ def test_bad_logs_exit_2_with_one_line(
     assert (code, out) == (2, "")
     assert err.startswith(message)
     assert err.count("\n") == 1
+
+
+def test_json_lists_the_large_gaps_as_the_tab_would_note_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bench.sample_log import SAMPLE, SAMPLE_LOG
+
+    code, out, _err = run(capsys, "evidence", str(SAMPLE), "--log", str(SAMPLE_LOG), "--json")
+    assert code == 0
+    gaps = {gap["origin"]: gap for gap in json.loads(out)["gaps"]}
+    approve = gaps["evidence:wait:s5"]
+    assert approve["title"] == "Wait before 'Approve new client': said 1 day, recorded 2.9 days"
+    assert approve["steps"] == ["Approve new client"]
+    assert approve["minutes_per_run"] == pytest.approx(2716, abs=1)
+    assert any("'Chase client by phone' is recorded" in gap["title"] for gap in gaps.values())
+    code, out, _err = run(capsys, "evidence", str(SAMPLE), "--log", str(SAMPLE_LOG))
+    assert "  large gap   Wait before 'Approve new client': said 1 day, recorded 2.9 days" in out

@@ -105,7 +105,10 @@ def test_the_schema_knows_the_kept_figures(tmp_path: Path) -> None:
         (1.97, "×1.97"),
         (0.53, "×0.53"),
         (1.46, "×1.46"),
-        (0.66, "×0.7"),
+        (0.66, "×0.66"),
+        (0.67, "×0.7"),
+        (0.504, "×0.504"),
+        (0.5, "×0.5"),
     ],
 )
 def test_a_ratio_never_rounds_onto_a_threshold(ratio: float, text: str) -> None:

@@ -212,3 +212,14 @@ def test_the_example_shows_said_against_recorded_and_its_gap_as_a_finding(
     analysis = open_tab(explored, explored.analyze_page).analysis_view
     titles = [finding.title for finding in analysis.shown_findings]
     assert "Wait before 'Approve new client': said 1 day, recorded 2.9 days" in titles
+
+
+def test_the_example_has_a_second_account_to_reconcile(explored: ProcessPage) -> None:
+    tour_says(
+        "proposes 8 matches to confirm and lists 12 differences",
+        'his "Partner signs off the letter" is Claire\'s "Approve engagement letter"',
+    )
+    accounts = open_tab(explored, explored.accounts_page)
+    assert accounts.status.text() == (
+        "Claire Dunmore and Ben Okafor: 8 proposed matches to confirm, 0 decided; 12 differences."
+    )

@@ -90,3 +90,17 @@ def test_the_faster_feature_check_answers_as_pyside_does() -> None:
     assert answers == {m.__name__: original(m) for m in modules}
     assert answers["app.ui.main_window"] is True
     assert answers["json"] is False
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["open"], ["--db", "x.sqlite"], ["open", "--db", "x.sqlite"], ["--db=x.sqlite"]]
+)
+def test_every_plain_opening_reaches_the_app(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import cli
+
+    opened: list[object] = []
+    monkeypatch.setattr(cli, "command_open", lambda args: opened.append(args.db) or 0)
+    assert cli.main(argv) == 0
+    assert opened == ["x.sqlite" if argv[1:] or argv[:1] == ["--db=x.sqlite"] else None]

@@ -27,6 +27,7 @@ from app.export.pdf.document import (
 )
 from app.export.pdf.fonts import missing_glyphs, register_fonts, unshaped_scripts
 from app.export.pdf.options import PlanCancelled, PlanOptions, PlanReport
+from app.export.pdf.sections.accounts import accounts
 from app.export.pdf.sections.actions import actions
 from app.export.pdf.sections.appendix import appendix
 from app.export.pdf.sections.control import control
@@ -103,7 +104,7 @@ def page_groups(ctx: PlanContext) -> list[Group]:
         ("portrait", "Writing the summary", [summary]),
         ("portrait", "Writing the scope", [scope]),
         ("landscape", "Drawing the current-state map", [current_map]),
-        ("portrait", "Writing the metrics and findings", [measures, findings]),
+        ("portrait", "Writing the metrics and findings", [measures, findings, accounts]),
         ("portrait", "Writing goals and actions", [goals, actions]),
     ]
     if isinstance(future, str):

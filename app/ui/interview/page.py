@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 from app.interview import QuestionBank, Stage, default_bank, go_to_stage, interview_state
 from app.process.model import Process
 from app.ui import settings
+from app.ui.interview.account_questions import AccountQuestionsBox
 from app.ui.interview.check_page import CheckPage
 from app.ui.interview.define_page import DefinePage
 from app.ui.interview.fields import FIELD_PREFIX
+from app.ui.interview.own_account_bar import OwnAccountBar
 from app.ui.interview.walk_page import WalkPage
 from app.ui.map.preview import MapPreview
 from app.ui.store import ProcessStore
@@ -49,12 +51,16 @@ class InterviewPage(QWidget):
         self.map_preview = MapPreview(self)
         self.walk_page = WalkPage(self.bank, self.map_preview, self)
         self.check_page = CheckPage(self.bank, self)
+        self.own_account = OwnAccountBar(self)  # a further interview: its own account
+        self.account_questions = AccountQuestionsBox(self)  # where accounts differ
         self.pages = QStackedWidget(self)
         for page in (self.define_page, self.walk_page, self.check_page):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._stage_bar())
+        layout.addWidget(self.own_account)
+        layout.addWidget(self.account_questions)
         layout.addWidget(self.pages, 1)
         self._connect()
         app = QApplication.instance()
@@ -88,6 +94,8 @@ class InterviewPage(QWidget):
         self.walk_page.edited.connect(self._edit)
         self.walk_page.draft_saved.connect(self.store.save_quietly)
         self.check_page.edited.connect(self._edit)
+        self.own_account.edited.connect(self._edit)
+        self.account_questions.edited.connect(self._edit)
         self.check_page.finish_requested.connect(self._finish)
         for stage, button in self.buttons.items():
             button.clicked.connect(lambda _checked=False, s=stage: self.go_to(s))
@@ -105,6 +113,8 @@ class InterviewPage(QWidget):
         for page in (self.define_page, self.walk_page, self.check_page):
             page.show_process(process)
         self.map_preview.show_process(process)
+        self.own_account.show_process(process)
+        self.account_questions.show_process(process)
         stage = interview_state(process).stage
         moved = self._show_stage("check" if stage == "done" else stage)
         if moved and self._has_cursor():

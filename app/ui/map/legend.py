@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QLinearGradient, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from app.ui.map.account_marks import DIFFER_MEANING, paint_differ
 from app.ui.map.badges import BADGE_SIZE, BADGES, paint_badge, paint_share
 from app.ui.map.evidence_marks import SAID_MEANING, paint_swatch
 from app.ui.map.look import Look, mix
@@ -29,6 +30,8 @@ def legend_rows(look: Look) -> list[tuple[str, str]]:
         rows.append(("share", "Share of lead time"))
     if look.said_recorded:
         rows.append(("said", SAID_MEANING))
+    if look.accounts_differ:
+        rows.append(("differ", DIFFER_MEANING))
     names = tuple(BADGES) if look.badges else ("approval",)
     rows += [(f"badge:{name}", BADGES[name].meaning) for name in names]
     return rows
@@ -117,6 +120,8 @@ class LegendWidget(QWidget):
             paint_share(painter, self.look, 0.18, QPointF(rect.left() + 4, centre.y()))
         elif symbol == "said":
             paint_swatch(painter, rect)
+        elif symbol == "differ":
+            paint_differ(painter, centre)
         elif symbol.startswith("badge:"):
             badge = QRectF(0, 0, BADGE_SIZE + (6 if symbol.endswith("rekeyed") else 0), 15)
             badge.moveCenter(centre)

@@ -30,6 +30,7 @@ class Look:
     share: bool = False
     badges: bool = True
     said_recorded: bool = False  # the evidence overlay (app/ui/map/evidence_marks.py)
+    accounts_differ: bool = False  # marks where accounts differ (app/ui/map/account_marks.py)
 
     def shows(self, overlay: str) -> bool:
         return bool(getattr(self, overlay))

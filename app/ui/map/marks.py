@@ -117,22 +117,27 @@ class ProblemMark(QGraphicsItem):
     def paint(
         self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("white"), 1.5))
-        painter.setBrush(QBrush(PROBLEM_RED))
-        painter.drawEllipse(QPointF(0, 0), MARK_RADIUS, MARK_RADIUS)
-        font = painter.font()
-        font.setBold(True)
-        font.setPixelSize(12)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, "!")
+        paint_round_mark(painter, self.boundingRect(), PROBLEM_RED, "!")
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         event.accept()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.clicked(self.step_id)
+
+
+def paint_round_mark(painter: QPainter, box: QRectF, colour: QColor, glyph: str) -> None:
+    """A white-rimmed disc of ``colour`` with a bold white ``glyph``: a mark on a step."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("white"), 1.5))
+    painter.setBrush(QBrush(colour))
+    painter.drawEllipse(QPointF(0, 0), MARK_RADIUS, MARK_RADIUS)
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(12)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, glyph)
 
 
 def problems_by_step(problems: tuple[Problem, ...]) -> dict[str, list[Problem]]:

@@ -31,6 +31,7 @@ from app.analysis.problems import Problem
 from app.process.model import Process
 from app.ui import messages
 from app.ui.map import menus
+from app.ui.map.account_marks import AccountMarks
 from app.ui.map.edit_actions import build_edit_actions
 from app.ui.map.editor import MapEditor
 from app.ui.map.edits import with_lane_moved, with_step_changes
@@ -123,6 +124,7 @@ class MapPage(QWidget):
         self._fitted_for = ""
         self.editor = MapEditor(self)
         self.affordances = MapAffordances(self)
+        self.account_marks = AccountMarks(self)
         self.renamer = InPlaceRename(self.view, self.editor.rename)
         self._build_actions()
         self.evidence_marks = EvidenceMarks(self, shown=target is CURRENT_MAP)
@@ -251,6 +253,7 @@ class MapPage(QWidget):
             self.scene.clearSelection()
         self.scene.show_map(build_model(process, self.measure))
         self.affordances.show_problems(process)
+        self.account_marks.show(whole if self.target is CURRENT_MAP else None)
         self.evidence_marks.refresh()
         self._fill_list()
         self.affordances.place_handle()
