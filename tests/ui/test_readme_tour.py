@@ -223,3 +223,22 @@ def test_the_example_has_a_second_account_to_reconcile(explored: ProcessPage) ->
     assert accounts.status.text() == (
         "Claire Dunmore and Ben Okafor: 8 proposed matches to confirm, 0 decided; 12 differences."
     )
+
+
+def test_the_example_has_scenarios_chosen_for_the_plan(
+    window: MainWindow, explored: ProcessPage
+) -> None:
+    from app.simulation.saved import planned_scenarios
+
+    tour_says(
+        'prints the scenario under "Tested before rollout"',
+        "two ticked: *Today, as told* and *After the actions*",
+    )
+    process = window.store.load(window.process_list.current_id())
+    chosen = planned_scenarios(process)
+    assert [(s.name, s.state) for s in chosen] == [
+        ("Today, as told", "current"),
+        ("After the actions", "future"),
+    ]
+    simulate = open_tab(explored, explored.simulate_page)
+    assert simulate.scenarios.rowCount() == 2

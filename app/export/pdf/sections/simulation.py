@@ -4,7 +4,7 @@ and the command that reproduces them. No scenario chosen: nothing at all."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from app.export.pdf.blocks import gap, heading, note, para, table
 from app.export.pdf.context import PlanContext
@@ -49,13 +49,16 @@ def simulation(ctx: PlanContext) -> list[Flowable]:
     warnings = _warnings(planned)
     if warnings:
         story += [gap(), *(para(text) for text in warnings)]
-    story.append(heading("Re-running these figures", 1))
-    story.append(note("With the process in the database, each line prints the same figures:"))
-    story += [
+    commands = [
         para(rerun_command(ctx.process, run.scenario, planned.options), STYLES.small)
         for run in planned.runs
     ]
-    return story
+    rerun = [
+        heading("Re-running these figures", 1),
+        note("With the process in the database, each line prints the same figures:"),
+    ]
+    story.append(KeepTogether([*rerun, *commands[:1]]))  # the heading never ends a page
+    return story + commands[1:]
 
 
 def _method(options: SimulationOptions) -> str:
