@@ -187,7 +187,11 @@ class SimulatePage(QWidget):
         self.progress.setRange(0, len(scenarios) * options.replications)
         self.progress.setValue(0)
         process = self.process
-        run_task(lambda: self._simulate_all(process, scenarios, options), self._done, self._failed)
+        run_task(
+            lambda: self._simulate_all(process, scenarios, options),
+            lambda results: self._done(results, process.id),
+            self._failed,
+        )
 
     def _simulate_all(
         self, process: Process, scenarios: list[Scenario], options: SimulationOptions
@@ -227,8 +231,11 @@ class SimulatePage(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _done(self, results: list[tuple[str, SimulationResult]]) -> None:
+    def _done(self, results: list[tuple[str, SimulationResult]], process_id: str) -> None:
+        """Show the results of a run, unless another process is shown since it began."""
         self._set_running(False)
+        if self.process is None or self.process.id != process_id:
+            return
         self.results = results
         self._show_results()
 

@@ -104,3 +104,21 @@ def test_opening_a_copy_of_the_database_shows_the_copy_and_edits_go_onto_it(
     approval = next(s for s in window.store.load(process_id).steps if s.kind == "approval")
     page.map_page.editor.mark_never_rejected(approval.id)
     assert window.store.load(process_id).owner == "Colleague"
+
+
+def test_a_simulation_of_one_process_is_not_shown_on_another(
+    window: MainWindow, held_task: Task, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui import simulate_page
+
+    monkeypatch.setattr(simulate_page, "run_task", worker.run_task)  # held like the others
+    window.add_samples()
+    _select(window, "Onboard")
+    page = window.process_page
+    page.tabs.setCurrentWidget(page.simulate_page)
+    page.simulate_page.run()
+    _select(window, "Approve")
+    page.tabs.setCurrentWidget(page.simulate_page)
+    _finish(held_task)
+    assert page.simulate_page.results == []
+    assert page.simulate_page.run_button.isEnabled()
