@@ -29,3 +29,19 @@ def test_a_noted_finding_prints_even_when_the_list_is_cut(tmp_path: Path) -> Non
     assert "Approvals wait longer than said" in text
     assert "Noted from the event log." in text
     assert "1 smaller finding is not listed." in text
+
+
+def test_what_the_newer_sections_print_is_checked_for_glyphs() -> None:
+    from dataclasses import replace
+
+    from app.export.pdf.context import user_texts
+    from app.process.model import Interview
+
+    process = sample("client-onboarding")
+    scenarios = [{"name": "Scenario 中", "in_plan": True}]
+    process = replace(process, extra={**process.extra, "simulation_scenarios": scenarios})
+    process = note_finding(process, title="Noted 🫠", detail="", step_ids=[], source="evidence")
+    told = {"on_map": False, "lanes": [], "steps": [{"name": "Étape ש"}], "flows": []}
+    process = replace(process, interviews=(Interview("Ana", extra={"account": told}),))
+    texts = set(user_texts(process))
+    assert {"Scenario 中", "Noted 🫠", "Étape ש"} <= texts

@@ -100,6 +100,9 @@ def analyse(
     )
 
 
+PRINTED_EXTRA = ("simulation_scenarios", "noted_findings", "accounts")
+
+
 def user_texts(process: Process) -> Iterator[str]:
     """Every piece of text a person typed into the process (for the glyph check)."""
     yield from _strings(
@@ -132,6 +135,9 @@ def user_texts(process: Process) -> Iterator[str]:
     yield from _strings([plan, list(process.fishbone_categories), asdict(process.control)])
     if process.future_state is not None:
         yield from _strings([[s.name, s.why, s.notes] for s in process.future_state.steps])
+    # what the newer sections print: scenario names, noted findings, the accounts as told
+    yield from _strings([process.extra.get(key) for key in PRINTED_EXTRA])
+    yield from _strings([interview.extra.get("account") for interview in process.interviews])
 
 
 def _strings(value: Any) -> Iterator[str]:
