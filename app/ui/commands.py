@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
     from app.process.model import Process
-    from app.ui.store import ProcessStore
+
+
+class SnapshotWriter(Protocol):
+    """What the commands need of the store (app/ui/store.py), so neither imports the other."""
+
+    def write_insert(self, process: Process) -> str: ...
+
+    def write_delete(self, process_id: str) -> Process: ...
+
+    def write_snapshot(self, process: Process, *, expected: Process | None = None) -> None: ...
+
+    def changed_meanwhile(self, mine: Process, text: str) -> None: ...
+
+    def keep_unsaved(self, process: Process, sentence: str) -> None: ...
 
 
 class AddProcess(QUndoCommand):
     """Add a process (import, sample); undo deletes it again."""
 
-    def __init__(self, store: ProcessStore, process: Process, text: str) -> None:
+    def __init__(self, store: SnapshotWriter, process: Process, text: str) -> None:
         super().__init__(text)
         self.store = store
         import uuid  # here, not at start-up: it pulls in the platform module
@@ -38,7 +51,7 @@ class AddProcess(QUndoCommand):
 class DeleteProcess(QUndoCommand):
     """Delete a process; undo puts it back with the same id and content."""
 
-    def __init__(self, store: ProcessStore, process_id: str, name: str) -> None:
+    def __init__(self, store: SnapshotWriter, process_id: str, name: str) -> None:
         super().__init__(f"Delete “{name}”")
         self.store = store
         self.process_id = process_id
@@ -61,7 +74,7 @@ class SaveSnapshot(QUndoCommand):
     since undoing would wipe their change. Refusals go through the store's signals.
     """
 
-    def __init__(self, store: ProcessStore, before: Process, after: Process, text: str) -> None:
+    def __init__(self, store: SnapshotWriter, before: Process, after: Process, text: str) -> None:
         super().__init__(text)
         self.store = store
         self.before = before
@@ -79,12 +92,10 @@ class SaveSnapshot(QUndoCommand):
 
     def _write(self, snapshot: Process, *, expected: Process) -> None:
         from app.models.database import ChangedElsewhereError, DatabaseError
-        from app.ui.store import Conflict
 
         try:
             self.store.write_snapshot(snapshot, expected=expected)
         except ChangedElsewhereError:
-            theirs = self.store.load_stored(snapshot.id)
-            self.store.changed_elsewhere.emit(Conflict(snapshot, theirs, self.text()))
+            self.store.changed_meanwhile(snapshot, self.text())
         except DatabaseError as error:
             self.store.keep_unsaved(snapshot, str(error))

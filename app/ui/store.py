@@ -188,6 +188,10 @@ class ProcessStore(QObject):
         except DatabaseError as error:
             self.keep_unsaved(process, str(error))
 
+    def changed_meanwhile(self, mine: Process, text: str) -> None:
+        """Offer ``mine`` against what is stored now: the process changed since it was shown."""
+        self.changed_elsewhere.emit(Conflict(mine, self.load_stored(mine.id), text))
+
     def keep_unsaved(self, process: Process, sentence: str) -> None:
         """Keep an edit the database refused and retry it; say so once, not at every keystroke."""
         first = self.unsaved is None
