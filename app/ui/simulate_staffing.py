@@ -8,7 +8,7 @@ use is named in one sentence under the tables and not saved; the typed text stay
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -36,6 +36,11 @@ LANE_COLUMNS = ("Lane", "People", "Working days", "From", "To")
 STEP_COLUMNS = ("Step", "Typical", "Best", "Worst", "The wait is for")
 
 
+LANE_KEYS = ("people", "working_hours")  # what this editor owns of a lane's extra
+STEP_KEYS = ("touch_best_minutes", "touch_worst_minutes", "wait_for")
+Item = TypeVar("Item", Lane, Step)
+
+
 class StaffingEditor(QWidget):
     """Edits the staffing keys of one process; ``edited`` carries the snapshot to save."""
 
@@ -44,6 +49,7 @@ class StaffingEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.process: Process | None = None
+        self.filled: Process | None = None  # the snapshot whose lanes and steps the rows show
         self.shown: tuple[object, ...] = ()
         self.pending = False
         self.lanes = make_table(LANE_COLUMNS, self)
@@ -76,7 +82,7 @@ class StaffingEditor(QWidget):
     def _fill(self, process: Process) -> None:
         if _shown(process) == self.shown:
             return  # nothing the tables show changed: leave every field as it is
-        self.shown = _shown(process)
+        self.shown, self.filled = _shown(process), process
         self.lanes.setRowCount(0)
         self.steps.setRowCount(0)
         self.lanes.setRowCount(len(process.lanes))
@@ -124,15 +130,30 @@ class StaffingEditor(QWidget):
         return line
 
     def save(self) -> None:
-        """Read every field; name the first unusable one, else emit the edited snapshot."""
-        if self.process is None or self.pending:
+        """Read every field; name the first unusable one, else emit the edited snapshot.
+
+        Each row is read against the lane or step it was filled from and its staffing keys
+        merged into the latest snapshot by id: a lane added or a step moved meanwhile (another
+        window, undo) never takes another row's values.
+        """
+        if self.process is None or self.filled is None or self.pending:
             return
         try:
-            lanes = tuple(self._read_lane(row, lane) for row, lane in enumerate(self.process.lanes))
-            steps = tuple(self._read_step(row, step) for row, step in enumerate(self.process.steps))
+            read_lanes = {
+                lane.id: self._read_lane(row, lane) for row, lane in enumerate(self.filled.lanes)
+            }
+            read_steps = {
+                step.id: self._read_step(row, step) for row, step in enumerate(self.filled.steps)
+            }
         except ValueError as error:
             self.problem.setText(str(error))
             return
+        lanes = tuple(
+            _merged(lane, read_lanes.get(lane.id), LANE_KEYS) for lane in self.process.lanes
+        )
+        steps = tuple(
+            _merged(step, read_steps.get(step.id), STEP_KEYS) for step in self.process.steps
+        )
         problems = Problems()
         check_staffing(lanes, steps, problems)
         self.problem.setText(problems.items[0] if problems else "")
@@ -142,7 +163,7 @@ class StaffingEditor(QWidget):
             self.edited.emit(changed)
 
     def _read_lane(self, row: int, lane: Lane) -> Lane:
-        extra = {k: v for k, v in lane.extra.items() if k not in ("people", "working_hours")}
+        extra = {k: v for k, v in lane.extra.items() if k not in LANE_KEYS}
         people = self.lanes.cellWidget(row, 1)
         if isinstance(people, QSpinBox) and people.value() >= 0:
             extra["people"] = people.value()
@@ -156,8 +177,7 @@ class StaffingEditor(QWidget):
         return replace(lane, extra=extra)
 
     def _read_step(self, row: int, step: Step) -> Step:
-        keys = ("touch_best_minutes", "touch_worst_minutes", "wait_for")
-        extra: dict[str, Any] = {k: v for k, v in step.extra.items() if k not in keys}
+        extra: dict[str, Any] = {k: v for k, v in step.extra.items() if k not in STEP_KEYS}
         for column, key in ((2, "touch_best_minutes"), (3, "touch_worst_minutes")):
             text = _text(self.steps.cellWidget(row, column))
             if text:
@@ -166,6 +186,15 @@ class StaffingEditor(QWidget):
         if isinstance(box, QComboBox) and box.currentData():
             extra["wait_for"] = box.currentData()
         return replace(step, extra=extra)
+
+
+def _merged(item: Item, read: Item | None, keys: tuple[str, ...]) -> Item:
+    """``item`` with the staffing ``keys`` as its row read them (unchanged without a row)."""
+    if read is None:
+        return item
+    extra = {k: v for k, v in item.extra.items() if k not in keys}
+    extra.update({k: v for k, v in read.extra.items() if k in keys})
+    return replace(item, extra=extra)
 
 
 def _shown(process: Process) -> tuple[object, ...]:

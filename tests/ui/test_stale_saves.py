@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from app.evidence.columns import ColumnChoice
 from app.evidence.stored import stored_mapping
@@ -122,3 +123,31 @@ def test_a_simulation_of_one_process_is_not_shown_on_another(
     _finish(held_task)
     assert page.simulate_page.results == []
     assert page.simulate_page.run_button.isEnabled()
+
+
+def test_staffing_rows_go_to_their_own_lanes_when_one_is_added_meanwhile(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from app.process.model import Lane, Process, Step
+    from app.ui.simulate_staffing import StaffingEditor
+
+    lanes = (Lane("a", "Clerk", extra={"people": 2}), Lane("b", "Manager", extra={"people": 1}))
+    steps = (Step("s1", "a", "Enter", touch_minutes=5), Step("s2", "b", "Approve", touch_minutes=5))
+    first = Process(name="P", id="p", lanes=lanes, steps=steps)
+    editor = StaffingEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.show_process(first)
+    saved: list[Process] = []
+    editor.edited.connect(saved.append)
+    clerk = editor.lanes.cellWidget(0, 1)
+    assert isinstance(clerk, QSpinBox)
+    editor.activateWindow()
+    clerk.setFocus()
+    qtbot.waitUntil(clerk.hasFocus)
+    reception = Lane("c", "Reception", extra={"people": 5})
+    editor.show_process(replace(first, lanes=(reception, *lanes)))  # typed in: not refilled
+    clerk.setValue(3)
+    editor.save()
+    people = {lane.name: lane.extra.get("people") for lane in saved[-1].lanes}
+    assert people == {"Reception": 5, "Clerk": 3, "Manager": 1}
