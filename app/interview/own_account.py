@@ -75,6 +75,8 @@ def end_own_account(process: Process) -> Process:
     if problems:
         return process  # a damaged parked map stays where it is: nothing is lost
     extra = {**process.extra, ACCOUNTS_KEY: stored}
+    now = {lane.id: lane for lane in process.lanes}  # a lane renamed or staffed meanwhile
+    lanes = tuple(now.get(lane.id, lane) for lane in lanes)
     restored = dataclasses.replace(process, lanes=lanes, steps=steps, flows=flows, extra=extra)
     if not process.steps:
         return restored

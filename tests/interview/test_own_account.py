@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from app.accounts.interviews import account_of_interview, accounts_of
+from app.editing import Refusal
 from app.interview import (
     StepDraft,
     default_bank,
@@ -89,3 +90,15 @@ def test_another_interview_begun_meanwhile_first_keeps_this_account() -> None:
     assert len(third.steps) == 9
     assert account_of_interview(third, 2).process.steps[-1].name == "Check invoice"
     assert len(third.interviews) == 3
+
+
+def test_a_lane_renamed_while_the_map_is_put_aside_keeps_its_new_name() -> None:
+    from app.editing.lanes import rename_lane
+    from app.interview.own_account import begin_own_account, finish_own_account
+
+    telling = begin_own_account(further())
+    lane = telling.lanes[0]
+    renamed = rename_lane(telling, lane.id, "Renamed AP")
+    assert not isinstance(renamed, Refusal)
+    ended = finish_own_account(renamed)
+    assert ended.lane_by_id()[lane.id].name == "Renamed AP"

@@ -3,14 +3,13 @@ own account; while they do, a line saying the map is put aside and comes back at
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.interview import interview_state
 from app.interview.own_account import (
     begin_own_account,
     can_tell_own_account,
-    end_own_account,
     finish_own_account,
     telling_own_account,
 )
@@ -41,9 +40,7 @@ class OwnAccountBar(QFrame):
         """Offer, tell, or (the interview done) end the person's own account."""
         self.process = process
         who = _who(process)
-        if telling_own_account(process):
-            if interview_state(process).stage == "done":
-                QTimer.singleShot(0, self._end)  # after every view has this snapshot
+        if telling_own_account(process):  # finishing the interview ends it (interview page)
             self.text.setText(
                 f"{who} is telling the process from the beginning, as their own account. The "
                 "map is put aside and comes back when the interview ends; compare the two "
@@ -63,10 +60,6 @@ class OwnAccountBar(QFrame):
             self.edited.emit(finish_own_account(self.process), "End their account")
         elif can_tell_own_account(self.process):
             self.edited.emit(begin_own_account(self.process), "Tell it from the beginning")
-
-    def _end(self) -> None:
-        if telling_own_account(self.process):
-            self.edited.emit(end_own_account(self.process), "Keep their own account")
 
 
 def _who(process: Process) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.interview import QuestionBank, Stage, default_bank, go_to_stage, interview_state
+from app.interview.own_account import finish_own_account, telling_own_account
 from app.process.model import Process
 from app.ui import settings
 from app.ui.interview.account_questions import AccountQuestionsBox
@@ -144,7 +145,9 @@ class InterviewPage(QWidget):
 
     def go_to(self, stage: Stage) -> None:
         """Move the interview to another stage by hand (kept, so it resumes there)."""
-        if interview_state(self.process).stage != stage:
+        if stage == "done" and telling_own_account(self.process):
+            self._keep_own_account()
+        elif interview_state(self.process).stage != stage:
             self.store.save_quietly(go_to_stage(self.process, stage, self.bank))
         self._show_stage(stage)
         self.focus_current_question(resume=False)
@@ -162,11 +165,18 @@ class InterviewPage(QWidget):
         else:
             self.check_page.focus_question(field)
 
+    def _keep_own_account(self) -> None:
+        """End a from-scratch account: kept as told and the map back, one undoable edit (an
+        undo gives back the interview under way, which nothing ends again by itself)."""
+        self.store.apply(finish_own_account(self.process), "Keep their own account")
+
     def _finish(self) -> None:
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()  # the answer being typed is saved before the interview ends
-        if interview_state(self.process).stage != "done":
+        if telling_own_account(self.process):
+            self._keep_own_account()
+        elif interview_state(self.process).stage != "done":
             self.store.save_quietly(go_to_stage(self.process, "done", self.bank))
         self.finished.emit()
 
