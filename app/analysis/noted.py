@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from app.analysis.finding import Finding
+from app.analysis.wording import queue_cases
 from app.process.model import Process
 
 EXTRA_KEY = "noted_findings"
@@ -93,7 +94,7 @@ def _finding(process: Process, note: Mapping[str, Any]) -> Finding:
         0.0,
         str(note.get("detail", "")),
         wait_minutes_per_run=minutes,
-        cases_waiting=runs * minutes / (365 * 24 * 60),
+        cases_waiting=queue_cases(runs, minutes),
     )
     return replace(found, note_id=str(note.get("id", "")), source=str(note.get("source", "")))
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from app.evidence.branches import BranchShare
 from app.evidence.compare import StepEvidence
 from app.evidence.figures import Spread
-from app.evidence.recorded import RecordedStep, recorded_log
+from app.evidence.recorded import recorded_log
 from app.evidence.report import Evidence
-from app.evidence.said_recorded import ratio_text
+from app.evidence.said_recorded import SaidRecorded, StepMark, ratio_text, step_marks
 from app.process.durations import format_duration
 from app.process.model import Process, Step
 
@@ -46,37 +46,28 @@ def step_rows(evidence: Evidence) -> list[tuple[str, ...]]:
 
 def kept_rows(process: Process) -> list[tuple[str, ...]]:
     """The same rows from what the process keeps of its last log (no log read this session)."""
-    kept = recorded_log(process)
-    if kept is None:
-        return []
-    return [
-        _kept_row(step, kept.steps.get(step.id))
-        for step in process.steps
-        if step.kind not in ("start", "end")
-    ]
+    marks = step_marks(process) or {}
+    steps = process.step_by_id()
+    return [_kept_row(steps[step_id], mark) for step_id, mark in marks.items()]
 
 
-def _kept_row(step: Step, figures: RecordedStep | None) -> tuple[str, ...]:
-    wait = figures.wait_minutes if figures else None
-    touch = figures.touch_minutes if figures else None
+def _kept_row(step: Step, mark: StepMark) -> tuple[str, ...]:
+    said = {item.measure: item for item in mark.comparisons}
     return (
         step.name,
-        f"{figures.cases:,}" if figures else "0",
+        f"{mark.cases:,}",
         format_duration(step.wait_minutes),
-        _recorded(wait),
-        _times(_ratio(wait, step.wait_minutes)),
+        *_recorded(said.get("wait")),
         format_duration(step.touch_minutes),
-        _recorded(touch),
-        _times(_ratio(touch, step.touch_minutes)),
+        *_recorded(said.get("touch")),
     )
 
 
-def _recorded(minutes: float | None) -> str:
-    return format_duration(minutes) if minutes is not None else NOT_SEEN
-
-
-def _ratio(recorded: float | None, said: float) -> float | None:
-    return recorded / said if recorded is not None and said > 0 else None
+def _recorded(item: SaidRecorded | None) -> tuple[str, str]:
+    """The recorded median and its ratio to what was said, or "—" for what is not known."""
+    if item is None:
+        return NOT_SEEN, NOT_SEEN
+    return format_duration(item.recorded), item.ratio_text() or NOT_SEEN
 
 
 def kept_sentence(process: Process) -> str:
